@@ -1,0 +1,449 @@
+#!/usr/bin/env python3
+"""Run the ladderbook benchmark and aggregate the numbers.
+
+Called by bench/run.sh (which installs the tools and builds ladderbook);
+it can also be run on its own:
+
+    python3 bench/measure.py --ladderbook target/release/ladderbook \
+        --work /tmp/some-empty-dir [--rounds 5] [--scenario pages-1000 ...]
+
+For every scenario it generates the books with bench/gen_book.py, runs each
+tool once to warm up and to check that it works, then runs R rounds; each
+round runs every (scenario, tool) pair once, round-robin, with the starting
+point rotated every round so that background load hits every tool alike.
+Before each run the output folder is deleted and dirty pages are flushed
+(`sync`), neither of which is timed.
+
+Wall time is measured around the child process with a monotonic clock (it
+includes about 1 ms for starting GNU time); peak RSS is GNU time's %M, the
+ru_maxrss that wait4(2) reports for the tool: the maximum resident size of
+the process and of its waited-for descendants.
+
+Writes a Markdown report to stdout and to RESULTS/latest.md, and the raw
+numbers to RESULTS/latest.json. Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+# scenario id -> (description, tools in run order)
+SCENARIOS = {
+    "pages-1000": ("1,000 free pages", ["ladderbook", "hugo", "mdbook", "cp"]),
+    "pages-10000": ("10,000 free pages", ["ladderbook", "hugo", "cp"]),
+    "structured-20x200": ("structured book, 20 levels x 200 competencies", ["ladderbook"]),
+    "bundled": ("the bundled book (the repository itself)", ["ladderbook"]),
+}
+
+TOOL_LABEL = {
+    "ladderbook": "ladderbook",
+    "hugo": "Hugo",
+    "mdbook": "mdBook",
+    "cp": "cp -r (I/O floor)",
+}
+
+
+def log(msg: str) -> None:
+    print(f"[measure] {msg}", file=sys.stderr, flush=True)
+
+
+def tool_version(argv: list[str]) -> str | None:
+    try:
+        r = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    out = (r.stdout or r.stderr).strip().splitlines()
+    return out[0] if r.returncode == 0 and out else None
+
+
+def tree_size(path: str) -> tuple[int, int]:
+    """(bytes, files) of a folder tree: sum of file sizes, count of files."""
+    total = files = 0
+    for d, _, fs in os.walk(path):
+        for f in fs:
+            try:
+                total += os.lstat(os.path.join(d, f)).st_size
+            except OSError:
+                continue
+            files += 1
+    return total, files
+
+
+def rmtree(path: str) -> None:
+    if os.path.lexists(path):
+        shutil.rmtree(path)
+
+
+GNU_TIME = "/usr/bin/time"
+
+
+def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float) -> dict:
+    """Run argv once; return wall seconds, peak RSS (KiB) and exit status.
+
+    Peak RSS comes from GNU time (%M), which forks the tool from a small
+    process: a child forked straight from this Python process would have
+    Python's own resident size (~17 MB) counted in its ru_maxrss, since the
+    kernel records the pre-exec memory too. Without GNU time, wait4's
+    ru_maxrss is used and the report says so.
+    """
+    rmtree(out_dir)
+    os.sync()
+    rss_file = log_path + ".rss"
+    full = [GNU_TIME, "-f", "%M", "-o", rss_file, *argv] if os.access(GNU_TIME, os.X_OK) else argv
+    with open(log_path, "wb") as logf:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=logf, stderr=subprocess.STDOUT,
+                             start_new_session=True)
+        timer = threading.Timer(timeout, lambda: os.killpg(p.pid, 9))
+        timer.start()
+        try:
+            _, status, ru = os.wait4(p.pid, 0)  # blocking: exact end time and rusage
+            p.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not signal it
+        finally:
+            t1 = time.perf_counter()
+            timer.cancel()
+    rss = ru.ru_maxrss
+    if full is not argv:
+        try:
+            with open(rss_file) as f:
+                rss = int(f.read().split()[-1])
+            os.unlink(rss_file)
+        except (OSError, ValueError, IndexError):
+            pass
+    if t1 - t0 >= timeout:
+        try:
+            os.killpg(p.pid, 9)
+        except OSError:
+            pass
+        return {"ok": False, "wall": t1 - t0, "rss_kib": rss, "status": "timeout"}
+    code = p.returncode
+    return {"ok": code == 0, "wall": t1 - t0, "rss_kib": rss, "status": code}
+
+
+def tail(path: str, n: int = 15) -> str:
+    try:
+        with open(path, "rb") as f:
+            lines = f.read().decode("utf-8", "replace").splitlines()
+    except OSError:
+        return ""
+    return "\n".join(lines[-n:])
+
+
+def gen(out: str, flavor: str, pages: int, levels: int | None = None, comps: int | None = None) -> None:
+    argv = [sys.executable, os.path.join(HERE, "gen_book.py"), "--force", "--out", out,
+            "--pages", str(pages), "--flavor", flavor]
+    if levels:
+        argv += ["--levels", str(levels)]
+    if comps:
+        argv += ["--competencies", str(comps)]
+    subprocess.run(argv, check=True)
+
+
+def fmt_s(x: float | None) -> str:
+    if x is None:
+        return "–"
+    if x < 1:
+        return f"{x * 1000:.0f} ms"
+    return f"{x:.2f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="ladderbook benchmark runner")
+    ap.add_argument("--ladderbook", default=os.path.join(REPO, "target", "release", "ladderbook"))
+    ap.add_argument("--hugo", default=shutil.which("hugo"))
+    ap.add_argument("--mdbook", default=shutil.which("mdbook") or os.path.expanduser("~/.cargo/bin/mdbook"))
+    ap.add_argument("--bundled", default=REPO, help="the bundled book (default: the repository)")
+    ap.add_argument("--work", required=True, help="scratch folder for books and outputs")
+    ap.add_argument("--results", default=os.path.join(HERE, "results"))
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--quick", action="store_true", help="3 rounds (unless --rounds is given)")
+    ap.add_argument("--scenario", action="append", choices=list(SCENARIOS),
+                    help="run only these scenarios (repeatable)")
+    ap.add_argument("--timeout", type=float, default=900, help="per-run limit in seconds")
+    a = ap.parse_args(argv)
+    rounds = a.rounds if (a.rounds != 5 or not a.quick) else 3
+    scenarios = a.scenario or list(SCENARIOS)
+    work = os.path.abspath(a.work)
+    os.makedirs(work, exist_ok=True)
+
+    # ---- which tools are usable -------------------------------------------
+    versions = {
+        "ladderbook": None, "hugo": None, "mdbook": None,
+        "cp": tool_version(["cp", "--version"]),
+        "rustc": tool_version(["rustc", "--version"]),
+        "python": platform.python_version(),
+    }
+    missing: dict[str, str] = {}
+    lb = os.path.abspath(a.ladderbook)
+    if os.access(lb, os.X_OK) and subprocess.run([lb, "build", "--help"], capture_output=True).returncode == 0:
+        versions["ladderbook"] = tool_version([lb, "--version"]) or "ladderbook (no --version)"
+    else:
+        missing["ladderbook"] = f"{lb} missing or has no working `build` subcommand"
+    if a.hugo and os.access(a.hugo, os.X_OK):
+        versions["hugo"] = tool_version([a.hugo, "version"])
+    else:
+        missing["hugo"] = "hugo not installed"
+    if a.mdbook and os.access(a.mdbook, os.X_OK):
+        versions["mdbook"] = tool_version([a.mdbook, "--version"])
+    else:
+        missing["mdbook"] = "mdbook not installed"
+    try:
+        rev = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True).stdout.strip() or None
+    except OSError:
+        rev = None
+
+    # Cost of starting a process through the harness (GNU time + fork/exec of
+    # `true`): part of every wall time below, reported, not subtracted.
+    overhead = statistics.median(
+        timed_run(["true"], os.path.join(work, "none"), os.path.join(work, "true.log"), 10)["wall"]
+        for _ in range(21))
+
+    # ---- books ---------------------------------------------------------------
+    books: dict[tuple[str, str], str] = {}
+    for sc in scenarios:
+        t0 = time.perf_counter()
+        if sc.startswith("pages-"):
+            n = int(sc.split("-")[1])
+            for tool in SCENARIOS[sc][1]:
+                if tool == "cp":
+                    continue
+                d = os.path.join(work, "books", sc, tool)
+                gen(d, tool, n)
+                books[(sc, tool)] = d
+        elif sc == "structured-20x200":
+            d = os.path.join(work, "books", sc, "ladderbook")
+            gen(d, "ladderbook", 0, 20, 200)
+            books[(sc, "ladderbook")] = d
+        elif sc == "bundled":
+            if os.path.isfile(os.path.join(a.bundled, "book.toml")):
+                books[(sc, "ladderbook")] = os.path.abspath(a.bundled)
+            else:
+                missing[f"bundled:{a.bundled}"] = "no book.toml in the bundled book folder"
+        log(f"generated books for {sc} in {time.perf_counter() - t0:.1f} s")
+
+    out_root = os.path.join(work, "out")
+    log_root = os.path.join(work, "logs")
+    os.makedirs(log_root, exist_ok=True)
+
+    def command(sc: str, tool: str, out: str) -> list[str] | None:
+        book = books.get((sc, tool))
+        if tool == "ladderbook" and book and "ladderbook" not in missing:
+            return [lb, "build", book, "--out", out]
+        if tool == "hugo" and book and "hugo" not in missing:
+            return [a.hugo, "--source", book, "--destination", out, "--quiet",
+                    "--cacheDir", os.path.join(work, "hugo-cache"), "--noBuildLock"]
+        if tool == "mdbook" and book and "mdbook" not in missing:
+            return [a.mdbook, "build", book, "--dest-dir", out]
+        if tool == "cp":
+            src = cp_source.get(sc)
+            return ["cp", "-r", src[1], out] if src else None
+        return None
+
+    # ---- warm-up: one untimed run per pair, checks that each tool works ------
+    pairs: list[tuple[str, str]] = []
+    problems: dict[str, str] = {}
+    cp_source: dict[str, tuple[str, str]] = {}  # scenario -> (tool, site folder)
+    for sc in scenarios:
+        for tool in SCENARIOS[sc][1]:
+            if tool == "cp":
+                continue
+            key = f"{sc}/{tool}"
+            out = os.path.join(out_root, sc, tool)
+            cmd = command(sc, tool, out)
+            if cmd is None:
+                problems[key] = missing.get(tool) or missing.get(f"bundled:{a.bundled}") or "not available"
+                continue
+            logp = os.path.join(log_root, f"{sc}-{tool}-warmup.log")
+            r = timed_run(cmd, out, logp, a.timeout)
+            if not r["ok"]:
+                problems[key] = f"warm-up run failed (exit {r['status']}): " + tail(logp, 8)
+                log(f"{key}: FAILED\n{tail(logp, 8)}")
+                continue
+            log(f"{key}: warm-up {fmt_s(r['wall'])}, {r['rss_kib'] / 1024:.0f} MiB")
+            pairs.append((sc, tool))
+        if "cp" in SCENARIOS[sc][1]:
+            # The floor: copying the site ladderbook produced (a peer's output
+            # when ladderbook cannot build yet, flagged in the report).
+            for tool in ("ladderbook", "hugo"):
+                if (sc, tool) in pairs:
+                    ref = os.path.join(work, "ref", sc)
+                    rmtree(ref)
+                    os.makedirs(os.path.dirname(ref), exist_ok=True)
+                    shutil.copytree(os.path.join(out_root, sc, tool), ref, symlinks=True)
+                    cp_source[sc] = (tool, ref)
+                    pairs.append((sc, "cp"))
+                    break
+            else:
+                problems[f"{sc}/cp"] = "no site to copy"
+
+    # ---- timed rounds ---------------------------------------------------------
+    samples: dict[tuple[str, str], list[dict]] = {p: [] for p in pairs}
+    failed: dict[tuple[str, str], str] = {}
+    for rnd in range(rounds):
+        k = rnd % max(len(pairs), 1)
+        order = pairs[k:] + pairs[:k]
+        t0 = time.perf_counter()
+        for sc, tool in order:
+            if (sc, tool) in failed:
+                continue
+            out = os.path.join(out_root, sc, tool)
+            logp = os.path.join(log_root, f"{sc}-{tool}-{rnd + 1}.log")
+            r = timed_run(command(sc, tool, out), out, logp, a.timeout)
+            if not r["ok"]:
+                failed[(sc, tool)] = f"round {rnd + 1} failed (exit {r['status']}): " + tail(logp, 8)
+                log(f"{sc}/{tool}: round {rnd + 1} FAILED")
+                continue
+            r["round"] = rnd + 1
+            samples[(sc, tool)].append(r)
+        log(f"round {rnd + 1}/{rounds} done in {time.perf_counter() - t0:.1f} s")
+
+    # ---- aggregate --------------------------------------------------------------
+    results: dict[str, dict] = {}
+    for (sc, tool), ss in samples.items():
+        if not ss or (sc, tool) in failed:
+            continue
+        walls = [s["wall"] for s in ss]
+        rss = [s["rss_kib"] for s in ss]
+        size, files = tree_size(os.path.join(out_root, sc, tool))
+        results[f"{sc}/{tool}"] = {
+            "scenario": sc, "tool": tool,
+            "wall_s": [round(w, 5) for w in walls],
+            "rss_kib": rss,
+            "median_wall_s": round(statistics.median(walls), 5),
+            "min_wall_s": round(min(walls), 5),
+            "max_wall_s": round(max(walls), 5),
+            "median_rss_mb": round(statistics.median(rss) * 1024 / 1e6, 1),
+            "max_rss_mb": round(max(rss) * 1024 / 1e6, 1),
+            "output_mb": round(size / 1e6, 2),
+            "output_files": files,
+        }
+        if tool == "cp":
+            results[f"{sc}/{tool}"]["copied_site_of"] = cp_source[sc][0]
+    for (sc, tool), why in failed.items():
+        problems[f"{sc}/{tool}"] = why
+
+    # ladderbook / peer, both from this run: ratio of medians, and the median of
+    # the per-round ratios (same round = same background load).
+    for key, r in results.items():
+        sc, tool = r["scenario"], r["tool"]
+        base = results.get(f"{sc}/ladderbook")
+        if tool == "ladderbook" or not base:
+            continue
+        r["ratio_ladderbook_over_tool"] = round(base["median_wall_s"] / r["median_wall_s"], 4)
+        per_round = {s["round"]: s["wall"] for s in samples[(sc, "ladderbook")]}
+        rr = [per_round[s["round"]] / s["wall"] for s in samples[(sc, tool)] if s["round"] in per_round]
+        if rr:
+            r["ratio_per_round_median"] = round(statistics.median(rr), 4)
+
+    def get(key: str, field: str):
+        return results.get(key, {}).get(field)
+
+    targets = [
+        ("ladderbook ≤ 0.2 × Hugo wall time, N=1,000", get("pages-1000/hugo", "ratio_ladderbook_over_tool"), 0.2, "ratio"),
+        ("ladderbook ≤ 0.2 × Hugo wall time, N=10,000", get("pages-10000/hugo", "ratio_ladderbook_over_tool"), 0.2, "ratio"),
+        ("ladderbook ≤ 0.05 × mdBook wall time, N=1,000", get("pages-1000/mdbook", "ratio_ladderbook_over_tool"), 0.05, "ratio"),
+        ("ladderbook ≤ 2 × `cp -r` of its own output, N=10,000",
+         get("pages-10000/cp", "ratio_ladderbook_over_tool") if get("pages-10000/cp", "copied_site_of") == "ladderbook" else None,
+         2.0, "ratio"),
+        ("structured 20 × 200 builds in < 1 s", get("structured-20x200/ladderbook", "median_wall_s"), 1.0, "s"),
+        ("bundled book builds in < 100 ms", get("bundled/ladderbook", "median_wall_s"), 0.1, "s"),
+        ("peak memory < 150 MB at N=10,000", get("pages-10000/ladderbook", "max_rss_mb"), 150.0, "MB"),
+    ]
+    target_rows = []
+    for name, val, limit, unit in targets:
+        if val is None:
+            status, shown = "pending", "–"
+        else:
+            status = "pass" if (val <= limit if unit == "ratio" else val < limit) else "FAIL"
+            shown = f"{val:.3f}" if unit == "ratio" else fmt_s(val) if unit == "s" else f"{val:.1f} MB"
+        target_rows.append({"target": name, "measured": val, "limit": limit, "unit": unit, "status": status})
+        target_rows[-1]["shown"] = shown
+
+    # ---- report -------------------------------------------------------------------
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    md = [
+        "# ladderbook benchmark results",
+        "",
+        f"{now} · {os.cpu_count()} cores · {cpu} · {platform.system()} {platform.release()} · "
+        f"{rounds} rounds, median shown · ladderbook {versions['ladderbook'] or 'not built'}"
+        + (f" (commit {rev})" if rev else ""),
+        "",
+        f"Peers: {versions['hugo'] or 'Hugo missing'}; {versions['mdbook'] or 'mdBook missing'}.",
+        "",
+        "| Scenario | Tool | Median wall | Min – max | Peak RSS | Output | Files | ladderbook ÷ tool |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for sc in scenarios:
+        for tool in SCENARIOS[sc][1]:
+            r = results.get(f"{sc}/{tool}")
+            label = TOOL_LABEL[tool]
+            if tool == "cp" and r and r.get("copied_site_of") != "ladderbook":
+                label += f" of {TOOL_LABEL[r['copied_site_of']]}'s site"
+            if not r:
+                why = problems.get(f"{sc}/{tool}", "not run").splitlines()[0]
+                md.append(f"| {SCENARIOS[sc][0]} | {label} | – | – | – | – | – | {why} |")
+                continue
+            ratio = r.get("ratio_ladderbook_over_tool")
+            md.append(
+                f"| {SCENARIOS[sc][0]} | {label} | {fmt_s(r['median_wall_s'])} | "
+                f"{fmt_s(r['min_wall_s'])} – {fmt_s(r['max_wall_s'])} | "
+                f"{r['max_rss_mb']:.0f} MB | {r['output_mb']:.1f} MB | {r['output_files']} | "
+                f"{'' if ratio is None else f'{ratio:.3f}'} |")
+    md += ["", "| Target | Measured | Status |", "|---|---:|---|"]
+    for t in target_rows:
+        md.append(f"| {t['target']} | {t['shown']} | {t['status']} |")
+    if problems:
+        md += ["", "Not measured:", ""]
+        for k, v in sorted(problems.items()):
+            md.append(f"- `{k}`: {v.splitlines()[0] if v else ''}")
+    md += ["", "Wall time: median of the rounds (warm page cache, output folder deleted and "
+           "`sync` before each run). Peak RSS: maximum over the rounds of "
+           + ("GNU time's %M. " if os.access(GNU_TIME, os.X_OK) else
+              "wait4's ru_maxrss (GNU time missing: includes ~17 MB of the Python harness). ")
+           + f"Every wall time includes {overhead * 1000:.1f} ms of process start through the harness "
+           "(measured with `true`). MB = 10^6 bytes. Ratio: ladderbook's median over the tool's median, same run.", ""]
+    text = "\n".join(md)
+    print(text)
+
+    os.makedirs(a.results, exist_ok=True)
+    with open(os.path.join(a.results, "latest.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+    raw = {
+        "date": now, "rounds": rounds, "cores": os.cpu_count(), "cpu": cpu,
+        "kernel": platform.release(), "ladderbook_commit": rev, "versions": versions,
+        "harness_overhead_s": round(overhead, 5),
+        "rss_source": "GNU time %M" if os.access(GNU_TIME, os.X_OK) else "wait4 ru_maxrss (includes harness)",
+        "results": results, "targets": target_rows,
+        "not_measured": {k: v for k, v in problems.items()},
+    }
+    with open(os.path.join(a.results, "latest.json"), "w", encoding="utf-8") as f:
+        json.dump(raw, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# ladderbook performance benchmark: one command.
+#
+#   bash bench/run.sh [--quick] [--rounds N] [--scenario ID]... [--keep]
+#
+# Installs what is missing (Hugo and GNU time from Debian, mdBook with cargo),
+# builds ladderbook in release mode, generates the books in a temporary folder
+# and runs bench/measure.py, which prints a Markdown table and writes
+# bench/results/latest.md and bench/results/latest.json.
+#
+# Options: --quick (3 rounds instead of 5), --rounds N, --scenario ID
+# (pages-1000, pages-10000, structured-20x200, bundled; repeatable),
+# --keep (keep the scratch folder), --no-install (fail instead of installing).
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(dirname "$BENCH")"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+keep=0
+install=1
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) args+=(--quick) ;;
+    --rounds) args+=(--rounds "$2"); shift ;;
+    --scenario) args+=(--scenario "$2"); shift ;;
+    --keep) keep=1 ;;
+    --no-install) install=0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+say() { printf '[run.sh] %s\n' "$*" >&2; }
+
+# ---- tools ------------------------------------------------------------------
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+apt_updated=0
+apt_install() {
+  if [ "$install" = 0 ]; then say "missing: $* (not installing: --no-install)"; return 1; fi
+  if [ "$apt_updated" = 0 ]; then
+    say "apt-get update"
+    as_root nice -n 19 apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+  say "apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive nice -n 19 apt-get install -y -qq "$@" >/dev/null
+}
+
+command -v hugo >/dev/null || apt_install hugo || say "Hugo unavailable: its rows will be skipped"
+[ -x /usr/bin/time ] || apt_install time || true   # GNU time: for cross-checking peak RSS by hand
+
+if ! command -v mdbook >/dev/null; then
+  if [ "$install" = 1 ]; then
+    say "cargo install mdbook --locked (compiles for several minutes)"
+    start=$(date +%s)
+    nice -n 19 cargo install mdbook --locked -j1 --quiet || say "mdBook install failed: its rows will be skipped"
+    say "mdbook installed in $(( $(date +%s) - start )) s"
+  else
+    say "mdBook missing: its rows will be skipped"
+  fi
+fi
+
+# ---- ladderbook -----------------------------------------------------------------
+LB="$REPO/target/release/ladderbook"
+say "cargo build --release (ladderbook)"
+if ! (cd "$REPO" && nice -n 10 cargo build --release -j1 --quiet); then
+  say "ladderbook does not build: measuring the peers only"
+fi
+
+# ---- run ---------------------------------------------------------------------------
+WORK="$(mktemp -d /tmp/ladderbook-bench.XXXXXX)"
+cleanup() { if [ "$keep" = 1 ]; then say "scratch kept in $WORK"; else rm -rf "$WORK"; fi; }
+trap cleanup EXIT
+say "scratch folder: $WORK"
+
+python3 "$BENCH/measure.py" --ladderbook "$LB" --work "$WORK" --results "$BENCH/results" "${args[@]}"

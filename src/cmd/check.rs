@@ -1,0 +1,47 @@
+//! `ladderbook check`: load, validate, render in memory, report.
+
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::cmd::{Global, Outcome};
+use crate::content::load_book;
+use crate::diagnostics::{print_human, print_json};
+
+pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
+    let loaded = load_book(&args.book_dir)?;
+    let mut diagnostics = loaded.diagnostics;
+    if !diagnostics.has_errors() {
+        diagnostics.extend(crate::render::check_templates(&loaded.book, &args.book_dir)?);
+    }
+    let errors = diagnostics.error_count();
+    let warnings = diagnostics.warning_count();
+    let sorted = diagnostics.sorted();
+    match args.format {
+        CheckFormat::Json => print_json(&sorted, &mut std::io::stdout().lock())?,
+        CheckFormat::Human => {
+            let shown: Vec<_> = if global.quiet {
+                sorted.into_iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).collect()
+            } else {
+                sorted
+            };
+            print_human(&shown, &args.book_dir, global.color);
+            if !global.quiet {
+                eprintln!("{}", summary(errors, warnings));
+            }
+        }
+    }
+    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
+        Outcome::Problems
+    } else {
+        Outcome::Success
+    })
+}
+
+fn summary(errors: usize, warnings: usize) -> String {
+    match (errors, warnings) {
+        (0, 0) => "check: no problems found".into(),
+        _ => format!("check: {} and {}", plural(errors, "error"), plural(warnings, "warning")),
+    }
+}
+
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
+}

@@ -1,0 +1,273 @@
+//! `book.toml` → [`Config`], with every default in one place.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::decode::{At, Decoder};
+use crate::diagnostics::Diagnostics;
+use crate::node::{Node, Pos};
+
+pub const CONFIG_FILE: &str = "book.toml";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub book: BookSection,
+    pub build: BuildSection,
+    pub site: SiteSection,
+    pub ladder: LadderSection,
+    pub markdown: MarkdownSection,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BookSection {
+    pub title: String,
+    pub description: Option<String>,
+    pub authors: Vec<String>,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BuildSection {
+    pub content_dir: String,
+    pub output_dir: String,
+    pub theme: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteSection {
+    /// Always ends with `/` when set.
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct LadderSection {
+    pub areas: Vec<At<String>>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct MarkdownSection {
+    pub allow_html: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            book: BookSection {
+                title: String::new(),
+                description: None,
+                authors: Vec::new(),
+                language: "en".into(),
+            },
+            build: BuildSection {
+                content_dir: "content".into(),
+                output_dir: "site".into(),
+                theme: "default".into(),
+            },
+            site: SiteSection { base_url: None },
+            ladder: LadderSection::default(),
+            markdown: MarkdownSection::default(),
+        }
+    }
+}
+
+impl Config {
+    pub fn content_dir(&self, root: &Path) -> PathBuf {
+        root.join(&self.build.content_dir)
+    }
+
+    pub fn output_dir(&self, root: &Path) -> PathBuf {
+        root.join(&self.build.output_dir)
+    }
+}
+
+/// Reads `book.toml` text; problems go to `diagnostics`, defaults fill gaps.
+pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
+    let mut decoder = Decoder {
+        file: CONFIG_FILE,
+        diagnostics,
+    };
+    let node = match crate::toml_tree::parse(text) {
+        Ok(node) => node,
+        Err(err) => {
+            decoder
+                .error("toml-syntax", err.pos, format!("book.toml is not valid TOML: {}", err.message))
+                .help = Some("see the TOML syntax at toml.io; strings need double quotes".into());
+            return Config::default();
+        }
+    };
+    decode_config(&node, &mut decoder)
+}
+
+const SECTIONS: &[&str] = &["book", "build", "site", "ladder", "markdown"];
+
+fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
+    let mut config = Config::default();
+    let Some(mut top) = decoder.fields(node, "book.toml") else {
+        return config;
+    };
+    match top.get("book") {
+        Some(section) => decode_book(section, decoder, &mut config.book),
+        None => {
+            decoder
+                .error("missing-field", Pos::new(1, 1), "book.toml has no [book] section")
+                .help = Some("add `[book]` with a `title = \"...\"` line".into());
+        }
+    }
+    if let Some(section) = top.get("build") {
+        decode_build(section, decoder, &mut config.build);
+    }
+    if let Some(section) = top.get("site") {
+        decode_site(section, decoder, &mut config.site);
+    }
+    if let Some(section) = top.get("ladder")
+        && let Some(mut fields) = decoder.fields(section, "[ladder]")
+    {
+        if let Some(areas) = fields.get("areas") {
+            config.ladder.areas = decoder.text_list(areas, "areas", false).unwrap_or_default();
+        }
+        fields.finish(decoder, &["areas"], "[ladder]");
+    }
+    if let Some(section) = top.get("markdown")
+        && let Some(mut fields) = decoder.fields(section, "[markdown]")
+    {
+        if let Some(flag) = fields.get("allow-html") {
+            config.markdown.allow_html = decoder.boolean(flag, "allow-html").is_some_and(|b| b.value);
+        }
+        fields.finish(decoder, &["allow-html"], "[markdown]");
+    }
+    top.finish(decoder, SECTIONS, "book.toml");
+    config
+}
+
+fn decode_book(section: &Node, decoder: &mut Decoder, book: &mut BookSection) {
+    let Some(mut fields) = decoder.fields(section, "[book]") else {
+        return;
+    };
+    if let Some(title) = fields.require(decoder, "title", "[book]")
+        && let Some(title) = decoder.text(title, "title")
+    {
+        if title.value.trim().is_empty() {
+            decoder.error("empty-field", title.pos, "the book's `title` is empty");
+        }
+        book.title = title.value;
+    }
+    if let Some(description) = fields.get("description") {
+        book.description = decoder.text(description, "description").map(|d| d.value);
+    }
+    if let Some(authors) = fields.get("authors") {
+        book.authors = decoder
+            .text_list(authors, "authors", true)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| a.value)
+            .collect();
+    }
+    if let Some(language) = fields.get("language")
+        && let Some(language) = decoder.text(language, "language")
+    {
+        book.language = language.value;
+    }
+    fields.finish(decoder, &["title", "description", "authors", "language"], "[book]");
+}
+
+fn decode_build(section: &Node, decoder: &mut Decoder, build: &mut BuildSection) {
+    let Some(mut fields) = decoder.fields(section, "[build]") else {
+        return;
+    };
+    for (name, slot) in [
+        ("content-dir", &mut build.content_dir),
+        ("output-dir", &mut build.output_dir),
+        ("theme", &mut build.theme),
+    ] {
+        if let Some(value) = fields.get(name)
+            && let Some(value) = decoder.text(value, name)
+        {
+            if let Some(problem) = relative_path_problem(&value.value) {
+                decoder
+                    .error("unsafe-path", value.pos, format!("`{name}` {problem}"))
+                    .help = Some("use a folder name relative to the book root, e.g. `site`".into());
+            } else {
+                *slot = value.value;
+            }
+        }
+    }
+    fields.finish(decoder, &["content-dir", "output-dir", "theme"], "[build]");
+}
+
+fn decode_site(section: &Node, decoder: &mut Decoder, site: &mut SiteSection) {
+    let Some(mut fields) = decoder.fields(section, "[site]") else {
+        return;
+    };
+    if let Some(url) = fields.get("base-url")
+        && let Some(url) = decoder.text(url, "base-url")
+    {
+        if url.value.starts_with("https://") || url.value.starts_with("http://") {
+            let mut base = url.value;
+            if !base.ends_with('/') {
+                base.push('/');
+            }
+            site.base_url = Some(base);
+        } else {
+            decoder
+                .error("invalid-url", url.pos, "`base-url` must be an absolute http(s) URL")
+                .help = Some("for example `base-url = \"https://example.org/ladder/\"`".into());
+        }
+    }
+    fields.finish(decoder, &["base-url"], "[site]");
+}
+
+/// Why a configured folder could escape the book root, if it could.
+fn relative_path_problem(path: &str) -> Option<&'static str> {
+    let candidate = Path::new(path);
+    if path.trim().is_empty() {
+        Some("is empty")
+    } else if candidate.is_absolute() || path.starts_with('/') || path.starts_with('\\') || path.contains(':') {
+        Some("must be a relative path")
+    } else if candidate
+        .components()
+        .any(|c| matches!(c, std::path::Component::ParentDir))
+        || path.split(['/', '\\']).any(|part| part == "..")
+    {
+        Some("must stay inside the book folder (no `..`)")
+    } else if path.trim_matches(['.', '/', '\\']).is_empty() {
+        Some("must name a folder inside the book, not the book root itself")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Config, Vec<String>) {
+        let mut diagnostics = Diagnostics::default();
+        let config = parse_config(text, &mut diagnostics);
+        (config, diagnostics.sorted().iter().map(|d| d.one_line()).collect())
+    }
+
+    #[test]
+    fn defaults_fill_what_is_not_written() {
+        let (config, problems) = parse("[book]\ntitle = \"Ladder\"\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.build.output_dir, "site");
+        assert_eq!(config.book.language, "en");
+        assert!(!config.markdown.allow_html);
+    }
+
+    #[test]
+    fn unknown_keys_get_a_hint() {
+        let (_, problems) = parse("[book]\ntitle = \"L\"\n[build]\noutput_dir = \"x\"\n");
+        assert_eq!(problems, vec!["book.toml:4:1: error[unknown-field]: unknown field `output_dir` in [build]"]);
+    }
+
+    #[test]
+    fn output_dir_cannot_escape_the_book() {
+        for bad in ["../x", "/tmp/x", ".", "a/../../b", "C:\\x"] {
+            let (config, problems) = parse(&format!("[book]\ntitle = \"L\"\n[build]\noutput-dir = '{bad}'\n"));
+            assert_eq!(config.build.output_dir, "site", "{bad}");
+            assert_eq!(problems.len(), 1, "{bad}: {problems:?}");
+        }
+    }
+}

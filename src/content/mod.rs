@@ -1,0 +1,109 @@
+//! Disk → validated model. This stage never renders pages and never writes.
+//!
+//! `load_book` runs the steps in order: read `book.toml`, walk and read the
+//! content files, decode them, resolve references into a [`model::Book`].
+//! Every problem found on the way is collected, so one run reports them all.
+
+pub mod changes;
+pub mod model;
+pub mod raw;
+pub mod resolve;
+pub mod source;
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::config::{CONFIG_FILE, Config, parse_config};
+use crate::diagnostics::Diagnostics;
+use model::Book;
+
+/// The outcome of loading a book: the model (when it could be built) and all
+/// diagnostics. A model is returned even with errors so `check` can go on to
+/// render in memory; callers decide by `diagnostics.has_errors()`.
+pub struct Loaded {
+    pub book: Book,
+    pub diagnostics: Diagnostics,
+}
+
+/// Failures that are not problems of the book's content (exit status 2).
+#[derive(Debug)]
+pub enum LoadError {
+    NoConfig(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NoConfig(root) => write!(
+                f,
+                "no {CONFIG_FILE} in `{}`: this folder is not a ladderbook book\n  help: run `ladderbook init {}` to create one, or pass the book's folder",
+                root.display(),
+                root.display()
+            ),
+            LoadError::Io(path, err) => write!(f, "cannot read `{}`: {err}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads the book at `root` into a validated model.
+pub fn load_book(root: &Path) -> Result<Loaded, LoadError> {
+    let config_path = root.join(CONFIG_FILE);
+    let config_bytes = match std::fs::read(&config_path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(LoadError::NoConfig(root.to_path_buf()));
+        }
+        Err(err) => return Err(LoadError::Io(config_path, err)),
+    };
+    let mut diagnostics = Diagnostics::default();
+    let config = match String::from_utf8(config_bytes.clone()) {
+        Ok(text) => parse_config(&text, &mut diagnostics),
+        Err(_) => {
+            diagnostics.push(
+                crate::diagnostics::Diagnostic::error(
+                    "not-utf8",
+                    CONFIG_FILE,
+                    crate::node::Pos::new(1, 1),
+                    "book.toml is not valid UTF-8 text",
+                )
+                .with_help("save the file with UTF-8 encoding"),
+            );
+            Config::default()
+        }
+    };
+    let content_dir = config.content_dir(root);
+    let sources = source::load_sources(root, &content_dir, &mut diagnostics);
+    let version = content_version(&config_bytes, &sources.files);
+    let raw = raw::parse_sources(&sources.files, &mut diagnostics);
+    let book = resolve::resolve(
+        resolve::ResolveInput {
+            config,
+            raw,
+            statics: sources.statics,
+            version,
+        },
+        &mut diagnostics,
+    );
+    Ok(Loaded { book, diagnostics })
+}
+
+/// The ladder's version: a hash of book.toml and every content file, so an
+/// exported assessment or scorecard can tell which ladder it was made against.
+fn content_version(config: &[u8], files: &[source::SourceFile]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(config);
+    let mut sorted: Vec<&source::SourceFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.file.cmp(&b.file));
+    for file in sorted {
+        hasher.update(file.file.as_bytes());
+        hasher.update([0]);
+        hasher.update(file.text.as_bytes());
+        hasher.update([0]);
+    }
+    let digest = hasher.finalize();
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}

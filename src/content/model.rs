@@ -1,0 +1,206 @@
+//! The resolved, validated book: what every renderer consumes without
+//! re-checking. Items refer to each other by index into the `Book`'s vectors;
+//! those indices are valid by construction (see `resolve`).
+
+use crate::config::Config;
+use crate::content::source::StaticFile;
+use crate::markdown::Heading;
+
+/// Rendered Markdown: HTML with internal links behind the root marker, and
+/// the same text without markup.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Html {
+    pub html: String,
+    pub plain: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Track {
+    pub id: String,
+    pub name: String,
+    pub description: Option<Html>,
+    /// Indices into `Book::levels`, by rank, junior first.
+    pub levels: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Level {
+    pub id: String,
+    pub title: String,
+    pub code: Option<String>,
+    pub track: usize,
+    pub rank: i64,
+    pub summary: Option<Html>,
+    pub years: Option<String>,
+    pub equivalent: Option<usize>,
+    pub body: Html,
+    pub headings: Vec<Heading>,
+    /// The next lower and higher rank in the same track.
+    pub previous: Option<usize>,
+    pub next: Option<usize>,
+}
+
+impl Level {
+    /// The short label shown in tables: the code, else the title.
+    pub fn label(&self) -> &str {
+        self.code.as_deref().unwrap_or(&self.title)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub name: String,
+    pub slug: String,
+    /// Indices into `Book::competencies`, in display order.
+    pub competencies: Vec<usize>,
+}
+
+/// What a competency expects at one level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub items: Vec<Html>,
+    /// The level whose entry this is: the level itself, or for a carried-over
+    /// entry the nearest lower rank that has one.
+    pub source_level: usize,
+}
+
+impl Cell {
+    pub fn carried_from(&self, level: usize) -> Option<usize> {
+        (self.source_level != level).then_some(self.source_level)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Competency {
+    pub id: String,
+    pub name: String,
+    pub area: usize,
+    pub summary: Option<Html>,
+    pub description: Option<Html>,
+    /// Indexed like `Book::levels`; `None` where the competency is not expected.
+    pub cells: Vec<Option<Cell>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Archetype {
+    pub id: String,
+    pub name: String,
+    pub tagline: Option<Html>,
+    /// Competency index and weight 1..=5, heaviest first.
+    pub emphasis: Vec<(usize, u8)>,
+    pub levels: Vec<usize>,
+    pub body: Html,
+    pub headings: Vec<Heading>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ScaleStep {
+    pub id: String,
+    pub label: String,
+    pub value: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dimension {
+    pub competency: usize,
+    pub meets: Option<Html>,
+    pub exceeds: Option<Html>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Interview {
+    pub id: String,
+    pub title: String,
+    pub minutes: Option<i64>,
+    pub brief: Option<Html>,
+    /// Indices into the scorecard's `dimensions`.
+    pub focus: Vec<usize>,
+    pub questions: Vec<Html>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Signals {
+    pub strong: Vec<Html>,
+    pub weak: Vec<Html>,
+    pub red_flags: Vec<Html>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scorecard {
+    pub id: String,
+    pub title: String,
+    pub levels: Vec<usize>,
+    pub archetype: Option<usize>,
+    pub scale: Vec<ScaleStep>,
+    pub dimensions: Vec<Dimension>,
+    pub interviews: Vec<Interview>,
+    pub signals: Signals,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Below `pages/`, without `.md`: `growth/mid-level`.
+    pub path: String,
+    pub title: String,
+    pub order: i64,
+    pub body: Html,
+    pub headings: Vec<Heading>,
+}
+
+/// A node of the free pages' navigation tree (folders and pages).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NavNode {
+    /// The page's index in `Book::pages`, or `None` for a folder without one.
+    pub page: Option<usize>,
+    pub title: String,
+    pub path: String,
+    pub children: Vec<NavNode>,
+}
+
+/// The whole validated book.
+#[derive(Debug, Clone)]
+pub struct Book {
+    pub config: Config,
+    pub tracks: Vec<Track>,
+    pub levels: Vec<Level>,
+    pub areas: Vec<Area>,
+    pub competencies: Vec<Competency>,
+    pub archetypes: Vec<Archetype>,
+    pub scorecards: Vec<Scorecard>,
+    pub pages: Vec<Page>,
+    pub nav: Vec<NavNode>,
+    pub index: Option<Page>,
+    pub statics: Vec<StaticFile>,
+    /// Content hash of every source file: the ladder's version.
+    pub version: String,
+}
+
+impl Book {
+    pub fn level_index(&self, id: &str) -> Option<usize> {
+        self.levels.iter().position(|level| level.id == id)
+    }
+
+    pub fn competency_index(&self, id: &str) -> Option<usize> {
+        self.competencies.iter().position(|c| c.id == id)
+    }
+
+    /// Every expectation a level holds, own and carried over, by area order.
+    pub fn expectations_at(&self, level: usize) -> impl Iterator<Item = (usize, &Cell)> + '_ {
+        self.areas
+            .iter()
+            .flat_map(|area| area.competencies.iter().copied())
+            .filter_map(move |c| self.competencies[c].cells[level].as_ref().map(|cell| (c, cell)))
+    }
+}
+
+/// Default rating scale of the spec (scorecards/<id>.yaml).
+pub fn default_scale() -> Vec<ScaleStep> {
+    [("strong-no", "Strong no", 1), ("no", "No", 2), ("yes", "Yes", 3), ("strong-yes", "Strong yes", 4)]
+        .into_iter()
+        .map(|(id, label, value)| ScaleStep {
+            id: id.into(),
+            label: label.into(),
+            value,
+        })
+        .collect()
+}

@@ -1,0 +1,567 @@
+//! Source files → raw items, exactly as authors wrote them (with positions).
+//!
+//! Decoding checks shape only: required fields, unknown fields, types. Cross
+//! references (levels, competencies, archetypes) are checked in `resolve`.
+//! An item whose required fields are missing is reported and left out.
+
+use crate::content::source::{FrontMatterError, Kind, SourceFile, split_front_matter};
+use crate::decode::{At, Decoder, Fields};
+use crate::diagnostics::Diagnostics;
+use crate::node::{Node, NodeKind, Pos};
+
+/// Markdown source and where it starts. `line_based` is true for file
+/// bodies, whose link positions can be pinned to an exact line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Md {
+    pub text: String,
+    pub pos: Pos,
+    pub line_based: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawTrack {
+    pub id: At<String>,
+    pub name: At<String>,
+    pub description: Option<Md>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawLevel {
+    pub file: String,
+    pub id: At<String>,
+    pub title: At<String>,
+    pub code: Option<At<String>>,
+    pub track: Option<At<String>>,
+    pub rank: At<i64>,
+    pub summary: Option<Md>,
+    pub years: Option<At<String>>,
+    pub equivalent: Option<At<String>>,
+    pub body: Md,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawExpectation {
+    pub level: At<String>,
+    pub items: Vec<Md>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawCompetency {
+    pub file: String,
+    pub id: At<String>,
+    pub name: At<String>,
+    pub area: At<String>,
+    pub summary: Option<Md>,
+    pub description: Option<Md>,
+    pub expectations: Vec<RawExpectation>,
+    /// Where `expectations:` is (or the top of the file when it is absent).
+    pub expectations_pos: Pos,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawArchetype {
+    pub file: String,
+    pub id: At<String>,
+    pub name: At<String>,
+    pub tagline: Option<Md>,
+    pub emphasis: Vec<(At<String>, At<i64>)>,
+    pub levels: Vec<At<String>>,
+    pub body: Md,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawScaleStep {
+    pub id: At<String>,
+    pub label: At<String>,
+    pub value: At<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawDimension {
+    pub competency: At<String>,
+    pub meets: Option<Md>,
+    pub exceeds: Option<Md>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawInterview {
+    pub id: At<String>,
+    pub title: At<String>,
+    pub minutes: Option<At<i64>>,
+    pub brief: Option<Md>,
+    pub focus: Vec<At<String>>,
+    pub questions: Vec<Md>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RawSignals {
+    pub strong: Vec<Md>,
+    pub weak: Vec<Md>,
+    pub red_flags: Vec<Md>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawScorecard {
+    pub file: String,
+    pub id: At<String>,
+    pub title: At<String>,
+    pub levels: Vec<At<String>>,
+    pub archetype: Option<At<String>>,
+    pub scale: Option<Vec<RawScaleStep>>,
+    pub dimensions: Vec<RawDimension>,
+    pub interviews: Vec<RawInterview>,
+    pub signals: RawSignals,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawPage {
+    pub file: String,
+    /// Path below `pages/` without `.md`; `index` for the home page.
+    pub path: String,
+    pub title: Option<At<String>>,
+    pub order: Option<At<i64>>,
+    pub body: Md,
+}
+
+/// Every item of a book as written.
+#[derive(Debug, Default)]
+pub struct RawBook {
+    /// `None` when `tracks.yaml` is absent (one implicit track).
+    pub tracks: Option<(String, Vec<RawTrack>)>,
+    pub levels: Vec<RawLevel>,
+    pub competencies: Vec<RawCompetency>,
+    pub archetypes: Vec<RawArchetype>,
+    pub scorecards: Vec<RawScorecard>,
+    pub pages: Vec<RawPage>,
+    pub index: Option<RawPage>,
+}
+
+/// Decodes every source file; problems go to `diagnostics`.
+pub fn parse_sources(files: &[SourceFile], diagnostics: &mut Diagnostics) -> RawBook {
+    let mut book = RawBook::default();
+    for source in files {
+        let mut decoder = Decoder {
+            file: &source.file,
+            diagnostics,
+        };
+        match source.kind {
+            Kind::Tracks => {
+                if let Some(node) = parse_yaml_file(&source.text, &mut decoder) {
+                    book.tracks = Some((source.file.clone(), decode_tracks(&node, &mut decoder)));
+                }
+            }
+            Kind::Competency if !source.file.ends_with(".md") => {
+                if let Some(node) = parse_yaml_file(&source.text, &mut decoder) {
+                    book.competencies
+                        .extend(decode_competency(&node, source, &mut decoder));
+                }
+            }
+            Kind::Scorecard => {
+                if let Some(node) = parse_yaml_file(&source.text, &mut decoder) {
+                    book.scorecards.extend(decode_scorecard(&node, source, &mut decoder));
+                }
+            }
+            _ => {
+                let Some((node, body)) = parse_markdown_file(&source.text, &mut decoder) else {
+                    continue;
+                };
+                match source.kind {
+                    Kind::Level => book.levels.extend(decode_level(&node, body, source, &mut decoder)),
+                    Kind::Competency => book
+                        .competencies
+                        .extend(decode_competency(&node, source, &mut decoder)),
+                    Kind::Archetype => book
+                        .archetypes
+                        .extend(decode_archetype(&node, body, source, &mut decoder)),
+                    Kind::Page => book.pages.extend(decode_page(&node, body, source, &mut decoder, true)),
+                    Kind::Index => book.index = decode_page(&node, body, source, &mut decoder, false),
+                    Kind::Tracks | Kind::Scorecard => unreachable!("YAML kinds are handled above"),
+                }
+            }
+        }
+    }
+    book
+}
+
+fn parse_yaml_file(text: &str, decoder: &mut Decoder) -> Option<Node> {
+    match crate::yaml::parse(text) {
+        Ok(node) => Some(node),
+        Err(err) => {
+            decoder
+                .error("yaml-syntax", err.pos, format!("invalid YAML: {}", err.message))
+                .help = Some(yaml_help(&err.message).into());
+            None
+        }
+    }
+}
+
+fn yaml_help(message: &str) -> &'static str {
+    let lower = message.to_ascii_lowercase();
+    if lower.contains("budget") || lower.contains("depth") || lower.contains("alias") {
+        "the document is too deeply nested or expands too many aliases; write it out plainly"
+    } else if lower.contains("duplicate") {
+        "each key may appear once in a mapping; merge the two entries"
+    } else {
+        "check indentation and quote text that contains `: ` or starts with a special character"
+    }
+}
+
+/// Splits front matter and parses it; the body comes back with its line.
+fn parse_markdown_file<'t>(text: &'t str, decoder: &mut Decoder) -> Option<(Node, Md)> {
+    let split = match split_front_matter(text) {
+        Ok(split) => split,
+        Err(FrontMatterError { pos, message, help }) => {
+            decoder.error("front-matter", pos, message).help = Some(help);
+            return None;
+        }
+    };
+    let node = match split.yaml {
+        None => Node {
+            pos: Pos::new(1, 1),
+            kind: NodeKind::Map(Vec::new()),
+        },
+        Some(yaml) => match crate::yaml::parse(yaml) {
+            Ok(mut node) => {
+                node.shift_lines(split.yaml_line_offset);
+                if node.kind == NodeKind::Null {
+                    node.kind = NodeKind::Map(Vec::new());
+                    node.pos = Pos::new(1, 1);
+                }
+                node
+            }
+            Err(err) => {
+                decoder
+                    .error(
+                        "yaml-syntax",
+                        err.pos.shifted(split.yaml_line_offset),
+                        format!("invalid YAML in front matter: {}", err.message),
+                    )
+                    .help = Some(yaml_help(&err.message).into());
+                return None;
+            }
+        },
+    };
+    let body = Md {
+        text: split.body.to_string(),
+        pos: Pos::new(split.body_line, 1),
+        line_based: true,
+    };
+    Some((node, body))
+}
+
+/// The item's id: its `id` field, else the file stem.
+fn item_id(fields: &mut Fields, decoder: &mut Decoder, stem: &str) -> Option<At<String>> {
+    match fields.get("id") {
+        Some(node) => decoder.text(node, "id"),
+        None => Some(At::new(stem.to_string(), Pos::new(1, 1))),
+    }
+}
+
+fn markdown(decoder: &mut Decoder, node: &Node, what: &str) -> Option<Md> {
+    decoder.text(node, what).map(|text| Md {
+        text: text.value,
+        pos: text.pos,
+        line_based: false,
+    })
+}
+
+fn markdown_list(decoder: &mut Decoder, node: &Node, what: &str, single_ok: bool) -> Vec<Md> {
+    decoder
+        .list(node, what, single_ok)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|item| markdown(decoder, item, what))
+        .collect()
+}
+
+fn optional_text(fields: &mut Fields, decoder: &mut Decoder, name: &str) -> Option<At<String>> {
+    fields.get(name).and_then(|node| decoder.text(node, name))
+}
+
+fn optional_markdown(fields: &mut Fields, decoder: &mut Decoder, name: &str) -> Option<Md> {
+    fields.get(name).and_then(|node| markdown(decoder, node, name))
+}
+
+fn required_text(fields: &mut Fields, decoder: &mut Decoder, name: &str, what: &str) -> Option<At<String>> {
+    let node = fields.require(decoder, name, what)?;
+    let text = decoder.text(node, name)?;
+    if text.value.trim().is_empty() {
+        decoder.error("empty-field", text.pos, format!("`{name}` is empty"));
+        return None;
+    }
+    Some(text)
+}
+
+fn id_list(fields: &mut Fields, decoder: &mut Decoder, name: &str) -> Vec<At<String>> {
+    fields
+        .get(name)
+        .and_then(|node| decoder.text_list(node, name, true))
+        .unwrap_or_default()
+}
+
+fn decode_tracks(node: &Node, decoder: &mut Decoder) -> Vec<RawTrack> {
+    let Some(items) = decoder.list(node, "tracks.yaml", false) else {
+        return Vec::new();
+    };
+    let mut tracks = Vec::new();
+    for item in items {
+        let Some(mut fields) = decoder.fields(item, "a track") else {
+            continue;
+        };
+        let id = required_text(&mut fields, decoder, "id", "a track");
+        let name = required_text(&mut fields, decoder, "name", "a track");
+        let description = optional_markdown(&mut fields, decoder, "description");
+        fields.finish(decoder, &["id", "name", "description"], "a track");
+        if let (Some(id), Some(name)) = (id, name) {
+            tracks.push(RawTrack { id, name, description });
+        }
+    }
+    tracks
+}
+
+const LEVEL_FIELDS: &[&str] = &["id", "title", "code", "track", "rank", "summary", "years", "equivalent"];
+
+fn decode_level(node: &Node, body: Md, source: &SourceFile, decoder: &mut Decoder) -> Option<RawLevel> {
+    let mut fields = decoder.fields(node, "a level's front matter")?;
+    let id = item_id(&mut fields, decoder, &source.stem);
+    let title = required_text(&mut fields, decoder, "title", "a level");
+    let rank = fields
+        .require(decoder, "rank", "a level")
+        .and_then(|node| decoder.integer(node, "rank"));
+    let code = optional_text(&mut fields, decoder, "code");
+    let track = optional_text(&mut fields, decoder, "track");
+    let summary = optional_markdown(&mut fields, decoder, "summary");
+    let years = optional_text(&mut fields, decoder, "years");
+    let equivalent = optional_text(&mut fields, decoder, "equivalent");
+    fields.finish(decoder, LEVEL_FIELDS, "a level");
+    Some(RawLevel {
+        file: source.file.clone(),
+        id: id?,
+        title: title?,
+        code,
+        track,
+        rank: rank?,
+        summary,
+        years,
+        equivalent,
+        body,
+    })
+}
+
+const COMPETENCY_FIELDS: &[&str] = &["id", "name", "area", "summary", "description", "expectations"];
+
+fn decode_competency(node: &Node, source: &SourceFile, decoder: &mut Decoder) -> Option<RawCompetency> {
+    let mut fields = decoder.fields(node, "a competency")?;
+    let id = item_id(&mut fields, decoder, &source.stem);
+    let name = required_text(&mut fields, decoder, "name", "a competency");
+    let area = required_text(&mut fields, decoder, "area", "a competency");
+    let summary = optional_markdown(&mut fields, decoder, "summary");
+    let description = optional_markdown(&mut fields, decoder, "description");
+    let mut expectations = Vec::new();
+    let mut expectations_pos = Pos::new(1, 1);
+    if let Some((key, node)) = fields.get_entry("expectations") {
+        expectations_pos = key.pos;
+        for (level, value) in decoder.entries(node, "expectations").unwrap_or_default() {
+            let items = markdown_list(decoder, value, "an expectation", true);
+            expectations.push(RawExpectation {
+                level: At::new(level.name.clone(), level.pos),
+                items,
+            });
+        }
+    }
+    fields.finish(decoder, COMPETENCY_FIELDS, "a competency");
+    Some(RawCompetency {
+        file: source.file.clone(),
+        id: id?,
+        name: name?,
+        area: area?,
+        summary,
+        description,
+        expectations,
+        expectations_pos,
+    })
+}
+
+const ARCHETYPE_FIELDS: &[&str] = &["id", "name", "tagline", "emphasis", "levels"];
+
+fn decode_archetype(node: &Node, body: Md, source: &SourceFile, decoder: &mut Decoder) -> Option<RawArchetype> {
+    let mut fields = decoder.fields(node, "an archetype's front matter")?;
+    let id = item_id(&mut fields, decoder, &source.stem);
+    let name = required_text(&mut fields, decoder, "name", "an archetype");
+    let tagline = optional_markdown(&mut fields, decoder, "tagline");
+    let mut emphasis = Vec::new();
+    if let Some(node) = fields.get("emphasis") {
+        for (competency, weight) in decoder.entries(node, "emphasis").unwrap_or_default() {
+            if let Some(weight) = decoder.integer(weight, "an emphasis weight") {
+                emphasis.push((At::new(competency.name.clone(), competency.pos), weight));
+            }
+        }
+    }
+    let levels = id_list(&mut fields, decoder, "levels");
+    fields.finish(decoder, ARCHETYPE_FIELDS, "an archetype");
+    Some(RawArchetype {
+        file: source.file.clone(),
+        id: id?,
+        name: name?,
+        tagline,
+        emphasis,
+        levels,
+        body,
+    })
+}
+
+const SCORECARD_FIELDS: &[&str] = &[
+    "id", "title", "levels", "archetype", "scale", "dimensions", "interviews", "signals",
+];
+
+fn decode_scorecard(node: &Node, source: &SourceFile, decoder: &mut Decoder) -> Option<RawScorecard> {
+    let mut fields = decoder.fields(node, "a scorecard")?;
+    let id = item_id(&mut fields, decoder, &source.stem);
+    let title = required_text(&mut fields, decoder, "title", "a scorecard");
+    let levels_node = fields.require(decoder, "levels", "a scorecard");
+    let levels = levels_node.and_then(|node| decoder.text_list(node, "levels", true));
+    if let (Some(node), Some(levels)) = (levels_node, &levels)
+        && levels.is_empty()
+    {
+        decoder.error("empty-field", node.pos, "a scorecard must name at least one level in `levels`");
+    }
+    let archetype = optional_text(&mut fields, decoder, "archetype");
+    let scale = fields.get("scale").map(|node| decode_scale(node, decoder));
+    let dimensions = fields
+        .require(decoder, "dimensions", "a scorecard")
+        .map(|node| decode_dimensions(node, decoder));
+    let interviews = fields
+        .require(decoder, "interviews", "a scorecard")
+        .map(|node| decode_interviews(node, decoder));
+    let signals = fields
+        .get("signals")
+        .map(|node| decode_signals(node, decoder))
+        .unwrap_or_default();
+    fields.finish(decoder, SCORECARD_FIELDS, "a scorecard");
+    Some(RawScorecard {
+        file: source.file.clone(),
+        id: id?,
+        title: title?,
+        levels: levels?,
+        archetype,
+        scale,
+        dimensions: dimensions?,
+        interviews: interviews?,
+        signals,
+    })
+}
+
+fn decode_scale(node: &Node, decoder: &mut Decoder) -> Vec<RawScaleStep> {
+    let items = decoder.list(node, "scale", false).unwrap_or_default();
+    if items.is_empty() {
+        decoder.error("empty-field", node.pos, "`scale` needs at least two steps");
+    }
+    let mut steps = Vec::new();
+    for item in items {
+        let Some(mut fields) = decoder.fields(item, "a scale step") else {
+            continue;
+        };
+        let id = required_text(&mut fields, decoder, "id", "a scale step");
+        let label = required_text(&mut fields, decoder, "label", "a scale step");
+        let value = fields
+            .require(decoder, "value", "a scale step")
+            .and_then(|node| decoder.integer(node, "value"));
+        fields.finish(decoder, &["id", "label", "value"], "a scale step");
+        if let (Some(id), Some(label), Some(value)) = (id, label, value) {
+            steps.push(RawScaleStep { id, label, value });
+        }
+    }
+    steps
+}
+
+fn decode_dimensions(node: &Node, decoder: &mut Decoder) -> Vec<RawDimension> {
+    let items = decoder.list(node, "dimensions", false).unwrap_or_default();
+    if items.is_empty() && matches!(node.kind, NodeKind::Seq(_) | NodeKind::Null) {
+        decoder.error("empty-field", node.pos, "a scorecard needs at least one dimension");
+    }
+    let mut dimensions = Vec::new();
+    for item in items {
+        let Some(mut fields) = decoder.fields(item, "a dimension") else {
+            continue;
+        };
+        let competency = required_text(&mut fields, decoder, "competency", "a dimension");
+        let meets = optional_markdown(&mut fields, decoder, "meets");
+        let exceeds = optional_markdown(&mut fields, decoder, "exceeds");
+        fields.finish(decoder, &["competency", "meets", "exceeds"], "a dimension");
+        if let Some(competency) = competency {
+            dimensions.push(RawDimension { competency, meets, exceeds });
+        }
+    }
+    dimensions
+}
+
+const INTERVIEW_FIELDS: &[&str] = &["id", "title", "minutes", "brief", "focus", "questions"];
+
+fn decode_interviews(node: &Node, decoder: &mut Decoder) -> Vec<RawInterview> {
+    let items = decoder.list(node, "interviews", false).unwrap_or_default();
+    if items.is_empty() && matches!(node.kind, NodeKind::Seq(_) | NodeKind::Null) {
+        decoder.error("empty-field", node.pos, "a scorecard needs at least one interview");
+    }
+    let mut interviews = Vec::new();
+    for item in items {
+        let Some(mut fields) = decoder.fields(item, "an interview") else {
+            continue;
+        };
+        let id = required_text(&mut fields, decoder, "id", "an interview");
+        let title = required_text(&mut fields, decoder, "title", "an interview");
+        let minutes = fields.get("minutes").and_then(|node| decoder.integer(node, "minutes"));
+        let brief = optional_markdown(&mut fields, decoder, "brief");
+        let focus = id_list(&mut fields, decoder, "focus");
+        let questions = fields
+            .get("questions")
+            .map(|node| markdown_list(decoder, node, "a question", false))
+            .unwrap_or_default();
+        fields.finish(decoder, INTERVIEW_FIELDS, "an interview");
+        if let (Some(id), Some(title)) = (id, title) {
+            interviews.push(RawInterview { id, title, minutes, brief, focus, questions });
+        }
+    }
+    interviews
+}
+
+fn decode_signals(node: &Node, decoder: &mut Decoder) -> RawSignals {
+    let mut signals = RawSignals::default();
+    let Some(mut fields) = decoder.fields(node, "signals") else {
+        return signals;
+    };
+    for (name, slot) in [
+        ("strong", &mut signals.strong),
+        ("weak", &mut signals.weak),
+        ("red-flags", &mut signals.red_flags),
+    ] {
+        if let Some(node) = fields.get(name) {
+            *slot = markdown_list(decoder, node, name, true);
+        }
+    }
+    fields.finish(decoder, &["strong", "weak", "red-flags"], "signals");
+    signals
+}
+
+fn decode_page(
+    node: &Node,
+    body: Md,
+    source: &SourceFile,
+    decoder: &mut Decoder,
+    title_required: bool,
+) -> Option<RawPage> {
+    let mut fields = decoder.fields(node, "a page's front matter")?;
+    let title = if title_required {
+        Some(required_text(&mut fields, decoder, "title", "a page")?)
+    } else {
+        optional_text(&mut fields, decoder, "title")
+    };
+    let order = fields.get("order").and_then(|node| decoder.integer(node, "order"));
+    fields.finish(decoder, &["title", "order"], "a page");
+    Some(RawPage {
+        file: source.file.clone(),
+        path: source.stem.clone(),
+        title,
+        order,
+        body,
+    })
+}

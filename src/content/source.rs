@@ -1,0 +1,290 @@
+//! Disk → source files: walk `content/`, read every file, sort them by kind,
+//! and split Markdown front matter from its body, keeping line offsets so
+//! positions count from the top of the file.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::node::Pos;
+
+/// The content kinds of the spec's "A book on disk".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Index,
+    Tracks,
+    Level,
+    Competency,
+    Archetype,
+    Scorecard,
+    Page,
+}
+
+/// One content file, read and decoded as UTF-8.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub kind: Kind,
+    /// Path relative to the book root, `/`-separated: what diagnostics show.
+    pub file: String,
+    /// Path below the kind's folder without extension (`growth/mid-level`).
+    pub stem: String,
+    pub text: String,
+}
+
+/// A file under `content/static/`, copied as-is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticFile {
+    pub source: PathBuf,
+    /// `/`-separated path below `static/`, the same below the output root.
+    pub relative: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub files: Vec<SourceFile>,
+    pub statics: Vec<StaticFile>,
+}
+
+/// Walks the content folder. Symbolic links are not followed (a link could
+/// point outside the book, or loop); each one is reported as a warning.
+pub fn load_sources(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> Sources {
+    let mut sources = Sources::default();
+    if !content_dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(
+                "missing-content",
+                "book.toml",
+                Pos::new(1, 1),
+                format!("the content folder `{}` does not exist", display_path(root, content_dir)),
+            )
+            .with_help("create it, or set `[build] content-dir` in book.toml"),
+        );
+        return sources;
+    }
+    let mut to_read: Vec<(Kind, PathBuf, String, String)> = Vec::new();
+    let walker = WalkDir::new(content_dir).follow_links(false).sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map_or_else(|| content_dir.to_path_buf(), Path::to_path_buf);
+                diagnostics.push(Diagnostic::error(
+                    "unreadable-file",
+                    &display_path(root, &path),
+                    Pos::new(1, 1),
+                    format!("cannot read this folder entry: {}", io_reason(err.io_error())),
+                ));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let file = display_path(root, path);
+        let relative = display_path(content_dir, path);
+        if entry.path_is_symlink() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "symlink-skipped",
+                    &file,
+                    Pos::new(1, 1),
+                    "symbolic links in content/ are not followed; this one is skipped",
+                )
+                .with_help("copy the file into the book instead of linking to it"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if relative.split('/').any(|part| part.starts_with('.')) {
+            continue; // editor swap files, .DS_Store, .git
+        }
+        if let Some(static_path) = relative.strip_prefix("static/") {
+            sources.statics.push(StaticFile {
+                source: path.to_path_buf(),
+                relative: static_path.to_string(),
+            });
+            continue;
+        }
+        match classify(&relative) {
+            Some((kind, stem)) => to_read.push((kind, path.to_path_buf(), file, stem)),
+            None => diagnostics.push(
+                Diagnostic::warning(
+                    "unexpected-file",
+                    &file,
+                    Pos::new(1, 1),
+                    "this file is not part of any content kind and is ignored",
+                )
+                .with_help(
+                    "levels/ and archetypes/ take .md, competencies/ .yaml or .md, scorecards/ .yaml, \
+                     pages/ .md (sub-folders allowed), static/ anything",
+                ),
+            ),
+        }
+    }
+    let results: Vec<Result<SourceFile, Diagnostic>> = to_read
+        .into_par_iter()
+        .map(|(kind, path, file, stem)| read_source(kind, &path, file, stem))
+        .collect();
+    for result in results {
+        match result {
+            Ok(source) => sources.files.push(source),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    sources
+}
+
+/// The kind of a content file from its path below `content/`.
+fn classify(relative: &str) -> Option<(Kind, String)> {
+    let (stem, extension) = relative.rsplit_once('.')?;
+    let yaml = matches!(extension, "yaml" | "yml");
+    let markdown = extension == "md";
+    match stem.split_once('/') {
+        None if stem == "index" && markdown => Some((Kind::Index, stem.into())),
+        None if stem == "tracks" && yaml => Some((Kind::Tracks, stem.into())),
+        Some(("pages", rest)) if markdown => Some((Kind::Page, rest.into())),
+        Some((folder, name)) if !name.contains('/') => match folder {
+            "levels" if markdown => Some((Kind::Level, name.into())),
+            "competencies" if markdown || yaml => Some((Kind::Competency, name.into())),
+            "archetypes" if markdown => Some((Kind::Archetype, name.into())),
+            "scorecards" if yaml => Some((Kind::Scorecard, name.into())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn read_source(kind: Kind, path: &Path, file: String, stem: String) -> Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|err| {
+        Diagnostic::error(
+            "unreadable-file",
+            &file,
+            Pos::new(1, 1),
+            format!("cannot read this file: {}", io_reason(Some(&err))),
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let valid = &err.as_bytes()[..offset];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&valid[line_start..]).chars().count() as u32 + 1;
+        Diagnostic::error("not-utf8", &file, Pos::new(line, col), "this file is not valid UTF-8 text")
+            .with_help("save the file with UTF-8 encoding")
+    })?;
+    // A byte-order mark is invisible in editors; do not let it break `---`.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok(SourceFile { kind, file, stem, text })
+}
+
+fn io_reason(err: Option<&std::io::Error>) -> String {
+    match err {
+        Some(err) if err.kind() == std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        Some(err) => err.to_string(),
+        None => "a symbolic link loop or an unreadable folder".into(),
+    }
+}
+
+/// A Markdown file split into YAML front matter and body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatter<'a> {
+    /// The YAML between the fences, if the file has front matter.
+    pub yaml: Option<&'a str>,
+    /// Lines before the YAML starts (the opening fence): add to YAML positions.
+    pub yaml_line_offset: u32,
+    pub body: &'a str,
+    /// 1-based line on which the body starts.
+    pub body_line: u32,
+}
+
+/// Why front matter could not be split.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatterError {
+    pub pos: Pos,
+    pub message: String,
+    pub help: String,
+}
+
+/// Splits `---\nyaml\n---\nbody`. A file that does not start with `---` has
+/// no front matter and is all body.
+pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, FrontMatterError> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Ok(FrontMatter {
+            yaml: None,
+            yaml_line_offset: 0,
+            body: text,
+            body_line: 1,
+        });
+    }
+    let mut offset = first_line_end;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let candidate = text[offset..end].trim_end();
+        if candidate == "---" || candidate == "..." {
+            return Ok(FrontMatter {
+                yaml: Some(&text[first_line_end..offset]),
+                yaml_line_offset: 1,
+                body: &text[end..],
+                body_line: line + 1,
+            });
+        }
+        offset = end;
+        line += 1;
+    }
+    Err(FrontMatterError {
+        pos: Pos::new(1, 1),
+        message: "the front matter opened on line 1 is never closed".into(),
+        help: "add a line with only `---` after the last front matter field".into(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_and_body_keep_their_lines() {
+        let split = split_front_matter("---\ntitle: X\n---\n# Body\n").unwrap();
+        assert_eq!(split.yaml, Some("title: X\n"));
+        assert_eq!(split.yaml_line_offset, 1);
+        assert_eq!(split.body, "# Body\n");
+        assert_eq!(split.body_line, 4);
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let split = split_front_matter("# Just text\n").unwrap();
+        assert_eq!(split.yaml, None);
+        assert_eq!(split.body_line, 1);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert!(split_front_matter("---\ntitle: X\nbody\n").is_err());
+        assert!(split_front_matter("---").is_err());
+    }
+
+    #[test]
+    fn empty_front_matter_and_crlf() {
+        let split = split_front_matter("---\r\n---\r\nbody").unwrap();
+        assert_eq!(split.yaml, Some(""));
+        assert_eq!(split.body, "body");
+    }
+
+    #[test]
+    fn files_are_classified_by_folder_and_extension() {
+        assert_eq!(classify("levels/sre-1.md"), Some((Kind::Level, "sre-1".into())));
+        assert_eq!(classify("competencies/x.yml"), Some((Kind::Competency, "x".into())));
+        assert_eq!(classify("pages/a/b.md"), Some((Kind::Page, "a/b".into())));
+        assert_eq!(classify("levels/nested/x.md"), None);
+        assert_eq!(classify("levels/x.yaml"), None);
+        assert_eq!(classify("notes.txt"), None);
+    }
+}

@@ -1,0 +1,286 @@
+//! Problems found in a user's book, and the one printer that shows them.
+//!
+//! A [`Diagnostic`] is data, not an error: every stage pushes them into a
+//! [`Diagnostics`] list and carries on, so one run reports every problem of a
+//! book. Failures of the tool itself (I/O on the output, a broken theme) are
+//! `anyhow` errors instead and are printed once by `main`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+use serde::Serialize;
+
+use crate::node::Pos;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in the book, pinned to a file, line and column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable kebab-case identifier, e.g. `unknown-field`.
+    pub code: &'static str,
+    /// Path relative to the book root, with `/` separators.
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, file: &str, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            file: file.to_string(),
+            line: pos.line,
+            column: pos.col,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, file: &str, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, file, pos, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:col: severity[code]: message`, the one-line form used in
+    /// tests, the serve overlay and editors' problem matchers.
+    pub fn one_line(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        format!(
+            "{}:{}:{}: {severity}[{}]: {}",
+            self.file, self.line, self.column, self.code, self.message
+        )
+    }
+}
+
+/// The diagnostics of one run, collected from every stage.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// The diagnostic pushed last; callers use it to attach a hint.
+    pub fn last_mut(&mut self) -> &mut Diagnostic {
+        self.items.last_mut().expect("called right after a push")
+    }
+
+    pub fn last_mut_opt(&mut self) -> Option<&mut Diagnostic> {
+        self.items.last_mut()
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by file, then position, then message, so output is stable.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+        });
+        self.items.dedup();
+        self.items
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+/// How to print diagnostics on a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorMode {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Prints diagnostics rustc-style: the message, the source line and a caret.
+/// Source text is re-read from `root`; a file that cannot be read any more
+/// still gets its `file:line:col` header.
+pub fn print_human(diagnostics: &[Diagnostic], root: &Path, color: ColorMode) {
+    let choice = match color {
+        ColorMode::Always => termcolor::ColorChoice::Always,
+        ColorMode::Never => termcolor::ColorChoice::Never,
+        ColorMode::Auto => {
+            use std::io::IsTerminal;
+            if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+                || !std::io::stderr().is_terminal()
+            {
+                termcolor::ColorChoice::Never
+            } else {
+                termcolor::ColorChoice::Auto
+            }
+        }
+    };
+    let mut writer = termcolor::StandardStream::stderr(choice);
+    let config = term::Config::default();
+    let mut files = SimpleFiles::new();
+    let mut ids: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for diagnostic in diagnostics {
+        let id = *ids.entry(diagnostic.file.clone()).or_insert_with(|| {
+            let text = std::fs::read(root.join(&diagnostic.file)).ok()?;
+            let text = String::from_utf8(text).ok()?;
+            Some(files.add(diagnostic.file.clone(), text))
+        });
+        let mut report = match diagnostic.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_code(diagnostic.code)
+        .with_message(&diagnostic.message);
+        let mut notes = Vec::new();
+        match id.and_then(|id| {
+            let source = files.get(id).ok()?.source().clone();
+            Some((id, byte_range(&source, diagnostic.line, diagnostic.column)))
+        }) {
+            Some((id, range)) => {
+                report = report.with_labels(vec![Label::primary(id, range)]);
+            }
+            None => notes.push(format!(
+                "at {}:{}:{}",
+                diagnostic.file, diagnostic.line, diagnostic.column
+            )),
+        }
+        if let Some(help) = &diagnostic.help {
+            notes.push(format!("help: {help}"));
+        }
+        report = report.with_notes(notes);
+        // A failed write to stderr leaves nothing better to do than carry on.
+        let _ = term::emit_to_write_style(&mut writer, &config, &files, &report);
+    }
+    let _ = writer.flush();
+}
+
+/// The byte range of the token starting at `line:col` (1-based, col in
+/// characters): up to the end of the word or quoted value, at least one byte.
+fn byte_range(source: &str, line: u32, col: u32) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    let mut current = 1;
+    for text_line in source.split_inclusive('\n') {
+        if current == line {
+            let start_in_line = text_line
+                .char_indices()
+                .nth(col.saturating_sub(1) as usize)
+                .map_or(text_line.trim_end_matches('\n').len(), |(i, _)| i);
+            let rest = &text_line[start_in_line..];
+            let len = token_len(rest);
+            return offset + start_in_line..offset + start_in_line + len;
+        }
+        offset += text_line.len();
+        current += 1;
+    }
+    source.len()..source.len()
+}
+
+fn token_len(rest: &str) -> usize {
+    let trimmed = rest.trim_end_matches(['\n', '\r']);
+    if trimmed.is_empty() {
+        return 0;
+    }
+    let end = trimmed
+        .char_indices()
+        .find(|&(_, c)| c == ':' || c == ',' || c == ']' || c == '}' || c == '#')
+        .map_or(trimmed.len(), |(i, _)| i);
+    let token = trimmed[..end].trim_end();
+    if token.is_empty() {
+        trimmed.chars().next().map_or(0, char::len_utf8)
+    } else {
+        token.len()
+    }
+}
+
+/// Prints diagnostics as one JSON document for editors and CI.
+pub fn print_json(diagnostics: &[Diagnostic], out: &mut dyn Write) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        errors: usize,
+        warnings: usize,
+        diagnostics: &'a [Diagnostic],
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let report = Report {
+        errors,
+        warnings: diagnostics.len() - errors,
+        diagnostics,
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+/// A path relative to `root`, with `/` separators, for display and JSON.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let relative: PathBuf = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_cover_the_key_or_value_at_the_position() {
+        let source = "name: Incident\n  sre-9: text\n";
+        assert_eq!(&source[byte_range(source, 1, 1)], "name");
+        assert_eq!(&source[byte_range(source, 2, 3)], "sre-9");
+        assert_eq!(&source[byte_range(source, 1, 7)], "Incident");
+    }
+
+    #[test]
+    fn positions_past_the_end_do_not_panic() {
+        let source = "é\n";
+        let _ = byte_range(source, 9, 9);
+        let _ = byte_range(source, 1, 40);
+    }
+}

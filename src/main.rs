@@ -1,0 +1,42 @@
+//! Parse the command line, run the command, map the outcome to an exit code:
+//! 0 success, 1 the book or an input file has errors, 2 usage or I/O failure.
+
+mod cli;
+mod cmd;
+mod config;
+mod content;
+mod decode;
+mod diagnostics;
+mod markdown;
+mod node;
+mod render;
+mod toml_tree;
+mod yaml;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use cmd::{Global, Outcome};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let global = Global {
+        color: cli.color.into(),
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    let result = match &cli.command {
+        Command::Check(args) => cmd::check::run(args, global),
+        _ => Err(anyhow::anyhow!("not implemented yet")),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

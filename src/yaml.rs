@@ -1,0 +1,275 @@
+//! The only module that talks to the YAML library (serde-saphyr).
+//!
+//! It turns YAML text into a [`Node`] tree with a position on every key and
+//! value, or into one [`YamlError`] with the parser's position. Resource limits
+//! (nesting depth, alias expansion, node count) come from serde-saphyr's
+//! budget, so hostile input such as "billion laughs" ends in an error, not in
+//! exhausted memory or a blown stack.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::node::{Key, Node, NodeKind, Pos};
+
+/// A YAML syntax or limit error at a position of the parsed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// Parses one YAML document into a position-carrying tree.
+pub fn parse(text: &str) -> Result<Node, YamlError> {
+    if text.trim().is_empty() {
+        return Ok(Node {
+            pos: Pos::new(1, 1),
+            kind: NodeKind::Null,
+        });
+    }
+    // YAML 1.2 booleans only: the spec's own scale has `id: no`, which
+    // YAML 1.1 would turn into `false`.
+    let options = serde_saphyr::options! {
+        budget: Some(budget()),
+        strict_booleans: true,
+    };
+    serde_saphyr::from_str_with_options::<Node>(text, options).map_err(|err| to_yaml_error(&err))
+}
+
+fn budget() -> serde_saphyr::Budget {
+    // Content files are small; these bounds keep hostile files cheap.
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 48;
+    budget.max_nodes = 200_000;
+    budget.max_aliases = 1_000;
+    budget.max_events = 500_000;
+    budget
+}
+
+fn to_yaml_error(err: &serde_saphyr::Error) -> YamlError {
+    let pos = err
+        .location()
+        .filter(|loc| loc.line() > 0)
+        .map(|loc| Pos::new(clamp(loc.line()), clamp(loc.column().max(1))))
+        .unwrap_or(Pos::new(1, 1));
+    let options = serde_saphyr::render_options! {
+        snippets: serde_saphyr::SnippetMode::Off,
+    };
+    let rendered = err.without_snippet().render_with_options(options);
+    YamlError {
+        pos,
+        message: plain_message(&rendered),
+    }
+}
+
+/// Strips the library's own location suffix and line breaks: the diagnostic
+/// printer shows the position itself.
+fn plain_message(rendered: &str) -> String {
+    let first = rendered.lines().next().unwrap_or("invalid YAML").trim();
+    let without_location = match first.rfind(" at line ") {
+        Some(index) => &first[..index],
+        None => first,
+    };
+    let message = without_location.trim_end_matches(':').trim();
+    if message.is_empty() {
+        "invalid YAML".to_string()
+    } else {
+        message.to_string()
+    }
+}
+
+fn clamp(value: u64) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+fn pos_of<T>(spanned: &Spanned<T>) -> Pos {
+    Pos::new(
+        clamp(spanned.referenced.line().max(1)),
+        clamp(spanned.referenced.column().max(1)),
+    )
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<Kind>::deserialize(deserializer)?;
+        Ok(Node {
+            pos: pos_of(&spanned),
+            kind: spanned.value.0,
+        })
+    }
+}
+
+/// The value part of a node; a newtype so it can carry its own `Deserialize`.
+struct Kind(NodeKind);
+
+/// A mapping key of any scalar type, read as text (`1: x` has the key "1").
+struct KeyText(String);
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(KindVisitor).map(Kind)
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let kind = deserializer.deserialize_any(KindVisitor)?;
+        match kind {
+            NodeKind::Str(text) => Ok(KeyText(text)),
+            NodeKind::Int(value) => Ok(KeyText(value.to_string())),
+            NodeKind::Float(value) => Ok(KeyText(value.to_string())),
+            NodeKind::Bool(value) => Ok(KeyText(value.to_string())),
+            NodeKind::Null => Ok(KeyText("null".to_string())),
+            NodeKind::Map(_) | NodeKind::Seq(_) => Err(de::Error::custom(
+                "a mapping key must be plain text, not a list or mapping",
+            )),
+        }
+    }
+}
+
+struct KindVisitor;
+
+impl<'de> Visitor<'de> for KindVisitor {
+    type Value = NodeKind;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<NodeKind, E> {
+        Ok(NodeKind::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<NodeKind, E> {
+        Ok(NodeKind::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<NodeKind, E> {
+        Ok(i64::try_from(v).map_or(NodeKind::Float(v as f64), NodeKind::Int))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<NodeKind, E> {
+        Ok(i64::try_from(v).map_or(NodeKind::Float(v as f64), NodeKind::Int))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<NodeKind, E> {
+        Ok(i64::try_from(v).map_or(NodeKind::Float(v as f64), NodeKind::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<NodeKind, E> {
+        Ok(NodeKind::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<NodeKind, E> {
+        Ok(NodeKind::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<NodeKind, E> {
+        Ok(NodeKind::Str(v))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<NodeKind, E> {
+        String::from_utf8(v.to_vec())
+            .map(NodeKind::Str)
+            .map_err(|_| E::custom("binary data is not valid UTF-8 text"))
+    }
+    fn visit_none<E>(self) -> Result<NodeKind, E> {
+        Ok(NodeKind::Null)
+    }
+    fn visit_unit<E>(self) -> Result<NodeKind, E> {
+        Ok(NodeKind::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<NodeKind, D::Error> {
+        deserializer.deserialize_any(KindVisitor)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<NodeKind, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Node>()? {
+            items.push(item);
+        }
+        Ok(NodeKind::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NodeKind, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
+            let pos = pos_of(&key);
+            let value = map.next_value::<Node>()?;
+            entries.push((
+                Key {
+                    name: key.value.0,
+                    pos,
+                },
+                value,
+            ));
+        }
+        Ok(NodeKind::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map_entries(node: &Node) -> &[(Key, Node)] {
+        match &node.kind {
+            NodeKind::Map(entries) => entries,
+            other => panic!("expected a map, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn keys_and_values_carry_their_positions() {
+        let node = parse("name: Incident\nexpectations:\n  sre-1:\n    - Joins on-call\n").unwrap();
+        let entries = map_entries(&node);
+        assert_eq!(entries[0].0.name, "name");
+        assert_eq!(entries[0].0.pos, Pos::new(1, 1));
+        assert_eq!(entries[0].1.pos, Pos::new(1, 7));
+        let expectations = map_entries(&entries[1].1);
+        assert_eq!(expectations[0].0.pos, Pos::new(3, 3));
+        match &expectations[0].1.kind {
+            NodeKind::Seq(items) => assert_eq!(items[0].pos, Pos::new(4, 7)),
+            other => panic!("expected a list, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn scalars_keep_their_types() {
+        let node = parse("rank: 4\nyears: \"5-8\"\nflag: true\nnothing:\nratio: 1.5\nid: no\n").unwrap();
+        let kinds: Vec<_> = map_entries(&node).iter().map(|(_, v)| v.kind.clone()).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                NodeKind::Int(4),
+                NodeKind::Str("5-8".into()),
+                NodeKind::Bool(true),
+                NodeKind::Null,
+                NodeKind::Float(1.5),
+                NodeKind::Str("no".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_a_position_and_a_plain_message() {
+        let err = parse("name: [unclosed\narea: x\n").unwrap_err();
+        assert!(err.pos.line >= 1);
+        assert!(!err.message.contains("at line"), "{}", err.message);
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+            ));
+        }
+        assert!(parse(&text).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let text = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(parse(&text).is_err());
+        let block: String = (0..2_000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        assert!(parse(&block).is_err());
+    }
+
+    #[test]
+    fn empty_text_is_null() {
+        assert_eq!(parse("  \n").unwrap().kind, NodeKind::Null);
+    }
+}
