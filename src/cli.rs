@@ -41,27 +41,39 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new book from the bundled SRE & DevOps ladder
-    #[command(after_help = "Examples:\n  ladderbook init my-ladder\n  ladderbook init --minimal   a skeleton with one item of each kind")]
+    #[command(
+        after_help = "Examples:\n  ladderbook init my-ladder\n  ladderbook init --minimal   a skeleton with one item of each kind"
+    )]
     Init(InitArgs),
 
     /// Validate a book and report every problem with file:line:col
-    #[command(after_help = "Examples:\n  ladderbook check\n  ladderbook check my-ladder --format json\n  ladderbook check --deny-warnings   fail CI on warnings too\n\nExit status: 0 clean, 1 the book has errors, 2 usage or I/O failure.")]
+    #[command(
+        after_help = "Examples:\n  ladderbook check\n  ladderbook check my-ladder --format json\n  ladderbook check --deny-warnings   fail CI on warnings too\n\nExit status: 0 clean, 1 the book has errors, 2 usage or I/O failure."
+    )]
     Check(CheckArgs),
 
     /// Publish the book as a static site
-    #[command(after_help = "Examples:\n  ladderbook build\n  ladderbook build my-ladder --out public")]
+    #[command(
+        after_help = "Examples:\n  ladderbook build\n  ladderbook build my-ladder --out public"
+    )]
     Build(BuildArgs),
 
     /// Build, serve on loopback, and rebuild and reload on every change
-    #[command(after_help = "Examples:\n  ladderbook serve\n  ladderbook serve my-ladder --port 8080 --open")]
+    #[command(
+        after_help = "Examples:\n  ladderbook serve\n  ladderbook serve my-ladder --port 8080 --open"
+    )]
     Serve(ServeArgs),
 
     /// Export the ladder as JSON (the whole model) or CSV (the matrix)
-    #[command(after_help = "Examples:\n  ladderbook export --format csv > matrix.csv\n  ladderbook export my-ladder --format json --out ladder.json")]
+    #[command(
+        after_help = "Examples:\n  ladderbook export --format csv > matrix.csv\n  ladderbook export my-ladder --format json --out ladder.json"
+    )]
     Export(ExportArgs),
 
     /// Aggregate a hiring loop's filled-in scorecards into a debrief
-    #[command(after_help = "Examples:\n  ladderbook debrief --book my-ladder alice-*.json\n  ladderbook debrief --format markdown *.json > debrief.md")]
+    #[command(
+        after_help = "Examples:\n  ladderbook debrief --book my-ladder alice-*.json\n  ladderbook debrief --format markdown *.json > debrief.md"
+    )]
     Debrief(DebriefArgs),
 }
 

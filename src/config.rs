@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::decode::{At, Decoder};
+use crate::decode::{At, Decoder, Fields, did_you_mean};
 use crate::diagnostics::Diagnostics;
-use crate::node::{Node, Pos};
+use crate::node::{Key, Node, NodeKind, Pos};
 
 pub const CONFIG_FILE: &str = "book.toml";
 
@@ -91,7 +91,11 @@ pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
         Ok(node) => node,
         Err(err) => {
             decoder
-                .error("toml-syntax", err.pos, format!("book.toml is not valid TOML: {}", err.message))
+                .error(
+                    "toml-syntax",
+                    err.pos,
+                    format!("book.toml is not valid TOML: {}", err.message),
+                )
                 .help = Some("see the TOML syntax at toml.io; strings need double quotes".into());
             return Config::default();
         }
@@ -99,7 +103,7 @@ pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
     decode_config(&node, &mut decoder)
 }
 
-const SECTIONS: &[&str] = &["book", "build", "site", "ladder", "markdown"];
+const SECTIONS: [&str; 5] = ["book", "build", "site", "ladder", "markdown"];
 
 fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
     let mut config = Config::default();
@@ -110,7 +114,11 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
         Some(section) => decode_book(section, decoder, &mut config.book),
         None => {
             decoder
-                .error("missing-field", Pos::new(1, 1), "book.toml has no [book] section")
+                .error(
+                    "missing-field",
+                    Pos::new(1, 1),
+                    "book.toml has no [book] section",
+                )
                 .help = Some("add `[book]` with a `title = \"...\"` line".into());
         }
     }
@@ -132,19 +140,66 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
         && let Some(mut fields) = decoder.fields(section, "[markdown]")
     {
         if let Some(flag) = fields.get("allow-html") {
-            config.markdown.allow_html = decoder.boolean(flag, "allow-html").is_some_and(|b| b.value);
+            config.markdown.allow_html =
+                decoder.boolean(flag, "allow-html").is_some_and(|b| b.value);
         }
         fields.finish(decoder, &["allow-html"], "[markdown]");
     }
-    top.finish(decoder, SECTIONS, "book.toml");
+    report_unknown_sections(top, decoder);
     config
+}
+
+/// The keys of each section, to place a key written outside of one.
+const SECTION_KEYS: &[(&str, &[&str])] = &[
+    ("book", &["title", "description", "authors", "language"]),
+    ("build", &["content-dir", "output-dir", "theme"]),
+    ("site", &["base-url"]),
+    ("ladder", &["areas"]),
+    ("markdown", &["allow-html"]),
+];
+
+/// Top-level keys are sections; a plain key there was meant for one of them.
+fn report_unknown_sections(top: Fields, decoder: &mut Decoder) {
+    let unknown: Vec<&(Key, Node)> = top.unused().collect();
+    for (key, value) in unknown {
+        if matches!(value.kind, NodeKind::Map(_)) {
+            decoder
+                .error(
+                    "unknown-field",
+                    key.pos,
+                    format!("unknown section `[{}]` in book.toml", key.name),
+                )
+                .help = Some(match did_you_mean(&key.name, &SECTIONS) {
+                Some(close) => format!("did you mean `[{close}]`?"),
+                None => format!(
+                    "the sections are: {}",
+                    SECTIONS.map(|s| format!("[{s}]")).join(", ")
+                ),
+            });
+        } else {
+            let home = SECTION_KEYS
+                .iter()
+                .find(|(_, keys)| keys.contains(&key.name.as_str()))
+                .map(|(section, _)| *section);
+            decoder
+                .error(
+                    "unknown-field",
+                    key.pos,
+                    format!("`{}` is outside of any section of book.toml", key.name),
+                )
+                .help = Some(match home {
+                Some(section) => format!("move it below the `[{section}]` line"),
+                None => "every setting belongs below a section line such as `[book]`".into(),
+            });
+        }
+    }
 }
 
 fn decode_book(section: &Node, decoder: &mut Decoder, book: &mut BookSection) {
     let Some(mut fields) = decoder.fields(section, "[book]") else {
         return;
     };
-    if let Some(title) = fields.require(decoder, "title", "[book]")
+    if let Some(title) = fields.require("title", "[book]")
         && let Some(title) = decoder.text(title, "title")
     {
         if title.value.trim().is_empty() {
@@ -168,7 +223,11 @@ fn decode_book(section: &Node, decoder: &mut Decoder, book: &mut BookSection) {
     {
         book.language = language.value;
     }
-    fields.finish(decoder, &["title", "description", "authors", "language"], "[book]");
+    fields.finish(
+        decoder,
+        &["title", "description", "authors", "language"],
+        "[book]",
+    );
 }
 
 fn decode_build(section: &Node, decoder: &mut Decoder, build: &mut BuildSection) {
@@ -210,7 +269,11 @@ fn decode_site(section: &Node, decoder: &mut Decoder, site: &mut SiteSection) {
             site.base_url = Some(base);
         } else {
             decoder
-                .error("invalid-url", url.pos, "`base-url` must be an absolute http(s) URL")
+                .error(
+                    "invalid-url",
+                    url.pos,
+                    "`base-url` must be an absolute http(s) URL",
+                )
                 .help = Some("for example `base-url = \"https://example.org/ladder/\"`".into());
         }
     }
@@ -222,7 +285,11 @@ fn relative_path_problem(path: &str) -> Option<&'static str> {
     let candidate = Path::new(path);
     if path.trim().is_empty() {
         Some("is empty")
-    } else if candidate.is_absolute() || path.starts_with('/') || path.starts_with('\\') || path.contains(':') {
+    } else if candidate.is_absolute()
+        || path.starts_with('/')
+        || path.starts_with('\\')
+        || path.contains(':')
+    {
         Some("must be a relative path")
     } else if candidate
         .components()
@@ -244,7 +311,10 @@ mod tests {
     fn parse(text: &str) -> (Config, Vec<String>) {
         let mut diagnostics = Diagnostics::default();
         let config = parse_config(text, &mut diagnostics);
-        (config, diagnostics.sorted().iter().map(|d| d.one_line()).collect())
+        (
+            config,
+            diagnostics.sorted().iter().map(|d| d.one_line()).collect(),
+        )
     }
 
     #[test]
@@ -259,13 +329,30 @@ mod tests {
     #[test]
     fn unknown_keys_get_a_hint() {
         let (_, problems) = parse("[book]\ntitle = \"L\"\n[build]\noutput_dir = \"x\"\n");
-        assert_eq!(problems, vec!["book.toml:4:1: error[unknown-field]: unknown field `output_dir` in [build]"]);
+        assert_eq!(
+            problems,
+            vec!["book.toml:4:1: error[unknown-field]: unknown field `output_dir` in [build]"]
+        );
+    }
+
+    #[test]
+    fn unknown_sections_and_stray_keys_are_named_as_such() {
+        let (_, problems) = parse("title = \"L\"\n[book]\ntitle = \"L\"\n[buld]\n");
+        assert_eq!(
+            problems,
+            vec![
+                "book.toml:1:1: error[unknown-field]: `title` is outside of any section of book.toml",
+                "book.toml:4:2: error[unknown-field]: unknown section `[buld]` in book.toml",
+            ]
+        );
     }
 
     #[test]
     fn output_dir_cannot_escape_the_book() {
         for bad in ["../x", "/tmp/x", ".", "a/../../b", "C:\\x"] {
-            let (config, problems) = parse(&format!("[book]\ntitle = \"L\"\n[build]\noutput-dir = '{bad}'\n"));
+            let (config, problems) = parse(&format!(
+                "[book]\ntitle = \"L\"\n[build]\noutput-dir = '{bad}'\n"
+            ));
             assert_eq!(config.build.output_dir, "site", "{bad}");
             assert_eq!(problems.len(), 1, "{bad}: {problems:?}");
         }

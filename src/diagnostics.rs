@@ -106,7 +106,10 @@ impl Diagnostics {
     }
 
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     pub fn warning_count(&self) -> usize {
@@ -175,8 +178,14 @@ pub fn print_human(diagnostics: &[Diagnostic], root: &Path, color: ColorMode) {
         .with_message(&diagnostic.message);
         let mut notes = Vec::new();
         match id.and_then(|id| {
-            let source = files.get(id).ok()?.source().clone();
-            Some((id, byte_range(&source, diagnostic.line, diagnostic.column)))
+            let source = files.get(id).ok()?.source();
+            let range = byte_range(source, diagnostic.line, diagnostic.column);
+            // A megabyte-long line (minified or hostile input) is no help on a terminal.
+            let line_end = source[range.start..]
+                .find('\n')
+                .map_or(source.len(), |i| range.start + i);
+            let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            (line_end - line_start <= MAX_SNIPPET_LINE).then_some((id, range))
         }) {
             Some((id, range)) => {
                 report = report.with_labels(vec![Label::primary(id, range)]);
@@ -195,6 +204,9 @@ pub fn print_human(diagnostics: &[Diagnostic], root: &Path, color: ColorMode) {
     }
     let _ = writer.flush();
 }
+
+/// Longer source lines are not quoted under a diagnostic.
+const MAX_SNIPPET_LINE: usize = 500;
 
 /// The byte range of the token starting at `line:col` (1-based, col in
 /// characters): up to the end of the word or quoted value, at least one byte.
@@ -224,7 +236,7 @@ fn token_len(rest: &str) -> usize {
     }
     let end = trimmed
         .char_indices()
-        .find(|&(_, c)| c == ':' || c == ',' || c == ']' || c == '}' || c == '#')
+        .find(|&(_, c)| matches!(c, ':' | ',' | ']' | '}' | '#' | '='))
         .map_or(trimmed.len(), |(i, _)| i);
     let token = trimmed[..end].trim_end();
     if token.is_empty() {
@@ -275,6 +287,8 @@ mod tests {
         assert_eq!(&source[byte_range(source, 1, 1)], "name");
         assert_eq!(&source[byte_range(source, 2, 3)], "sre-9");
         assert_eq!(&source[byte_range(source, 1, 7)], "Incident");
+        let toml = "output_dir = \"x\"\n";
+        assert_eq!(&toml[byte_range(toml, 1, 1)], "output_dir");
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod diagnostics;
 mod markdown;
 mod node;
 mod render;
+mod site;
 mod toml_tree;
 mod yaml;
 
@@ -29,6 +30,8 @@ fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Check(args) => cmd::check::run(args, global),
+        Command::Build(args) => cmd::build::run(args, global),
+        Command::Export(args) => cmd::export::run(args, global),
         _ => Err(anyhow::anyhow!("not implemented yet")),
     };
     match result {

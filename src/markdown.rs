@@ -80,36 +80,62 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
     for (event, range) in Parser::new_ext(source, parser_options).into_offset_iter() {
         match event {
             Event::Html(_) | Event::InlineHtml(_) if !options.allow_html => {}
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                match rewrite_url(&dest_url, links) {
-                    Ok(url) => {
-                        open_links.push(true);
-                        events.push(Event::Start(Tag::Link { link_type, dest_url: url, title, id }));
-                    }
-                    Err((code, problem)) => {
-                        open_links.push(false);
-                        if let Some(problem) = problem {
-                            problems.push(MarkdownProblem { offset: range.start, code, problem });
-                        }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match rewrite_url(&dest_url, links) {
+                Ok(url) => {
+                    open_links.push(true);
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url,
+                        title,
+                        id,
+                    }));
+                }
+                Err((code, problem)) => {
+                    open_links.push(false);
+                    if let Some(problem) = problem {
+                        problems.push(MarkdownProblem {
+                            offset: range.start,
+                            code,
+                            problem,
+                        });
                     }
                 }
-            }
+            },
             Event::End(TagEnd::Link) => {
                 if open_links.pop().unwrap_or(false) {
                     events.push(Event::End(TagEnd::Link));
                 }
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let url = match rewrite_url(&dest_url, links) {
                     Ok(url) => url,
                     Err((code, problem)) => {
                         if let Some(problem) = problem {
-                            problems.push(MarkdownProblem { offset: range.start, code, problem });
+                            problems.push(MarkdownProblem {
+                                offset: range.start,
+                                code,
+                                problem,
+                            });
                         }
                         CowStr::Borrowed("")
                     }
                 };
-                events.push(Event::Start(Tag::Image { link_type, dest_url: url, title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: url,
+                    title,
+                    id,
+                }));
             }
             Event::Text(ref text) | Event::Code(ref text) => {
                 if !plain.is_empty() && !plain.ends_with(' ') {
@@ -176,7 +202,9 @@ fn is_dangerous(url: &str) -> bool {
         .take(16)
         .collect::<String>()
         .to_ascii_lowercase();
-    scheme.starts_with("javascript:") || scheme.starts_with("vbscript:") || scheme.starts_with("data:")
+    scheme.starts_with("javascript:")
+        || scheme.starts_with("vbscript:")
+        || scheme.starts_with("data:")
 }
 
 /// Gives every heading an id (its `{#id}` if written, else a unique slug).
@@ -197,16 +225,29 @@ fn anchor_headings(events: &mut [Event]) -> Vec<Heading> {
                 end += 1;
             }
             let base = explicit.unwrap_or_else(|| slugify(&text));
-            let mut unique = if base.is_empty() { "section".to_string() } else { base };
+            let mut unique = if base.is_empty() {
+                "section".to_string()
+            } else {
+                base
+            };
             let mut suffix = 1;
             while !used.insert(unique.clone()) {
-                unique = format!("{}-{suffix}", unique.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches('-'));
+                unique = format!(
+                    "{}-{suffix}",
+                    unique
+                        .trim_end_matches(|c: char| c.is_ascii_digit())
+                        .trim_end_matches('-')
+                );
                 suffix += 1;
             }
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[index] {
                 *id = Some(CowStr::from(unique.clone()));
             }
-            headings.push(Heading { level, id: unique, text });
+            headings.push(Heading {
+                level,
+                id: unique,
+                text,
+            });
             index = end;
         }
         index += 1;
@@ -231,7 +272,10 @@ pub fn slugify(text: &str) -> String {
     for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             slug.push(c);
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !slug.ends_with('-') && !slug.is_empty() {
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !slug.ends_with('-')
+            && !slug.is_empty()
+        {
             slug.push('-');
         }
     }
@@ -240,7 +284,9 @@ pub fn slugify(text: &str) -> String {
 
 fn unwrap_single_paragraph(html: String) -> String {
     let trimmed = html.trim_end();
-    if let Some(inner) = trimmed.strip_prefix("<p>").and_then(|rest| rest.strip_suffix("</p>"))
+    if let Some(inner) = trimmed
+        .strip_prefix("<p>")
+        .and_then(|rest| rest.strip_suffix("</p>"))
         && !inner.contains("<p>")
     {
         return inner.to_string();
@@ -263,23 +309,44 @@ mod tests {
 
     struct Links;
     impl LinkResolver for Links {
-        fn resolve(&self, kind: &str, id: &str, anchor: Option<&str>) -> Result<String, LinkProblem> {
+        fn resolve(
+            &self,
+            kind: &str,
+            id: &str,
+            anchor: Option<&str>,
+        ) -> Result<String, LinkProblem> {
             if kind == "levels" && id == "sre-2" {
-                Ok(format!("levels/sre-2.html{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()))
+                Ok(format!(
+                    "levels/sre-2.html{}",
+                    anchor.map(|a| format!("#{a}")).unwrap_or_default()
+                ))
             } else {
-                Err(LinkProblem { message: format!("no {kind} `{id}`"), help: None })
+                Err(LinkProblem {
+                    message: format!("no {kind} `{id}`"),
+                    help: None,
+                })
             }
         }
     }
 
     fn html(source: &str, allow_html: bool) -> Rendered {
-        render(source, MarkdownOptions { allow_html, inline: false }, &Links)
+        render(
+            source,
+            MarkdownOptions {
+                allow_html,
+                inline: false,
+            },
+            &Links,
+        )
     }
 
     #[test]
     fn internal_links_are_rewritten_behind_the_root_marker() {
         let out = html("See [L2](@/levels/sre-2#slo).", false);
-        assert_eq!(relativize(&out.html, "../"), "<p>See <a href=\"../levels/sre-2.html#slo\">L2</a>.</p>\n");
+        assert_eq!(
+            relativize(&out.html, "../"),
+            "<p>See <a href=\"../levels/sre-2.html#slo\">L2</a>.</p>\n"
+        );
         assert!(out.problems.is_empty());
     }
 
@@ -295,14 +362,24 @@ mod tests {
     fn raw_html_is_dropped_unless_allowed() {
         let source = "<script>alert(1)</script>\n\nText <b>bold</b>";
         let dropped = html(source, false).html;
-        assert!(!dropped.contains("<script") && !dropped.contains("<b>"), "{dropped}");
+        assert!(
+            !dropped.contains("<script") && !dropped.contains("<b>"),
+            "{dropped}"
+        );
         assert!(html(source, true).html.contains("<b>bold</b>"));
     }
 
     #[test]
     fn dangerous_schemes_are_dropped() {
-        let out = html("[x](javascript:alert(1)) [y]( JaVa\tScript:alert(2)) ![i](data:text/html,x)", false);
-        assert!(!out.html.to_lowercase().contains("javascript"), "{}", out.html);
+        let out = html(
+            "[x](javascript:alert(1)) [y]( JaVa\tScript:alert(2)) ![i](data:text/html,x)",
+            false,
+        );
+        assert!(
+            !out.html.to_lowercase().contains("javascript"),
+            "{}",
+            out.html
+        );
         assert!(!out.html.contains("data:"), "{}", out.html);
     }
 
@@ -316,7 +393,14 @@ mod tests {
 
     #[test]
     fn inline_text_loses_its_paragraph() {
-        let out = render("Owns *one* service", MarkdownOptions { allow_html: false, inline: true }, &Links);
+        let out = render(
+            "Owns *one* service",
+            MarkdownOptions {
+                allow_html: false,
+                inline: true,
+            },
+            &Links,
+        );
         assert_eq!(out.html, "Owns <em>one</em> service");
         assert_eq!(out.plain, "Owns one service");
     }

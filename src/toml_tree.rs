@@ -22,7 +22,9 @@ pub fn parse(text: &str) -> Result<Node, TomlError> {
             })
         }
         Err(err) => Err(TomlError {
-            pos: err.span().map_or(Pos::new(1, 1), |span| lines.pos(span.start)),
+            pos: err
+                .span()
+                .map_or(Pos::new(1, 1), |span| lines.pos(span.start)),
             message: err.message().trim().to_string(),
         }),
     }
@@ -53,11 +55,10 @@ fn value_kind(value: &DeValue<'_>, lines: &LineIndex) -> NodeKind {
         DeValue::String(text) => NodeKind::Str(text.to_string()),
         DeValue::Integer(int) => i64::from_str_radix(&int.as_str().replace('_', ""), int.radix())
             .map_or_else(|_| NodeKind::Str(int.as_str().to_string()), NodeKind::Int),
-        DeValue::Float(float) => float
-            .as_str()
-            .replace('_', "")
-            .parse()
-            .map_or_else(|_| NodeKind::Str(float.as_str().to_string()), NodeKind::Float),
+        DeValue::Float(float) => float.as_str().replace('_', "").parse().map_or_else(
+            |_| NodeKind::Str(float.as_str().to_string()),
+            NodeKind::Float,
+        ),
         DeValue::Boolean(flag) => NodeKind::Bool(*flag),
         DeValue::Datetime(datetime) => NodeKind::Str(datetime.to_string()),
         DeValue::Array(items) => NodeKind::Seq(
@@ -106,9 +107,13 @@ mod tests {
     #[test]
     fn keys_carry_positions() {
         let node = parse("[book]\ntitle = \"X\"\n").unwrap();
-        let NodeKind::Map(sections) = &node.kind else { panic!() };
+        let NodeKind::Map(sections) = &node.kind else {
+            panic!()
+        };
         assert_eq!(sections[0].0.name, "book");
-        let NodeKind::Map(fields) = &sections[0].1.kind else { panic!() };
+        let NodeKind::Map(fields) = &sections[0].1.kind else {
+            panic!()
+        };
         assert_eq!(fields[0].0.pos, Pos::new(2, 1));
         assert_eq!(fields[0].1.pos, Pos::new(2, 9));
     }

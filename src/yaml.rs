@@ -18,6 +18,8 @@ use crate::node::{Key, Node, NodeKind, Pos};
 pub struct YamlError {
     pub pos: Pos,
     pub message: String,
+    /// The text broke a resource limit (depth, aliases, size), not the syntax.
+    pub limit: bool,
 }
 
 /// Parses one YAML document into a position-carrying tree.
@@ -37,14 +39,46 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     serde_saphyr::from_str_with_options::<Node>(text, options).map_err(|err| to_yaml_error(&err))
 }
 
+const MAX_DEPTH: usize = 48;
+const MAX_NODES: usize = 200_000;
+const MAX_ALIASES: usize = 1_000;
+const MAX_EVENTS: usize = 500_000;
+
 fn budget() -> serde_saphyr::Budget {
     // Content files are small; these bounds keep hostile files cheap.
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = 48;
-    budget.max_nodes = 200_000;
-    budget.max_aliases = 1_000;
-    budget.max_events = 500_000;
+    budget.max_depth = MAX_DEPTH;
+    budget.max_nodes = MAX_NODES;
+    budget.max_aliases = MAX_ALIASES;
+    budget.max_events = MAX_EVENTS;
     budget
+}
+
+/// A limit breach in words; the library's own text is its debug form.
+fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach;
+    let message = match err.without_snippet() {
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => {
+                format!("values are nested more than {MAX_DEPTH} levels deep")
+            }
+            BudgetBreach::Nodes { .. } => {
+                format!(
+                    "the document holds more than {MAX_NODES} values once its aliases are expanded"
+                )
+            }
+            BudgetBreach::Aliases { .. } => {
+                format!("the document uses more than {MAX_ALIASES} aliases (`*name`)")
+            }
+            BudgetBreach::Events { .. } => "the document is too large".to_string(),
+            _ => "the document exceeds the size limits for a content file".to_string(),
+        },
+        _ if err.to_string().contains("recursion limit exceeded") => {
+            format!("values are nested more than {MAX_DEPTH} levels deep")
+        }
+        _ => return None,
+    };
+    Some(message)
 }
 
 fn to_yaml_error(err: &serde_saphyr::Error) -> YamlError {
@@ -56,10 +90,18 @@ fn to_yaml_error(err: &serde_saphyr::Error) -> YamlError {
     let options = serde_saphyr::render_options! {
         snippets: serde_saphyr::SnippetMode::Off,
     };
+    if let Some(message) = limit_message(err) {
+        return YamlError {
+            pos,
+            message,
+            limit: true,
+        };
+    }
     let rendered = err.without_snippet().render_with_options(options);
     YamlError {
         pos,
         message: plain_message(&rendered),
+        limit: false,
     }
 }
 
@@ -226,8 +268,12 @@ mod tests {
 
     #[test]
     fn scalars_keep_their_types() {
-        let node = parse("rank: 4\nyears: \"5-8\"\nflag: true\nnothing:\nratio: 1.5\nid: no\n").unwrap();
-        let kinds: Vec<_> = map_entries(&node).iter().map(|(_, v)| v.kind.clone()).collect();
+        let node =
+            parse("rank: 4\nyears: \"5-8\"\nflag: true\nnothing:\nratio: 1.5\nid: no\n").unwrap();
+        let kinds: Vec<_> = map_entries(&node)
+            .iter()
+            .map(|(_, v)| v.kind.clone())
+            .collect();
         assert_eq!(
             kinds,
             vec![
@@ -249,6 +295,13 @@ mod tests {
     }
 
     #[test]
+    fn limit_errors_are_worded_for_people() {
+        let err = parse(&("- ".repeat(10_000) + "x")).unwrap_err();
+        assert!(err.limit);
+        assert_eq!(err.message, "values are nested more than 48 levels deep");
+    }
+
+    #[test]
     fn alias_bombs_are_refused() {
         let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
@@ -264,7 +317,9 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let text = "[".repeat(10_000) + &"]".repeat(10_000);
         assert!(parse(&text).is_err());
-        let block: String = (0..2_000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let block: String = (0..2_000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
         assert!(parse(&block).is_err());
     }
 

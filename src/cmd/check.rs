@@ -9,7 +9,10 @@ pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
     let loaded = load_book(&args.book_dir)?;
     let mut diagnostics = loaded.diagnostics;
     if !diagnostics.has_errors() {
-        diagnostics.extend(crate::render::check_templates(&loaded.book, &args.book_dir)?);
+        diagnostics.extend(crate::render::check_templates(
+            &loaded.book,
+            &args.book_dir,
+        )?);
     }
     let errors = diagnostics.error_count();
     let warnings = diagnostics.warning_count();
@@ -18,7 +21,10 @@ pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
         CheckFormat::Json => print_json(&sorted, &mut std::io::stdout().lock())?,
         CheckFormat::Human => {
             let shown: Vec<_> = if global.quiet {
-                sorted.into_iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).collect()
+                sorted
+                    .into_iter()
+                    .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+                    .collect()
             } else {
                 sorted
             };
@@ -38,10 +44,18 @@ pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
 fn summary(errors: usize, warnings: usize) -> String {
     match (errors, warnings) {
         (0, 0) => "check: no problems found".into(),
-        _ => format!("check: {} and {}", plural(errors, "error"), plural(warnings, "warning")),
+        _ => format!(
+            "check: {} and {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
     }
 }
 
 pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }

@@ -1,9 +1,13 @@
 //! One thin file per subcommand: glue between stages, no business logic.
 
+pub mod build;
 pub mod check;
+pub mod export;
+
+use std::path::Path;
 
 use crate::cli::ColorChoice;
-use crate::diagnostics::ColorMode;
+use crate::diagnostics::{ColorMode, Diagnostics, Severity, print_human};
 
 /// How a command ended, mapped to the exit status by `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,4 +34,14 @@ impl From<ColorChoice> for ColorMode {
             ColorChoice::Never => ColorMode::Never,
         }
     }
+}
+
+/// Prints a run's diagnostics (errors only when quiet).
+pub fn report_problems(diagnostics: Diagnostics, root: &Path, global: Global) {
+    let sorted: Vec<_> = diagnostics
+        .sorted()
+        .into_iter()
+        .filter(|d| !global.quiet || d.severity == Severity::Error)
+        .collect();
+    print_human(&sorted, root, global.color);
 }

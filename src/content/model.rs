@@ -6,12 +6,14 @@ use crate::config::Config;
 use crate::content::source::StaticFile;
 use crate::markdown::Heading;
 
-/// Rendered Markdown: HTML with internal links behind the root marker, and
-/// the same text without markup.
+/// Rendered Markdown: HTML with internal links behind the root marker, the
+/// same text without markup, and the source.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Html {
     pub html: String,
     pub plain: String,
+    /// The Markdown as written, for exports that must round-trip.
+    pub source: String,
 }
 
 #[derive(Debug, Clone)]
@@ -189,18 +191,27 @@ impl Book {
         self.areas
             .iter()
             .flat_map(|area| area.competencies.iter().copied())
-            .filter_map(move |c| self.competencies[c].cells[level].as_ref().map(|cell| (c, cell)))
+            .filter_map(move |c| {
+                self.competencies[c].cells[level]
+                    .as_ref()
+                    .map(|cell| (c, cell))
+            })
     }
 }
 
 /// Default rating scale of the spec (scorecards/<id>.yaml).
 pub fn default_scale() -> Vec<ScaleStep> {
-    [("strong-no", "Strong no", 1), ("no", "No", 2), ("yes", "Yes", 3), ("strong-yes", "Strong yes", 4)]
-        .into_iter()
-        .map(|(id, label, value)| ScaleStep {
-            id: id.into(),
-            label: label.into(),
-            value,
-        })
-        .collect()
+    [
+        ("strong-no", "Strong no", 1),
+        ("no", "No", 2),
+        ("yes", "Yes", 3),
+        ("strong-yes", "Strong yes", 4),
+    ]
+    .into_iter()
+    .map(|(id, label, value)| ScaleStep {
+        id: id.into(),
+        label: label.into(),
+        value,
+    })
+    .collect()
 }

@@ -28,6 +28,8 @@ pub struct RawTrack {
 #[derive(Debug, Clone)]
 pub struct RawLevel {
     pub file: String,
+    /// Where the front matter's fields start: where a missing field is reported.
+    pub pos: Pos,
     pub id: At<String>,
     pub title: At<String>,
     pub code: Option<At<String>>,
@@ -126,8 +128,12 @@ pub struct RawPage {
 /// Every item of a book as written.
 #[derive(Debug, Default)]
 pub struct RawBook {
-    /// `None` when `tracks.yaml` is absent (one implicit track).
+    /// `None` when `tracks.yaml` is absent (one implicit track). Present but
+    /// empty when the file is broken; its problems are already reported.
     pub tracks: Option<(String, Vec<RawTrack>)>,
+    /// Files whose item could not be decoded (already reported), by kind and
+    /// stem: references to them are not reported a second time.
+    pub undecoded: Vec<(Kind, String)>,
     pub levels: Vec<RawLevel>,
     pub competencies: Vec<RawCompetency>,
     pub archetypes: Vec<RawArchetype>,
@@ -144,11 +150,14 @@ pub fn parse_sources(files: &[SourceFile], diagnostics: &mut Diagnostics) -> Raw
             file: &source.file,
             diagnostics,
         };
+        let before = book.item_count();
         match source.kind {
             Kind::Tracks => {
-                if let Some(node) = parse_yaml_file(&source.text, &mut decoder) {
-                    book.tracks = Some((source.file.clone(), decode_tracks(&node, &mut decoder)));
-                }
+                let tracks = parse_yaml_file(&source.text, &mut decoder)
+                    .map(|node| decode_tracks(&node, &mut decoder))
+                    .unwrap_or_default();
+                book.tracks = Some((source.file.clone(), tracks));
+                continue;
             }
             Kind::Competency if !source.file.ends_with(".md") => {
                 if let Some(node) = parse_yaml_file(&source.text, &mut decoder) {
@@ -158,29 +167,56 @@ pub fn parse_sources(files: &[SourceFile], diagnostics: &mut Diagnostics) -> Raw
             }
             Kind::Scorecard => {
                 if let Some(node) = parse_yaml_file(&source.text, &mut decoder) {
-                    book.scorecards.extend(decode_scorecard(&node, source, &mut decoder));
+                    book.scorecards
+                        .extend(decode_scorecard(&node, source, &mut decoder));
                 }
             }
             _ => {
-                let Some((node, body)) = parse_markdown_file(&source.text, &mut decoder) else {
-                    continue;
-                };
-                match source.kind {
-                    Kind::Level => book.levels.extend(decode_level(&node, body, source, &mut decoder)),
-                    Kind::Competency => book
-                        .competencies
-                        .extend(decode_competency(&node, source, &mut decoder)),
-                    Kind::Archetype => book
-                        .archetypes
-                        .extend(decode_archetype(&node, body, source, &mut decoder)),
-                    Kind::Page => book.pages.extend(decode_page(&node, body, source, &mut decoder, true)),
-                    Kind::Index => book.index = decode_page(&node, body, source, &mut decoder, false),
-                    Kind::Tracks | Kind::Scorecard => unreachable!("YAML kinds are handled above"),
+                if let Some((node, body)) = parse_markdown_file(source, &mut decoder) {
+                    match source.kind {
+                        Kind::Level => {
+                            book.levels
+                                .extend(decode_level(&node, body, source, &mut decoder))
+                        }
+                        Kind::Competency => {
+                            book.competencies
+                                .extend(decode_competency(&node, source, &mut decoder))
+                        }
+                        Kind::Archetype => book.archetypes.extend(decode_archetype(
+                            &node,
+                            body,
+                            source,
+                            &mut decoder,
+                        )),
+                        Kind::Page => {
+                            book.pages
+                                .extend(decode_page(&node, body, source, &mut decoder, true))
+                        }
+                        Kind::Index => {
+                            book.index = decode_page(&node, body, source, &mut decoder, false)
+                        }
+                        Kind::Tracks | Kind::Scorecard => {
+                            unreachable!("YAML kinds are handled above")
+                        }
+                    }
                 }
             }
         }
+        if book.item_count() == before && source.kind != Kind::Index {
+            book.undecoded.push((source.kind, source.stem.clone()));
+        }
     }
     book
+}
+
+impl RawBook {
+    fn item_count(&self) -> usize {
+        self.levels.len()
+            + self.competencies.len()
+            + self.archetypes.len()
+            + self.scorecards.len()
+            + self.pages.len()
+    }
 }
 
 fn parse_yaml_file(text: &str, decoder: &mut Decoder) -> Option<Node> {
@@ -188,16 +224,20 @@ fn parse_yaml_file(text: &str, decoder: &mut Decoder) -> Option<Node> {
         Ok(node) => Some(node),
         Err(err) => {
             decoder
-                .error("yaml-syntax", err.pos, format!("invalid YAML: {}", err.message))
-                .help = Some(yaml_help(&err.message).into());
+                .error(
+                    "yaml-syntax",
+                    err.pos,
+                    format!("invalid YAML: {}", err.message),
+                )
+                .help = Some(yaml_help(&err).into());
             None
         }
     }
 }
 
-fn yaml_help(message: &str) -> &'static str {
-    let lower = message.to_ascii_lowercase();
-    if lower.contains("budget") || lower.contains("depth") || lower.contains("alias") {
+fn yaml_help(err: &crate::yaml::YamlError) -> &'static str {
+    let lower = err.message.to_ascii_lowercase();
+    if err.limit {
         "the document is too deeply nested or expands too many aliases; write it out plainly"
     } else if lower.contains("duplicate") {
         "each key may appear once in a mapping; merge the two entries"
@@ -206,9 +246,21 @@ fn yaml_help(message: &str) -> &'static str {
     }
 }
 
+/// The fields a Markdown file of this kind cannot do without, for the hint
+/// when its front matter is missing altogether (`None`: it is optional).
+fn required_front_matter(kind: Kind) -> Option<(&'static str, &'static str)> {
+    match kind {
+        Kind::Level => Some(("a level", "title: ...\nrank: ...")),
+        Kind::Competency => Some(("a competency", "name: ...\narea: ...\nexpectations: ...")),
+        Kind::Archetype => Some(("an archetype", "name: ...")),
+        Kind::Page => Some(("a page", "title: ...")),
+        Kind::Index | Kind::Tracks | Kind::Scorecard => None,
+    }
+}
+
 /// Splits front matter and parses it; the body comes back with its line.
-fn parse_markdown_file<'t>(text: &'t str, decoder: &mut Decoder) -> Option<(Node, Md)> {
-    let split = match split_front_matter(text) {
+fn parse_markdown_file(source: &SourceFile, decoder: &mut Decoder) -> Option<(Node, Md)> {
+    let split = match split_front_matter(&source.text) {
         Ok(split) => split,
         Err(FrontMatterError { pos, message, help }) => {
             decoder.error("front-matter", pos, message).help = Some(help);
@@ -216,10 +268,26 @@ fn parse_markdown_file<'t>(text: &'t str, decoder: &mut Decoder) -> Option<(Node
         }
     };
     let node = match split.yaml {
-        None => Node {
-            pos: Pos::new(1, 1),
-            kind: NodeKind::Map(Vec::new()),
-        },
+        None => {
+            if let Some((what, fields)) = required_front_matter(source.kind) {
+                let message = if source.text.trim().is_empty() {
+                    format!("this file is empty; {what} needs front matter")
+                } else {
+                    format!("{what} needs front matter, and this file has none")
+                };
+                decoder
+                    .error("missing-front-matter", Pos::new(1, 1), message)
+                    .help = Some(format!(
+                    "start the file with a line `---`, then `{}`, then a line `---`",
+                    fields.replace('\n', "`, `")
+                ));
+                return None;
+            }
+            Node {
+                pos: Pos::new(1, 1),
+                kind: NodeKind::Map(Vec::new()),
+            }
+        }
         Some(yaml) => match crate::yaml::parse(yaml) {
             Ok(mut node) => {
                 node.shift_lines(split.yaml_line_offset);
@@ -236,7 +304,7 @@ fn parse_markdown_file<'t>(text: &'t str, decoder: &mut Decoder) -> Option<(Node
                         err.pos.shifted(split.yaml_line_offset),
                         format!("invalid YAML in front matter: {}", err.message),
                     )
-                    .help = Some(yaml_help(&err.message).into());
+                    .help = Some(yaml_help(&err).into());
                 return None;
             }
         },
@@ -279,11 +347,18 @@ fn optional_text(fields: &mut Fields, decoder: &mut Decoder, name: &str) -> Opti
 }
 
 fn optional_markdown(fields: &mut Fields, decoder: &mut Decoder, name: &str) -> Option<Md> {
-    fields.get(name).and_then(|node| markdown(decoder, node, name))
+    fields
+        .get(name)
+        .and_then(|node| markdown(decoder, node, name))
 }
 
-fn required_text(fields: &mut Fields, decoder: &mut Decoder, name: &str, what: &str) -> Option<At<String>> {
-    let node = fields.require(decoder, name, what)?;
+fn required_text(
+    fields: &mut Fields,
+    decoder: &mut Decoder,
+    name: &str,
+    what: &str,
+) -> Option<At<String>> {
+    let node = fields.require(name, what)?;
     let text = decoder.text(node, name)?;
     if text.value.trim().is_empty() {
         decoder.error("empty-field", text.pos, format!("`{name}` is empty"));
@@ -300,6 +375,14 @@ fn id_list(fields: &mut Fields, decoder: &mut Decoder, name: &str) -> Vec<At<Str
 }
 
 fn decode_tracks(node: &Node, decoder: &mut Decoder) -> Vec<RawTrack> {
+    if node.kind == NodeKind::Null || node.kind == NodeKind::Seq(Vec::new()) {
+        decoder
+            .error("empty-field", node.pos, "tracks.yaml lists no tracks")
+            .help = Some(
+            "list at least one `- id: ...` entry, or delete the file for one implicit track".into(),
+        );
+        return Vec::new();
+    }
     let Some(items) = decoder.list(node, "tracks.yaml", false) else {
         return Vec::new();
     };
@@ -313,20 +396,39 @@ fn decode_tracks(node: &Node, decoder: &mut Decoder) -> Vec<RawTrack> {
         let description = optional_markdown(&mut fields, decoder, "description");
         fields.finish(decoder, &["id", "name", "description"], "a track");
         if let (Some(id), Some(name)) = (id, name) {
-            tracks.push(RawTrack { id, name, description });
+            tracks.push(RawTrack {
+                id,
+                name,
+                description,
+            });
         }
     }
     tracks
 }
 
-const LEVEL_FIELDS: &[&str] = &["id", "title", "code", "track", "rank", "summary", "years", "equivalent"];
+const LEVEL_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "code",
+    "track",
+    "rank",
+    "summary",
+    "years",
+    "equivalent",
+];
 
-fn decode_level(node: &Node, body: Md, source: &SourceFile, decoder: &mut Decoder) -> Option<RawLevel> {
+fn decode_level(
+    node: &Node,
+    body: Md,
+    source: &SourceFile,
+    decoder: &mut Decoder,
+) -> Option<RawLevel> {
     let mut fields = decoder.fields(node, "a level's front matter")?;
+    let fields_pos = fields.pos;
     let id = item_id(&mut fields, decoder, &source.stem);
     let title = required_text(&mut fields, decoder, "title", "a level");
     let rank = fields
-        .require(decoder, "rank", "a level")
+        .require("rank", "a level")
         .and_then(|node| decoder.integer(node, "rank"));
     let code = optional_text(&mut fields, decoder, "code");
     let track = optional_text(&mut fields, decoder, "track");
@@ -336,6 +438,7 @@ fn decode_level(node: &Node, body: Md, source: &SourceFile, decoder: &mut Decode
     fields.finish(decoder, LEVEL_FIELDS, "a level");
     Some(RawLevel {
         file: source.file.clone(),
+        pos: fields_pos,
         id: id?,
         title: title?,
         code,
@@ -348,9 +451,20 @@ fn decode_level(node: &Node, body: Md, source: &SourceFile, decoder: &mut Decode
     })
 }
 
-const COMPETENCY_FIELDS: &[&str] = &["id", "name", "area", "summary", "description", "expectations"];
+const COMPETENCY_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "area",
+    "summary",
+    "description",
+    "expectations",
+];
 
-fn decode_competency(node: &Node, source: &SourceFile, decoder: &mut Decoder) -> Option<RawCompetency> {
+fn decode_competency(
+    node: &Node,
+    source: &SourceFile,
+    decoder: &mut Decoder,
+) -> Option<RawCompetency> {
     let mut fields = decoder.fields(node, "a competency")?;
     let id = item_id(&mut fields, decoder, &source.stem);
     let name = required_text(&mut fields, decoder, "name", "a competency");
@@ -384,7 +498,12 @@ fn decode_competency(node: &Node, source: &SourceFile, decoder: &mut Decoder) ->
 
 const ARCHETYPE_FIELDS: &[&str] = &["id", "name", "tagline", "emphasis", "levels"];
 
-fn decode_archetype(node: &Node, body: Md, source: &SourceFile, decoder: &mut Decoder) -> Option<RawArchetype> {
+fn decode_archetype(
+    node: &Node,
+    body: Md,
+    source: &SourceFile,
+    decoder: &mut Decoder,
+) -> Option<RawArchetype> {
     let mut fields = decoder.fields(node, "an archetype's front matter")?;
     let id = item_id(&mut fields, decoder, &source.stem);
     let name = required_text(&mut fields, decoder, "name", "an archetype");
@@ -411,27 +530,42 @@ fn decode_archetype(node: &Node, body: Md, source: &SourceFile, decoder: &mut De
 }
 
 const SCORECARD_FIELDS: &[&str] = &[
-    "id", "title", "levels", "archetype", "scale", "dimensions", "interviews", "signals",
+    "id",
+    "title",
+    "levels",
+    "archetype",
+    "scale",
+    "dimensions",
+    "interviews",
+    "signals",
 ];
 
-fn decode_scorecard(node: &Node, source: &SourceFile, decoder: &mut Decoder) -> Option<RawScorecard> {
+fn decode_scorecard(
+    node: &Node,
+    source: &SourceFile,
+    decoder: &mut Decoder,
+) -> Option<RawScorecard> {
     let mut fields = decoder.fields(node, "a scorecard")?;
     let id = item_id(&mut fields, decoder, &source.stem);
     let title = required_text(&mut fields, decoder, "title", "a scorecard");
-    let levels_node = fields.require(decoder, "levels", "a scorecard");
+    let levels_node = fields.require("levels", "a scorecard");
     let levels = levels_node.and_then(|node| decoder.text_list(node, "levels", true));
     if let (Some(node), Some(levels)) = (levels_node, &levels)
         && levels.is_empty()
     {
-        decoder.error("empty-field", node.pos, "a scorecard must name at least one level in `levels`");
+        decoder.error(
+            "empty-field",
+            node.pos,
+            "a scorecard must name at least one level in `levels`",
+        );
     }
     let archetype = optional_text(&mut fields, decoder, "archetype");
     let scale = fields.get("scale").map(|node| decode_scale(node, decoder));
     let dimensions = fields
-        .require(decoder, "dimensions", "a scorecard")
+        .require("dimensions", "a scorecard")
         .map(|node| decode_dimensions(node, decoder));
     let interviews = fields
-        .require(decoder, "interviews", "a scorecard")
+        .require("interviews", "a scorecard")
         .map(|node| decode_interviews(node, decoder));
     let signals = fields
         .get("signals")
@@ -464,7 +598,7 @@ fn decode_scale(node: &Node, decoder: &mut Decoder) -> Vec<RawScaleStep> {
         let id = required_text(&mut fields, decoder, "id", "a scale step");
         let label = required_text(&mut fields, decoder, "label", "a scale step");
         let value = fields
-            .require(decoder, "value", "a scale step")
+            .require("value", "a scale step")
             .and_then(|node| decoder.integer(node, "value"));
         fields.finish(decoder, &["id", "label", "value"], "a scale step");
         if let (Some(id), Some(label), Some(value)) = (id, label, value) {
@@ -477,7 +611,11 @@ fn decode_scale(node: &Node, decoder: &mut Decoder) -> Vec<RawScaleStep> {
 fn decode_dimensions(node: &Node, decoder: &mut Decoder) -> Vec<RawDimension> {
     let items = decoder.list(node, "dimensions", false).unwrap_or_default();
     if items.is_empty() && matches!(node.kind, NodeKind::Seq(_) | NodeKind::Null) {
-        decoder.error("empty-field", node.pos, "a scorecard needs at least one dimension");
+        decoder.error(
+            "empty-field",
+            node.pos,
+            "a scorecard needs at least one dimension",
+        );
     }
     let mut dimensions = Vec::new();
     for item in items {
@@ -489,7 +627,11 @@ fn decode_dimensions(node: &Node, decoder: &mut Decoder) -> Vec<RawDimension> {
         let exceeds = optional_markdown(&mut fields, decoder, "exceeds");
         fields.finish(decoder, &["competency", "meets", "exceeds"], "a dimension");
         if let Some(competency) = competency {
-            dimensions.push(RawDimension { competency, meets, exceeds });
+            dimensions.push(RawDimension {
+                competency,
+                meets,
+                exceeds,
+            });
         }
     }
     dimensions
@@ -500,7 +642,11 @@ const INTERVIEW_FIELDS: &[&str] = &["id", "title", "minutes", "brief", "focus", 
 fn decode_interviews(node: &Node, decoder: &mut Decoder) -> Vec<RawInterview> {
     let items = decoder.list(node, "interviews", false).unwrap_or_default();
     if items.is_empty() && matches!(node.kind, NodeKind::Seq(_) | NodeKind::Null) {
-        decoder.error("empty-field", node.pos, "a scorecard needs at least one interview");
+        decoder.error(
+            "empty-field",
+            node.pos,
+            "a scorecard needs at least one interview",
+        );
     }
     let mut interviews = Vec::new();
     for item in items {
@@ -509,7 +655,9 @@ fn decode_interviews(node: &Node, decoder: &mut Decoder) -> Vec<RawInterview> {
         };
         let id = required_text(&mut fields, decoder, "id", "an interview");
         let title = required_text(&mut fields, decoder, "title", "an interview");
-        let minutes = fields.get("minutes").and_then(|node| decoder.integer(node, "minutes"));
+        let minutes = fields
+            .get("minutes")
+            .and_then(|node| decoder.integer(node, "minutes"));
         let brief = optional_markdown(&mut fields, decoder, "brief");
         let focus = id_list(&mut fields, decoder, "focus");
         let questions = fields
@@ -518,7 +666,14 @@ fn decode_interviews(node: &Node, decoder: &mut Decoder) -> Vec<RawInterview> {
             .unwrap_or_default();
         fields.finish(decoder, INTERVIEW_FIELDS, "an interview");
         if let (Some(id), Some(title)) = (id, title) {
-            interviews.push(RawInterview { id, title, minutes, brief, focus, questions });
+            interviews.push(RawInterview {
+                id,
+                title,
+                minutes,
+                brief,
+                focus,
+                questions,
+            });
         }
     }
     interviews
@@ -551,12 +706,17 @@ fn decode_page(
 ) -> Option<RawPage> {
     let mut fields = decoder.fields(node, "a page's front matter")?;
     let title = if title_required {
-        Some(required_text(&mut fields, decoder, "title", "a page")?)
+        required_text(&mut fields, decoder, "title", "a page")
     } else {
         optional_text(&mut fields, decoder, "title")
     };
-    let order = fields.get("order").and_then(|node| decoder.integer(node, "order"));
+    let order = fields
+        .get("order")
+        .and_then(|node| decoder.integer(node, "order"));
     fields.finish(decoder, &["title", "order"], "a page");
+    if title_required && title.is_none() {
+        return None;
+    }
     Some(RawPage {
         file: source.file.clone(),
         path: source.stem.clone(),

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::model::*;
 use crate::content::raw::*;
-use crate::content::source::StaticFile;
+use crate::content::source::{Kind, StaticFile};
 use crate::decode::{At, did_you_mean};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, LinkProblem, LinkResolver, MarkdownOptions};
@@ -39,7 +39,12 @@ pub struct ResolveInput {
 }
 
 pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
-    let ResolveInput { config, raw, statics, version } = input;
+    let ResolveInput {
+        config,
+        raw,
+        statics,
+        version,
+    } = input;
     let mut ctx = Resolver {
         diagnostics,
         config: &config,
@@ -59,11 +64,23 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
     placed.archetypes = index_by_id(archetypes.iter().map(|a| &a.id));
     let scorecards = ctx.scorecards(&raw, &placed, &links);
     let (pages, nav) = ctx.pages(&raw, &links);
-    let index = raw.index.as_ref().map(|raw_index| ctx.page(raw_index, &links));
-    if levels.is_empty() {
+    let index = raw
+        .index
+        .as_ref()
+        .map(|raw_index| ctx.page(raw_index, &links));
+    // A level file with errors is reported on its own; do not add "no levels".
+    if raw.levels.is_empty() && !raw.undecoded.iter().any(|(kind, _)| *kind == Kind::Level) {
         ctx.diagnostics.push(
-            Diagnostic::warning("no-levels", &config_file(), Pos::new(1, 1), "the book has no levels yet")
-                .with_help(format!("add a level as `{}/levels/<id>.md`", config.build.content_dir)),
+            Diagnostic::warning(
+                "no-levels",
+                &config_file(),
+                Pos::new(1, 1),
+                "the book has no levels yet",
+            )
+            .with_help(format!(
+                "add a level as `{}/levels/<id>.md`",
+                config.build.content_dir
+            )),
         );
     }
     Book {
@@ -83,7 +100,9 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
 }
 
 fn index_by_id<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
-    ids.enumerate().map(|(index, id)| (id.clone(), index)).collect()
+    ids.enumerate()
+        .map(|(index, id)| (id.clone(), index))
+        .collect()
 }
 
 /// Final indices of the items that made it into the model, by id. A raw id
@@ -139,7 +158,8 @@ fn config_file() -> String {
 }
 
 /// Every id of every kind, known before any Markdown is rendered so that
-/// `@/` links can be checked in one pass.
+/// `@/` links can be checked in one pass. Maps go from id to raw index (or
+/// [`UNDECODED`]).
 struct IdIndex {
     levels: HashMap<String, usize>,
     competencies: HashMap<String, usize>,
@@ -157,9 +177,12 @@ struct IdIndex {
 
 impl IdIndex {
     fn build(raw: &RawBook, ctx: &mut Resolver) -> IdIndex {
-        let (levels, keep_levels) = ctx.unique_ids(raw.levels.iter().map(|l| (&l.file, &l.id)), "level");
-        let (competencies, keep_competencies) =
-            ctx.unique_ids(raw.competencies.iter().map(|c| (&c.file, &c.id)), "competency");
+        let (levels, keep_levels) =
+            ctx.unique_ids(raw.levels.iter().map(|l| (&l.file, &l.id)), "level");
+        let (competencies, keep_competencies) = ctx.unique_ids(
+            raw.competencies.iter().map(|c| (&c.file, &c.id)),
+            "competency",
+        );
         let (archetypes, keep_archetypes) =
             ctx.unique_ids(raw.archetypes.iter().map(|a| (&a.file, &a.id)), "archetype");
         let (scorecards, keep_scorecards) =
@@ -173,9 +196,14 @@ impl IdIndex {
         let interviews = raw
             .scorecards
             .iter()
-            .map(|s| (s.id.value.clone(), s.interviews.iter().map(|i| i.id.value.clone()).collect()))
+            .map(|s| {
+                (
+                    s.id.value.clone(),
+                    s.interviews.iter().map(|i| i.id.value.clone()).collect(),
+                )
+            })
             .collect();
-        IdIndex {
+        let mut index = IdIndex {
             levels,
             competencies,
             archetypes,
@@ -186,16 +214,39 @@ impl IdIndex {
             keep_competencies,
             keep_archetypes,
             keep_scorecards,
+        };
+        // A file that could not be decoded is already reported; a link or
+        // reference to it is not a second problem.
+        for (kind, stem) in &raw.undecoded {
+            let table = match kind {
+                Kind::Level => &mut index.levels,
+                Kind::Competency => &mut index.competencies,
+                Kind::Archetype => &mut index.archetypes,
+                Kind::Scorecard => &mut index.scorecards,
+                Kind::Page => &mut index.pages,
+                Kind::Index | Kind::Tracks => continue,
+            };
+            table.entry(stem.clone()).or_insert(UNDECODED);
         }
+        index
     }
 }
+
+/// The raw index recorded for the id of a file that could not be decoded.
+const UNDECODED: usize = usize::MAX;
 
 /// Resolves `@/kind/id#anchor` against the ids of the book.
 struct BookLinks<'a> {
     ids: &'a IdIndex,
 }
 
-const LINK_KINDS: &[&str] = &["levels", "competencies", "archetypes", "scorecards", "pages"];
+const LINK_KINDS: &[&str] = &[
+    "levels",
+    "competencies",
+    "archetypes",
+    "scorecards",
+    "pages",
+];
 
 impl LinkResolver for BookLinks<'_> {
     fn resolve(&self, kind: &str, id: &str, anchor: Option<&str>) -> Result<String, LinkProblem> {
@@ -218,29 +269,55 @@ impl LinkResolver for BookLinks<'_> {
         };
         let id = id.trim_end_matches(".md").trim_end_matches(".html");
         if !table.contains_key(id) {
-            let known: Vec<&str> = table.keys().map(String::as_str).collect();
+            let mut known: Vec<&str> = table.keys().map(String::as_str).collect();
+            known.sort_unstable();
             return Err(LinkProblem {
-                message: format!("`@/{kind}/{id}` points to no {} in this book", singular(kind)),
-                help: did_you_mean(id, &known).map(|close| format!("did you mean `@/{kind}/{close}`?")),
+                message: format!(
+                    "`@/{kind}/{id}` points to no {} in this book",
+                    singular(kind)
+                ),
+                help: Some(match did_you_mean(id, &known) {
+                    Some(close) => format!("did you mean `@/{kind}/{close}`?"),
+                    None if known.is_empty() => format!("this book has no {kind} yet"),
+                    None if known.len() <= 12 => {
+                        format!("the {kind} of this book are: {}", known.join(", "))
+                    }
+                    None => format!("check the file names under content/{kind}/"),
+                }),
             });
         }
         if let Some(anchor) = anchor {
             let allowed: Vec<&str> = match kind {
-                "levels" => ids.competencies.keys().map(String::as_str).chain(LEVEL_SECTIONS.iter().copied()).collect(),
+                "levels" => ids
+                    .competencies
+                    .keys()
+                    .map(String::as_str)
+                    .chain(LEVEL_SECTIONS.iter().copied())
+                    .collect(),
                 "competencies" => ids.levels.keys().map(String::as_str).collect(),
                 "scorecards" => ids
                     .interviews
                     .get(id)
-                    .map(|list| list.iter().map(String::as_str).chain(SCORECARD_SECTIONS.iter().copied()).collect())
+                    .map(|list| {
+                        list.iter()
+                            .map(String::as_str)
+                            .chain(SCORECARD_SECTIONS.iter().copied())
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 // Free-text headings are checked on the built site (`check --links`).
                 _ => Vec::new(),
             };
             if !allowed.is_empty() && !allowed.contains(&anchor) {
+                let mut sorted = allowed.clone();
+                sorted.sort_unstable();
                 return Err(LinkProblem {
                     message: format!("`#{anchor}` is not a section of `@/{kind}/{id}`"),
-                    help: Some(match did_you_mean(anchor, &allowed) {
+                    help: Some(match did_you_mean(anchor, &sorted) {
                         Some(close) => format!("did you mean `#{close}`?"),
+                        None if sorted.len() <= 16 => {
+                            format!("{}: {}", anchor_help(kind), sorted.join(", "))
+                        }
                         None => anchor_help(kind).into(),
                     }),
                 });
@@ -253,13 +330,20 @@ impl LinkResolver for BookLinks<'_> {
 
 /// Fixed section anchors of level and scorecard pages (besides item ids).
 pub const LEVEL_SECTIONS: &[&str] = &["summary", "what-changes", "expectations", "narrative"];
-pub const SCORECARD_SECTIONS: &[&str] = &["dimensions", "interviews", "coverage", "scale", "signals", "fill"];
+pub const SCORECARD_SECTIONS: &[&str] = &[
+    "dimensions",
+    "interviews",
+    "coverage",
+    "scale",
+    "signals",
+    "fill",
+];
 
 fn anchor_help(kind: &str) -> &'static str {
     match kind {
-        "levels" => "a level page's sections are named after competency ids",
+        "levels" => "a level page's sections are its competency ids and fixed sections",
         "competencies" => "a competency page's rows are named after level ids",
-        _ => "a scorecard page's sections are named after its interview ids",
+        _ => "a scorecard page's sections are its interview ids and fixed sections",
     }
 }
 
@@ -279,13 +363,27 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn error(&mut self, code: &'static str, file: &str, pos: Pos, message: impl Into<String>) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic::error(code, file, pos, message));
+    fn error(
+        &mut self,
+        code: &'static str,
+        file: &str,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::error(code, file, pos, message));
         self.diagnostics.last_mut()
     }
 
-    fn warning(&mut self, code: &'static str, file: &str, pos: Pos, message: impl Into<String>) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic::warning(code, file, pos, message));
+    fn warning(
+        &mut self,
+        code: &'static str,
+        file: &str,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::warning(code, file, pos, message));
         self.diagnostics.last_mut()
     }
 
@@ -304,15 +402,27 @@ impl Resolver<'_> {
             }
             if let Some((_, first_file)) = seen.get(&id.value) {
                 let first_file = first_file.clone();
-                self.error("duplicate-id", file, id.pos, format!("the {kind} id `{}` is already used", id.value))
-                    .help = Some(format!("{first_file} has the same id; ids must be unique within their kind"));
+                self.error(
+                    "duplicate-id",
+                    file,
+                    id.pos,
+                    format!("the {kind} id `{}` is already used", id.value),
+                )
+                .help = Some(format!(
+                    "{first_file} has the same id; ids must be unique within their kind"
+                ));
                 keep.push(false);
                 continue;
             }
             seen.insert(id.value.clone(), (index, file.clone()));
             keep.push(true);
         }
-        (seen.into_iter().map(|(id, (index, _))| (id, index)).collect(), keep)
+        (
+            seen.into_iter()
+                .map(|(id, (index, _))| (id, index))
+                .collect(),
+            keep,
+        )
     }
 
     fn check_id(&mut self, file: &str, id: &At<String>, kind: &str) -> bool {
@@ -320,40 +430,77 @@ impl Resolver<'_> {
             return true;
         }
         let suggestion = crate::markdown::slugify(&id.value);
-        self.error("invalid-id", file, id.pos, format!("`{}` is not a valid {kind} id", id.value)).help =
-            Some(format!(
-                "ids use lowercase letters, digits and `-`, start with a letter or digit, at most 64 characters{}",
-                if is_valid_id(&suggestion) { format!(" (e.g. `{suggestion}`)") } else { String::new() }
-            ));
+        self.error(
+            "invalid-id",
+            file,
+            id.pos,
+            format!("`{}` is not a valid {kind} id", id.value),
+        )
+        .help = Some(format!(
+            "ids use lowercase letters, digits and `-`, start with a letter or digit, at most 64 characters{}",
+            if is_valid_id(&suggestion) {
+                format!(" (e.g. `{suggestion}`)")
+            } else {
+                String::new()
+            }
+        ));
         false
     }
 
     fn check_page_path(&mut self, page: &RawPage) -> bool {
         let bad = page.path.split('/').find(|part| !is_valid_id(part));
         if let Some(part) = bad {
-            self.error("invalid-id", &page.file, Pos::new(1, 1), format!("the page path segment `{part}` is not a valid id"))
-                .help = Some("rename the file or folder with lowercase letters, digits and `-`".into());
+            let suggestion = crate::markdown::slugify(part);
+            self.error(
+                "invalid-id",
+                &page.file,
+                Pos::new(1, 1),
+                format!("the page path segment `{part}` is not a valid id"),
+            )
+            .help = Some(format!(
+                "page paths are their addresses: rename the file or folder with lowercase letters, digits and `-`{}",
+                if is_valid_id(&suggestion) {
+                    format!(" (e.g. `{suggestion}`)")
+                } else {
+                    String::new()
+                }
+            ));
             return false;
         }
         true
     }
 
-    fn markdown(&mut self, file: &str, md: &Md, inline: bool, links: &BookLinks) -> (Html, Vec<markdown::Heading>) {
+    fn markdown(
+        &mut self,
+        file: &str,
+        md: &Md,
+        inline: bool,
+        links: &BookLinks,
+    ) -> (Html, Vec<markdown::Heading>) {
         let options = MarkdownOptions {
             allow_html: self.config.markdown.allow_html,
             inline,
         };
         let rendered = markdown::render(&md.text, options, links);
         report_markdown_problems(self.diagnostics, file, md, &rendered.problems);
-        (Html { html: rendered.html, plain: rendered.plain }, rendered.headings)
+        let html = Html {
+            html: rendered.html,
+            plain: rendered.plain,
+            source: md.text.clone(),
+        };
+        (html, rendered.headings)
     }
 
     fn md(&mut self, file: &str, md: &Option<Md>, inline: bool, links: &BookLinks) -> Option<Html> {
-        md.as_ref().map(|md| self.markdown(file, md, inline, links).0)
+        md.as_ref()
+            .map(|md| self.markdown(file, md, inline, links).0)
     }
 
     fn md_list(&mut self, file: &str, items: &[Md], links: &BookLinks) -> Vec<Html> {
-        items.iter().map(|md| self.markdown(file, md, true, links).0).collect()
+        items
+            .iter()
+            .map(|md| self.markdown(file, md, true, links).0)
+            .collect()
     }
 
     fn tracks(&mut self, raw: &RawBook) -> Vec<(Track, Pos)> {
@@ -368,10 +515,6 @@ impl Resolver<'_> {
                 Pos::default(),
             )];
         };
-        if raw_tracks.is_empty() {
-            self.error("empty-field", file, Pos::new(1, 1), "tracks.yaml lists no tracks")
-                .help = Some("list at least one `- id: ...` entry, or delete the file for one implicit track".into());
-        }
         let mut seen = HashMap::new();
         let mut tracks = Vec::new();
         for track in raw_tracks {
@@ -379,7 +522,13 @@ impl Resolver<'_> {
                 continue;
             }
             if seen.insert(track.id.value.clone(), ()).is_some() {
-                self.error("duplicate-id", file, track.id.pos, format!("the track id `{}` is already used", track.id.value));
+                self.error(
+                    "duplicate-id",
+                    file,
+                    track.id.pos,
+                    format!("the track id `{}` is already used", track.id.value),
+                )
+                .help = Some("give each track its own id".into());
                 continue;
             }
             tracks.push((
@@ -420,19 +569,38 @@ impl Resolver<'_> {
             if !keep {
                 continue;
             }
+            if several && track_ids.is_empty() {
+                // tracks.yaml is broken and already reported: no level can be placed.
+                continue;
+            }
             let track = match (&raw_level.track, several) {
                 (None, false) => 0,
                 (Some(track), false) => {
-                    self.error("unknown-track", &raw_level.file, track.pos, format!("unknown track `{}`", track.value))
-                        .help = Some("this book has no tracks.yaml, so levels take no `track` field".into());
+                    self.error(
+                        "unknown-track",
+                        &raw_level.file,
+                        track.pos,
+                        format!("unknown track `{}`", track.value),
+                    )
+                    .help = Some(
+                        "this book has no tracks.yaml, so levels take no `track` field".into(),
+                    );
                     continue;
                 }
                 (None, true) => {
                     if track_ids.len() == 1 {
                         0
                     } else {
-                        self.error("missing-field", &raw_level.file, raw_level.title.pos, "a level is missing the required field `track`")
-                            .help = Some(format!("this book has several tracks: {}", track_ids.join(", ")));
+                        self.error(
+                            "missing-field",
+                            &raw_level.file,
+                            raw_level.pos,
+                            "a level is missing the required field `track`",
+                        )
+                        .help = Some(format!(
+                            "this book has several tracks; add a line `track: ...` with one of: {}",
+                            track_ids.join(", ")
+                        ));
                         continue;
                     }
                 }
@@ -440,8 +608,13 @@ impl Resolver<'_> {
                     Some(index) => index,
                     None => {
                         let known: Vec<&str> = track_ids.iter().map(String::as_str).collect();
-                        self.error("unknown-track", &raw_level.file, track.pos, format!("unknown track `{}`", track.value))
-                            .help = Some(match did_you_mean(&track.value, &known) {
+                        self.error(
+                            "unknown-track",
+                            &raw_level.file,
+                            track.pos,
+                            format!("unknown track `{}`", track.value),
+                        )
+                        .help = Some(match did_you_mean(&track.value, &known) {
                             Some(close) => format!("did you mean `{close}`?"),
                             None => format!("the tracks in tracks.yaml are: {}", known.join(", ")),
                         });
@@ -455,9 +628,14 @@ impl Resolver<'_> {
                     "duplicate-rank",
                     &raw_level.file,
                     raw_level.rank.pos,
-                    format!("rank {} is already taken in the `{}` track", raw_level.rank.value, track_ids[track]),
+                    format!(
+                        "rank {} is already taken in the `{}` track",
+                        raw_level.rank.value, track_ids[track]
+                    ),
                 )
-                .help = Some(format!("{other_file} has the same rank; give each level of a track its own rank"));
+                .help = Some(format!(
+                    "{other_file} has the same rank; give each level of a track its own rank"
+                ));
                 continue;
             }
             ranks.insert((track, raw_level.rank.value), raw_level);
@@ -467,7 +645,8 @@ impl Resolver<'_> {
         let mut levels: Vec<Level> = placed
             .iter()
             .map(|(track, raw_level)| {
-                let (body, headings) = self.markdown(&raw_level.file, &raw_level.body, false, links);
+                let (body, headings) =
+                    self.markdown(&raw_level.file, &raw_level.body, false, links);
                 Level {
                     id: raw_level.id.value.clone(),
                     title: raw_level.title.value.clone(),
@@ -492,7 +671,9 @@ impl Resolver<'_> {
             }
         }
         for (index, (_, raw_level)) in placed.iter().enumerate() {
-            let Some(equivalent) = &raw_level.equivalent else { continue };
+            let Some(equivalent) = &raw_level.equivalent else {
+                continue;
+            };
             match levels.iter().position(|l| l.id == equivalent.value) {
                 Some(other) if levels[other].track == levels[index].track => {
                     self.error(
@@ -500,10 +681,19 @@ impl Resolver<'_> {
                         &raw_level.file,
                         equivalent.pos,
                         format!("`{}` is in the same track; `equivalent` names a level of another track", equivalent.value),
-                    );
+                    )
+                    .help = Some(if tracks.len() > 1 {
+                        "name the level of another track at the same scope, or remove `equivalent`".into()
+                    } else {
+                        "this book has one track, so its levels have no equivalents; remove `equivalent`".into()
+                    });
                 }
                 Some(other) => levels[index].equivalent = Some(other),
-                None => self.unknown_reference(&raw_level.file, equivalent, "level", ids.levels.keys()),
+                // A level left out for its own error is not unknown.
+                None if ids.levels.contains_key(&equivalent.value) => {}
+                None => {
+                    self.unknown_reference(&raw_level.file, equivalent, "level", ids.levels.keys())
+                }
             }
         }
         (levels, tracks)
@@ -524,8 +714,13 @@ impl Resolver<'_> {
             None if known.len() <= 12 => format!("the {kind} ids are: {}", known.join(", ")),
             None => format!("check the file names under content/ for the {kind} ids"),
         };
-        self.error("unknown-reference", file, reference.pos, format!("there is no {kind} `{}`", reference.value))
-            .help = Some(help);
+        self.error(
+            "unknown-reference",
+            file,
+            reference.pos,
+            format!("there is no {kind} `{}`", reference.value),
+        )
+        .help = Some(help);
     }
 
     fn competencies(
@@ -535,7 +730,13 @@ impl Resolver<'_> {
         ids: &IdIndex,
         links: &BookLinks,
     ) -> (Vec<Area>, Vec<Competency>) {
-        let configured: Vec<String> = self.config.ladder.areas.iter().map(|a| a.value.clone()).collect();
+        let configured: Vec<String> = self
+            .config
+            .ladder
+            .areas
+            .iter()
+            .map(|a| a.value.clone())
+            .collect();
         let mut area_names: Vec<String> = configured.clone();
         let mut competencies: Vec<Competency> = Vec::new();
         for (raw_competency, keep) in raw.competencies.iter().zip(&ids.keep_competencies) {
@@ -550,11 +751,17 @@ impl Resolver<'_> {
                     "unlisted-area",
                     file,
                     area_name.pos,
-                    format!("the area `{}` is not listed in book.toml's [ladder] areas", area_name.value),
+                    format!(
+                        "the area `{}` is not listed in book.toml's [ladder] areas",
+                        area_name.value
+                    ),
                 )
                 .help = Some(match did_you_mean(&area_name.value, &known) {
-                    Some(close) => format!("did you mean `{close}`? Unlisted areas are shown after the listed ones"),
-                    None => "add it to `[ladder] areas` to place it; unlisted areas are shown last".into(),
+                    Some(close) => format!(
+                        "did you mean `{close}`? Unlisted areas are shown after the listed ones"
+                    ),
+                    None => "add it to `[ladder] areas` to place it; unlisted areas are shown last"
+                        .into(),
                 });
             }
             let area = match area_names.iter().position(|a| *a == area_name.value) {
@@ -575,14 +782,19 @@ impl Resolver<'_> {
             });
         }
         for area in &self.config.ladder.areas {
-            if !competencies.iter().any(|c| area_names[c.area] == area.value) {
+            if !competencies
+                .iter()
+                .any(|c| area_names[c.area] == area.value)
+            {
                 self.warning(
                     "empty-area",
                     crate::config::CONFIG_FILE,
                     area.pos,
                     format!("no competency is in the area `{}`", area.value),
                 )
-                .help = Some("remove it from `[ladder] areas` or set a competency's `area` to it".into());
+                .help = Some(
+                    "remove it from `[ladder] areas` or set a competency's `area` to it".into(),
+                );
             }
         }
         // Unlisted areas come after the listed ones, alphabetically, so the
@@ -590,8 +802,24 @@ impl Resolver<'_> {
         let mut order: Vec<usize> = (0..area_names.len()).collect();
         order.sort_by(|&a, &b| {
             let listed = |i: usize| i < configured.len();
-            (!listed(a), if listed(a) { String::new() } else { area_names[a].clone() }, a)
-                .cmp(&(!listed(b), if listed(b) { String::new() } else { area_names[b].clone() }, b))
+            (
+                !listed(a),
+                if listed(a) {
+                    String::new()
+                } else {
+                    area_names[a].clone()
+                },
+                a,
+            )
+                .cmp(&(
+                    !listed(b),
+                    if listed(b) {
+                        String::new()
+                    } else {
+                        area_names[b].clone()
+                    },
+                    b,
+                ))
         });
         let mut position = vec![0; area_names.len()];
         for (new, &old) in order.iter().enumerate() {
@@ -623,7 +851,13 @@ impl Resolver<'_> {
 
     /// Own entries, then carry-over: a level with no entry takes the nearest
     /// lower rank's entry in its track (spec, competencies/<id>.yaml).
-    fn cells(&mut self, raw: &RawCompetency, levels: &[Level], ids: &IdIndex, links: &BookLinks) -> Vec<Option<Cell>> {
+    fn cells(
+        &mut self,
+        raw: &RawCompetency,
+        levels: &[Level],
+        ids: &IdIndex,
+        links: &BookLinks,
+    ) -> Vec<Option<Cell>> {
         let file = &raw.file;
         let mut cells: Vec<Option<Cell>> = vec![None; levels.len()];
         if raw.expectations.is_empty() {
@@ -633,7 +867,10 @@ impl Resolver<'_> {
                 raw.expectations_pos,
                 format!("the competency `{}` has no expectations", raw.id.value),
             )
-            .help = Some("add `expectations:` with at least one `<level-id>: <what is expected>` entry".into());
+            .help = Some(
+                "add `expectations:` with at least one `<level-id>: <what is expected>` entry"
+                    .into(),
+            );
             return cells;
         }
         for expectation in &raw.expectations {
@@ -644,12 +881,23 @@ impl Resolver<'_> {
                 continue;
             };
             if expectation.items.is_empty() {
-                self.error("empty-field", file, expectation.level.pos, "this expectation is empty")
-                    .help = Some("write what is expected, or remove the entry to carry the lower level's over".into());
+                self.error(
+                    "empty-field",
+                    file,
+                    expectation.level.pos,
+                    "this expectation is empty",
+                )
+                .help = Some(
+                    "write what is expected, or remove the entry to carry the lower level's over"
+                        .into(),
+                );
                 continue;
             }
             let items = self.md_list(file, &expectation.items, links);
-            cells[level] = Some(Cell { items, source_level: level });
+            cells[level] = Some(Cell {
+                items,
+                source_level: level,
+            });
         }
         for index in 0..levels.len() {
             if cells[index].is_none()
@@ -662,7 +910,13 @@ impl Resolver<'_> {
     }
 
     /// Resolves one reference; reports it when it points nowhere.
-    fn reference(&mut self, file: &str, reference: &At<String>, kind: RefKind, placed: &Placed) -> Option<usize> {
+    fn reference(
+        &mut self,
+        file: &str,
+        reference: &At<String>,
+        kind: RefKind,
+        placed: &Placed,
+    ) -> Option<usize> {
         match placed.lookup(kind, &reference.value) {
             Lookup::Found(index) => Some(index),
             Lookup::Broken => None,
@@ -687,12 +941,18 @@ impl Resolver<'_> {
             let file = &raw_archetype.file;
             let mut emphasis = Vec::new();
             for (competency, weight) in &raw_archetype.emphasis {
-                let Some(index) = self.reference(file, competency, RefKind::Competency, placed) else {
+                let Some(index) = self.reference(file, competency, RefKind::Competency, placed)
+                else {
                     continue;
                 };
                 if !(1..=5).contains(&weight.value) {
-                    self.error("invalid-weight", file, weight.pos, format!("emphasis weight {} is out of range", weight.value))
-                        .help = Some("weights are whole numbers from 1 (light) to 5 (defining)".into());
+                    self.error(
+                        "invalid-weight",
+                        file,
+                        weight.pos,
+                        format!("emphasis weight {} is out of range", weight.value),
+                    )
+                    .help = Some("weights are whole numbers from 1 (light) to 5 (defining)".into());
                     continue;
                 }
                 emphasis.push((index, weight.value as u8));
@@ -746,15 +1006,23 @@ impl Resolver<'_> {
         let mut dimensions = Vec::new();
         let mut dimension_ids: Vec<&At<String>> = Vec::new();
         for dimension in &raw.dimensions {
-            let Some(competency) = self.reference(file, &dimension.competency, RefKind::Competency, placed) else {
+            let Some(competency) =
+                self.reference(file, &dimension.competency, RefKind::Competency, placed)
+            else {
                 continue;
             };
-            if dimension_ids.iter().any(|d| d.value == dimension.competency.value) {
+            if dimension_ids
+                .iter()
+                .any(|d| d.value == dimension.competency.value)
+            {
                 self.error(
                     "duplicate-dimension",
                     file,
                     dimension.competency.pos,
-                    format!("`{}` is already a dimension of this scorecard", dimension.competency.value),
+                    format!(
+                        "`{}` is already a dimension of this scorecard",
+                        dimension.competency.value
+                    ),
                 )
                 .help = Some("merge the two dimensions into one".into());
                 continue;
@@ -773,24 +1041,36 @@ impl Resolver<'_> {
                 continue;
             }
             if interview_ids.insert(&interview.id.value, ()).is_some() {
-                self.error("duplicate-id", file, interview.id.pos, format!("the interview id `{}` is already used", interview.id.value));
+                self.error("duplicate-id", file, interview.id.pos, format!("the interview id `{}` is already used", interview.id.value))
+                    .help = Some("give each interview of a scorecard its own id; it is the anchor of its section".into());
                 continue;
             }
             let mut focus = Vec::new();
             for reference in &interview.focus {
-                match dimension_ids.iter().position(|d| d.value == reference.value) {
+                match dimension_ids
+                    .iter()
+                    .position(|d| d.value == reference.value)
+                {
                     Some(index) => focus.push(index),
                     None => {
-                        let known: Vec<&str> = dimension_ids.iter().map(|d| d.value.as_str()).collect();
+                        let known: Vec<&str> =
+                            dimension_ids.iter().map(|d| d.value.as_str()).collect();
                         self.error(
                             "focus-not-dimension",
                             file,
                             reference.pos,
-                            format!("`{}` is not one of this scorecard's dimensions", reference.value),
+                            format!(
+                                "`{}` is not one of this scorecard's dimensions",
+                                reference.value
+                            ),
                         )
                         .help = Some(match did_you_mean(&reference.value, &known) {
                             Some(close) => format!("did you mean `{close}`?"),
-                            None => format!("add a dimension `- competency: {}` or focus on one of: {}", reference.value, known.join(", ")),
+                            None => format!(
+                                "add a dimension `- competency: {}` or focus on one of: {}",
+                                reference.value,
+                                known.join(", ")
+                            ),
                         });
                     }
                 }
@@ -798,8 +1078,16 @@ impl Resolver<'_> {
             if let Some(minutes) = &interview.minutes
                 && !(1..=1440).contains(&minutes.value)
             {
-                self.error("invalid-minutes", file, minutes.pos, format!("{} minutes is not a plausible interview length", minutes.value))
-                    .help = Some("give the length in minutes, from 1 to 1440".into());
+                self.error(
+                    "invalid-minutes",
+                    file,
+                    minutes.pos,
+                    format!(
+                        "{} minutes is not a plausible interview length",
+                        minutes.value
+                    ),
+                )
+                .help = Some("give the length in minutes, from 1 to 1440".into());
             }
             interviews.push(Interview {
                 id: interview.id.value.clone(),
@@ -811,14 +1099,21 @@ impl Resolver<'_> {
             });
         }
         for (index, dimension) in dimension_ids.iter().enumerate() {
-            if !interviews.iter().any(|interview| interview.focus.contains(&index)) {
+            if !interviews
+                .iter()
+                .any(|interview| interview.focus.contains(&index))
+            {
                 self.warning(
                     "uncovered-dimension",
                     file,
                     dimension.pos,
-                    format!("no interview focuses on the dimension `{}`", dimension.value),
+                    format!(
+                        "no interview focuses on the dimension `{}`",
+                        dimension.value
+                    ),
                 )
-                .help = Some("add it to the `focus` of an interview, or nobody will rate it".into());
+                .help =
+                    Some("add it to the `focus` of an interview, or nobody will rate it".into());
             }
         }
         Scorecard {
@@ -844,7 +1139,13 @@ impl Resolver<'_> {
                 continue;
             }
             if scale.iter().any(|s| s.id == step.id.value) {
-                self.error("duplicate-id", file, step.id.pos, format!("the scale id `{}` is already used", step.id.value));
+                self.error(
+                    "duplicate-id",
+                    file,
+                    step.id.pos,
+                    format!("the scale id `{}` is already used", step.id.value),
+                )
+                .help = Some("give each step of the scale its own id".into());
                 continue;
             }
             if let Some(last) = scale.last()
@@ -854,9 +1155,13 @@ impl Resolver<'_> {
                     "scale-order",
                     file,
                     step.value.pos,
-                    format!("scale value {} does not increase (the step before is {})", step.value.value, last.value),
+                    format!(
+                        "scale value {} does not increase (the step before is {})",
+                        step.value.value, last.value
+                    ),
                 )
-                .help = Some("list steps from worst to best with strictly increasing values".into());
+                .help =
+                    Some("list steps from worst to best with strictly increasing values".into());
                 continue;
             }
             scale.push(ScaleStep {
@@ -866,7 +1171,12 @@ impl Resolver<'_> {
             });
         }
         if scale.len() == 1 {
-            self.error("scale-too-short", file, steps[0].id.pos, "a rating scale needs at least two steps");
+            self.error(
+                "scale-too-short",
+                file,
+                steps[0].id.pos,
+                "a rating scale needs at least two steps",
+            );
         }
         scale
     }
@@ -883,14 +1193,30 @@ impl Resolver<'_> {
             .par_iter()
             .map(|raw_page| {
                 let mut diagnostics = Diagnostics::default();
-                let options = MarkdownOptions { allow_html, inline: false };
+                let options = MarkdownOptions {
+                    allow_html,
+                    inline: false,
+                };
                 let out = markdown::render(&raw_page.body.text, options, links);
-                report_markdown_problems(&mut diagnostics, &raw_page.file, &raw_page.body, &out.problems);
+                report_markdown_problems(
+                    &mut diagnostics,
+                    &raw_page.file,
+                    &raw_page.body,
+                    &out.problems,
+                );
                 let page = Page {
                     path: raw_page.path.clone(),
-                    title: raw_page.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                    title: raw_page
+                        .title
+                        .as_ref()
+                        .map(|t| t.value.clone())
+                        .unwrap_or_default(),
                     order: raw_page.order.as_ref().map_or(i64::MAX, |o| o.value),
-                    body: Html { html: out.html, plain: out.plain },
+                    body: Html {
+                        html: out.html,
+                        plain: out.plain,
+                        source: raw_page.body.text.clone(),
+                    },
                     headings: out.headings,
                 };
                 (page, diagnostics)
@@ -910,7 +1236,11 @@ impl Resolver<'_> {
         let (body, headings) = self.markdown(&raw.file, &raw.body, false, links);
         Page {
             path: raw.path.clone(),
-            title: raw.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            title: raw
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default(),
             order: raw.order.as_ref().map_or(i64::MAX, |o| o.value),
             body,
             headings,
@@ -919,7 +1249,12 @@ impl Resolver<'_> {
 }
 
 /// Markdown problems at their exact line where the text is a file body.
-fn report_markdown_problems(diagnostics: &mut Diagnostics, file: &str, md: &Md, problems: &[markdown::MarkdownProblem]) {
+fn report_markdown_problems(
+    diagnostics: &mut Diagnostics,
+    file: &str,
+    md: &Md,
+    problems: &[markdown::MarkdownProblem],
+) {
     for problem in problems {
         let pos = if md.line_based {
             let before = &md.text[..problem.offset.min(md.text.len())];
@@ -929,7 +1264,8 @@ fn report_markdown_problems(diagnostics: &mut Diagnostics, file: &str, md: &Md, 
         } else {
             md.pos
         };
-        let mut diagnostic = Diagnostic::error(problem.code, file, pos, problem.problem.message.clone());
+        let mut diagnostic =
+            Diagnostic::error(problem.code, file, pos, problem.problem.message.clone());
         diagnostic.help = problem.problem.help.clone();
         diagnostics.push(diagnostic);
     }
@@ -956,9 +1292,15 @@ fn build_nav(pages: &[Page]) -> Vec<NavNode> {
             .iter()
             .filter(|(name, _)| !(name.as_str() == "index" && !prefix.is_empty()))
             .map(|(name, child)| {
-                let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
+                let path = if prefix.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{prefix}/{name}")
+                };
                 // A folder's own page is `folder.md` beside it or `folder/index.md` inside it.
-                let page = child.page.or_else(|| child.children.get("index").and_then(|i| i.page));
+                let page = child
+                    .page
+                    .or_else(|| child.children.get("index").and_then(|i| i.page));
                 let title = page.map_or_else(|| title_case(name), |p| pages[p].title.clone());
                 let order = page.map_or(i64::MAX, |p| pages[p].order);
                 let node = NavNode {
@@ -994,7 +1336,17 @@ mod tests {
         for good in ["sre-1", "a", "0", "slo-guard", &"a".repeat(64)] {
             assert!(is_valid_id(good), "{good}");
         }
-        for bad in ["", "-a", "Sre", "a_b", "a/b", "..", "a.b", &"a".repeat(65), "é"] {
+        for bad in [
+            "",
+            "-a",
+            "Sre",
+            "a_b",
+            "a/b",
+            "..",
+            "a.b",
+            &"a".repeat(65),
+            "é",
+        ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
     }

@@ -57,24 +57,34 @@ pub fn load_sources(root: &Path, content_dir: &Path, diagnostics: &mut Diagnosti
                 "missing-content",
                 "book.toml",
                 Pos::new(1, 1),
-                format!("the content folder `{}` does not exist", display_path(root, content_dir)),
+                format!(
+                    "the content folder `{}` does not exist",
+                    display_path(root, content_dir)
+                ),
             )
             .with_help("create it, or set `[build] content-dir` in book.toml"),
         );
         return sources;
     }
     let mut to_read: Vec<(Kind, PathBuf, String, String)> = Vec::new();
-    let walker = WalkDir::new(content_dir).follow_links(false).sort_by_file_name();
+    let walker = WalkDir::new(content_dir)
+        .follow_links(false)
+        .sort_by_file_name();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err.path().map_or_else(|| content_dir.to_path_buf(), Path::to_path_buf);
+                let path = err
+                    .path()
+                    .map_or_else(|| content_dir.to_path_buf(), Path::to_path_buf);
                 diagnostics.push(Diagnostic::error(
                     "unreadable-file",
                     &display_path(root, &path),
                     Pos::new(1, 1),
-                    format!("cannot read this folder entry: {}", io_reason(err.io_error())),
+                    format!(
+                        "cannot read this folder entry: {}",
+                        io_reason(err.io_error())
+                    ),
                 ));
                 continue;
             }
@@ -156,7 +166,12 @@ fn classify(relative: &str) -> Option<(Kind, String)> {
     }
 }
 
-fn read_source(kind: Kind, path: &Path, file: String, stem: String) -> Result<SourceFile, Diagnostic> {
+fn read_source(
+    kind: Kind,
+    path: &Path,
+    file: String,
+    stem: String,
+) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|err| {
         Diagnostic::error(
             "unreadable-file",
@@ -170,21 +185,36 @@ fn read_source(kind: Kind, path: &Path, file: String, stem: String) -> Result<So
         let valid = &err.as_bytes()[..offset];
         let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&valid[line_start..]).chars().count() as u32 + 1;
-        Diagnostic::error("not-utf8", &file, Pos::new(line, col), "this file is not valid UTF-8 text")
-            .with_help("save the file with UTF-8 encoding")
+        let col = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count() as u32
+            + 1;
+        Diagnostic::error(
+            "not-utf8",
+            &file,
+            Pos::new(line, col),
+            "this file is not valid UTF-8 text",
+        )
+        .with_help("save the file with UTF-8 encoding")
     })?;
     // A byte-order mark is invisible in editors; do not let it break `---`.
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    Ok(SourceFile { kind, file, stem, text })
+    Ok(SourceFile {
+        kind,
+        file,
+        stem,
+        text,
+    })
 }
 
 fn io_reason(err: Option<&std::io::Error>) -> String {
     match err {
-        Some(err) if err.kind() == std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        Some(err) if err.kind() == std::io::ErrorKind::PermissionDenied => {
+            "permission denied".into()
+        }
         Some(err) => err.to_string(),
         None => "a symbolic link loop or an unreadable folder".into(),
     }
@@ -225,7 +255,9 @@ pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, FrontMatterErro
     let mut offset = first_line_end;
     let mut line = 2;
     while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
         let candidate = text[offset..end].trim_end();
         if candidate == "---" || candidate == "..." {
             return Ok(FrontMatter {
@@ -280,8 +312,14 @@ mod tests {
 
     #[test]
     fn files_are_classified_by_folder_and_extension() {
-        assert_eq!(classify("levels/sre-1.md"), Some((Kind::Level, "sre-1".into())));
-        assert_eq!(classify("competencies/x.yml"), Some((Kind::Competency, "x".into())));
+        assert_eq!(
+            classify("levels/sre-1.md"),
+            Some((Kind::Level, "sre-1".into()))
+        );
+        assert_eq!(
+            classify("competencies/x.yml"),
+            Some((Kind::Competency, "x".into()))
+        );
         assert_eq!(classify("pages/a/b.md"), Some((Kind::Page, "a/b".into())));
         assert_eq!(classify("levels/nested/x.md"), None);
         assert_eq!(classify("levels/x.yaml"), None);

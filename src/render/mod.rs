@@ -1,11 +1,388 @@
-//! Model → HTML strings with tera. Never writes.
+//! Model → HTML strings with tera. Never writes: `site` does.
+//!
+//! One [`Renderer`] parses the theme's templates once and renders any planned
+//! page from the read-only model, so pages render in parallel. Internal links
+//! come out behind the root marker and are made relative per page here.
+
+pub mod export;
+pub mod radar;
+pub mod theme;
+pub mod views;
 
 use std::path::Path;
 
-use crate::content::model::Book;
-use crate::diagnostics::Diagnostics;
+use serde::Serialize;
+use tera::{Context, Tera};
 
-/// Renders every page in memory so template errors surface in `check`.
-pub fn check_templates(_book: &Book, _root: &Path) -> anyhow::Result<Diagnostics> {
-    Ok(Diagnostics::default())
+use crate::content::model::Book;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::{ROOT_MARKER, relativize};
+use crate::node::Pos;
+use theme::{Origin, Theme, load_theme};
+
+/// One HTML page of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageKind {
+    Home,
+    Matrix,
+    LevelIndex,
+    Level(usize),
+    CompetencyIndex,
+    Competency(usize),
+    ArchetypeIndex,
+    Archetype(usize),
+    ScorecardIndex,
+    Scorecard(usize),
+    PageIndex,
+    Page(usize),
+    Assess,
+    Print,
+    NotFound,
+}
+
+/// A page and the address it is published at (spec: the published site's addresses).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedPage {
+    pub kind: PageKind,
+    /// `/`-separated path below the output root, e.g. `levels/sre-1.html`.
+    pub path: String,
+}
+
+/// Every HTML page of the book, in a fixed order.
+pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
+    let mut plan = vec![
+        PlannedPage {
+            kind: PageKind::Home,
+            path: "index.html".into(),
+        },
+        PlannedPage {
+            kind: PageKind::Matrix,
+            path: "matrix.html".into(),
+        },
+        PlannedPage {
+            kind: PageKind::LevelIndex,
+            path: "levels/index.html".into(),
+        },
+        PlannedPage {
+            kind: PageKind::CompetencyIndex,
+            path: "competencies/index.html".into(),
+        },
+        PlannedPage {
+            kind: PageKind::ArchetypeIndex,
+            path: "archetypes/index.html".into(),
+        },
+        PlannedPage {
+            kind: PageKind::ScorecardIndex,
+            path: "scorecards/index.html".into(),
+        },
+        PlannedPage {
+            kind: PageKind::PageIndex,
+            path: "pages/index.html".into(),
+        },
+        PlannedPage {
+            kind: PageKind::Assess,
+            path: "assess.html".into(),
+        },
+        PlannedPage {
+            kind: PageKind::Print,
+            path: "print.html".into(),
+        },
+        PlannedPage {
+            kind: PageKind::NotFound,
+            path: "404.html".into(),
+        },
+    ];
+    let items = [
+        (
+            book.levels
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect::<Vec<_>>(),
+            "levels",
+            PageKind::Level as fn(usize) -> PageKind,
+        ),
+        (
+            book.competencies.iter().map(|c| c.id.as_str()).collect(),
+            "competencies",
+            PageKind::Competency,
+        ),
+        (
+            book.archetypes.iter().map(|a| a.id.as_str()).collect(),
+            "archetypes",
+            PageKind::Archetype,
+        ),
+        (
+            book.scorecards.iter().map(|s| s.id.as_str()).collect(),
+            "scorecards",
+            PageKind::Scorecard,
+        ),
+        (
+            book.pages.iter().map(|p| p.path.as_str()).collect(),
+            "pages",
+            PageKind::Page,
+        ),
+    ];
+    for (ids, folder, kind) in items {
+        for (index, id) in ids.into_iter().enumerate() {
+            // `pages/index.md` would collide with the generated page list.
+            if folder == "pages" && id == "index" {
+                continue;
+            }
+            plan.push(PlannedPage {
+                kind: kind(index),
+                path: format!("{folder}/{id}.html"),
+            });
+        }
+    }
+    plan
+}
+
+/// The way from a page back to the site root: `""`, `"../"`, `"../../"`...
+pub fn root_prefix(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// Why rendering failed: a template of the book (a diagnostic the author can
+/// fix) or the tool itself.
+#[derive(Debug)]
+pub enum RenderFailure {
+    Template(Diagnostic),
+    Tool(anyhow::Error),
+}
+
+impl From<anyhow::Error> for RenderFailure {
+    fn from(err: anyhow::Error) -> Self {
+        RenderFailure::Tool(err)
+    }
+}
+
+pub struct Renderer<'b> {
+    book: &'b Book,
+    tera: Tera,
+    theme: Theme,
+}
+
+#[derive(Serialize)]
+struct SiteContext<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    language: &'a str,
+    authors: &'a [String],
+    version: &'a str,
+    base_url: Option<&'a str>,
+    tracks: Vec<views::TrackSummary<'a>>,
+    has_archetypes: bool,
+    has_scorecards: bool,
+    has_pages: bool,
+    generator: &'static str,
+}
+
+impl<'b> Renderer<'b> {
+    /// Parses every template once. A syntax error in a book's template is a
+    /// diagnostic; in a built-in template, a bug.
+    pub fn new(book: &'b Book, root: &Path) -> Result<Renderer<'b>, RenderFailure> {
+        let theme = load_theme(root, &book.config.build.theme)?;
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let pairs: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.source.as_str()))
+            .collect();
+        if let Err(err) = tera.add_raw_templates(pairs) {
+            return Err(template_failure(&err, &theme));
+        }
+        let site = SiteContext {
+            title: &book.config.book.title,
+            description: book.config.book.description.as_deref(),
+            language: &book.config.book.language,
+            authors: &book.config.book.authors,
+            version: &book.version,
+            base_url: book.config.site.base_url.as_deref(),
+            tracks: views::tracks(book),
+            has_archetypes: !book.archetypes.is_empty(),
+            has_scorecards: !book.scorecards.is_empty(),
+            has_pages: !book.pages.is_empty(),
+            generator: concat!("ladderbook ", env!("CARGO_PKG_VERSION")),
+        };
+        let global = tera.global_context();
+        global.insert("site", &site);
+        global.insert("root", &ROOT_MARKER.to_string());
+        Ok(Renderer { book, tera, theme })
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Renders one page to its final HTML (links relative to its address).
+    pub fn render(&self, page: &PlannedPage) -> Result<String, RenderFailure> {
+        let book = self.book;
+        let mut ctx = Context::new();
+        ctx.insert("path", &page.path);
+        let (template, title) = match &page.kind {
+            PageKind::Home => {
+                ctx.insert("intro", &book.index.as_ref().map(|p| p.body.html.as_str()));
+                ctx.insert("archetypes", &views::archetype_summaries(book));
+                ctx.insert("scorecards", &views::scorecard_summaries(book));
+                ctx.insert("pages", &views::page_nav(book, None));
+                (
+                    "index.html",
+                    book.index
+                        .as_ref()
+                        .map(|p| p.title.clone())
+                        .filter(|t| !t.is_empty()),
+                )
+            }
+            PageKind::Matrix => {
+                ctx.insert("matrix", &views::matrix(book));
+                ("matrix.html", Some("Competency matrix".into()))
+            }
+            PageKind::LevelIndex => ("levels.html", Some("Levels".into())),
+            PageKind::Level(i) => {
+                ctx.insert("level", &views::level(book, *i));
+                ("level.html", Some(book.levels[*i].title.clone()))
+            }
+            PageKind::CompetencyIndex => {
+                ctx.insert("areas", &views::areas(book));
+                ("competencies.html", Some("Competencies".into()))
+            }
+            PageKind::Competency(i) => {
+                ctx.insert("competency", &views::competency(book, *i));
+                ("competency.html", Some(book.competencies[*i].name.clone()))
+            }
+            PageKind::ArchetypeIndex => {
+                ctx.insert("archetypes", &views::archetype_summaries(book));
+                ("archetypes.html", Some("Archetypes".into()))
+            }
+            PageKind::Archetype(i) => {
+                ctx.insert("archetype", &views::archetype(book, *i));
+                ("archetype.html", Some(book.archetypes[*i].name.clone()))
+            }
+            PageKind::ScorecardIndex => {
+                ctx.insert("scorecards", &views::scorecard_summaries(book));
+                ("scorecards.html", Some("Interview kits".into()))
+            }
+            PageKind::Scorecard(i) => {
+                ctx.insert("scorecard", &views::scorecard(book, *i));
+                ("scorecard.html", Some(book.scorecards[*i].title.clone()))
+            }
+            PageKind::PageIndex => {
+                ctx.insert("tree", &views::page_tree(book));
+                ("pages.html", Some("Guides".into()))
+            }
+            PageKind::Page(i) => {
+                ctx.insert("page", &views::page(book, *i));
+                ctx.insert(
+                    "nav_pages",
+                    &views::page_nav(book, Some(&book.pages[*i].path)),
+                );
+                ("page.html", Some(book.pages[*i].title.clone()))
+            }
+            PageKind::Assess => {
+                ctx.insert("assess", &views::assess(book));
+                ("assess.html", Some("Self-assessment".into()))
+            }
+            PageKind::Print => {
+                ctx.insert("print", &views::print(book));
+                (
+                    "print.html",
+                    Some(format!("{} (print edition)", book.config.book.title)),
+                )
+            }
+            PageKind::NotFound => ("404.html", Some("Page not found".into())),
+        };
+        ctx.insert("title", &title);
+        ctx.insert(
+            "canonical",
+            &book
+                .config
+                .site
+                .base_url
+                .as_ref()
+                .map(|base| format!("{base}{}", page.path)),
+        );
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|err| template_failure(&err, &self.theme))?;
+        let root = if page.kind == PageKind::NotFound {
+            // A 404 page is served at any depth: its links cannot be relative.
+            book.config
+                .site
+                .base_url
+                .clone()
+                .unwrap_or_else(|| "/".into())
+        } else {
+            root_prefix(&page.path)
+        };
+        Ok(relativize(&html, &root))
+    }
+}
+
+/// Renders every page in memory, writing nothing, so a template error is a
+/// `check` error with its template file and line.
+pub fn check_templates(book: &Book, root: &Path) -> anyhow::Result<Diagnostics> {
+    use rayon::prelude::*;
+    let mut diagnostics = Diagnostics::default();
+    let renderer = match Renderer::new(book, root) {
+        Ok(renderer) => renderer,
+        Err(RenderFailure::Template(diagnostic)) => {
+            diagnostics.push(diagnostic);
+            return Ok(diagnostics);
+        }
+        Err(RenderFailure::Tool(err)) => return Err(err),
+    };
+    let plan = plan_pages(book);
+    let failures: Vec<RenderFailure> = plan
+        .par_iter()
+        .filter_map(|page| renderer.render(page).err())
+        .collect();
+    for failure in failures {
+        match failure {
+            RenderFailure::Template(diagnostic) => diagnostics.push(diagnostic),
+            RenderFailure::Tool(err) => return Err(err),
+        }
+    }
+    Ok(diagnostics)
+}
+
+fn template_failure(err: &tera::Error, theme: &Theme) -> RenderFailure {
+    let (name, pos, message) = match err.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => (
+            report.filename().to_string(),
+            Pos::new(
+                report.span().start_line as u32,
+                report.span().start_col as u32 + 1,
+            ),
+            report.message().to_string(),
+        ),
+        other => (String::new(), Pos::new(1, 1), other.to_string()),
+    };
+    let origin = theme
+        .templates
+        .iter()
+        .find(|t| t.name == name)
+        .map(|t| t.origin.clone());
+    match origin {
+        Some(Origin::Book(file)) => RenderFailure::Template(
+            Diagnostic::error("template", &file, pos, format!("template error: {message}"))
+                .with_help("see the template context in the theming guide (docs/theming.md)"),
+        ),
+        _ => RenderFailure::Tool(anyhow::anyhow!(
+            "the built-in template `{name}` failed at {pos}: {message} (this is a bug in ladderbook; please report it)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_prefix_climbs_one_level_per_folder() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("levels/sre-1.html"), "../");
+        assert_eq!(root_prefix("pages/growth/mid.html"), "../../");
+    }
 }

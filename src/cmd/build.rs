@@ -1,0 +1,45 @@
+//! `ladderbook build`: load, validate, render, write.
+
+use std::time::Instant;
+
+use crate::cli::BuildArgs;
+use crate::cmd::{Global, Outcome, report_problems};
+use crate::content::load_book;
+use crate::site::{BuildFailure, build_site};
+
+pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    let loaded = load_book(&args.book_dir)?;
+    if loaded.diagnostics.has_errors() {
+        report_problems(loaded.diagnostics, &args.book_dir, global);
+        eprintln!("build: nothing written; the previous site is untouched");
+        return Ok(Outcome::Problems);
+    }
+    let book = loaded.book;
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| book.config.output_dir(&args.book_dir));
+    match build_site(&book, &args.book_dir, &out) {
+        Ok(stats) => {
+            report_problems(loaded.diagnostics, &args.book_dir, global);
+            if !global.quiet {
+                eprintln!(
+                    "build: {} pages, {} files, {:.1} KB written to {} in {} ms",
+                    stats.pages,
+                    stats.files,
+                    stats.bytes as f64 / 1024.0,
+                    out.display(),
+                    started.elapsed().as_millis()
+                );
+            }
+            Ok(Outcome::Success)
+        }
+        Err(BuildFailure::Problems(problems)) => {
+            report_problems(problems, &args.book_dir, global);
+            eprintln!("build: nothing written; the previous site is untouched");
+            Ok(Outcome::Problems)
+        }
+        Err(BuildFailure::Tool(err)) => Err(err),
+    }
+}

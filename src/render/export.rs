@@ -1,0 +1,346 @@
+//! The ladder as data: `ladder.json` (the whole model) and `matrix.csv`.
+//!
+//! Both are part of the published site and of `ladderbook export`. The JSON
+//! carries a `format` with a version; its fields are documented in
+//! docs/exports.md. Text fields carry the Markdown as written (`text`) and,
+//! in JSON, the rendered HTML with site-root-relative links (`html`).
+
+use serde::Serialize;
+
+use crate::content::model::{Book, Html, ScaleStep};
+
+pub const LADDER_FORMAT: &str = "ladderbook.ladder/1";
+
+/// The columns of `matrix.csv`, also read back by `import --from csv`.
+pub const CSV_COLUMNS: &[&str] = &[
+    "track",
+    "level",
+    "level_code",
+    "level_title",
+    "rank",
+    "area",
+    "competency",
+    "competency_name",
+    "expectation",
+    "carried_from",
+];
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+    html: String,
+}
+
+fn text(html: &Html) -> Text<'_> {
+    Text {
+        text: &html.source,
+        html: crate::markdown::relativize(&html.html, ""),
+    }
+}
+
+fn texts(items: &[Html]) -> Vec<Text<'_>> {
+    items.iter().map(text).collect()
+}
+
+#[derive(Serialize)]
+struct Ladder<'a> {
+    format: &'static str,
+    title: &'a str,
+    description: Option<&'a str>,
+    version: &'a str,
+    generator: &'static str,
+    tracks: Vec<TrackOut<'a>>,
+    areas: Vec<AreaOut<'a>>,
+    levels: Vec<LevelOut<'a>>,
+    competencies: Vec<CompetencyOut<'a>>,
+    archetypes: Vec<ArchetypeOut<'a>>,
+    scorecards: Vec<ScorecardOut<'a>>,
+    pages: Vec<PageOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct TrackOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: Option<Text<'a>>,
+    levels: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct AreaOut<'a> {
+    name: &'a str,
+    competencies: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LevelOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    code: Option<&'a str>,
+    track: &'a str,
+    rank: i64,
+    summary: Option<Text<'a>>,
+    years: Option<&'a str>,
+    equivalent: Option<&'a str>,
+    previous: Option<&'a str>,
+    next: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ExpectationOut<'a> {
+    level: &'a str,
+    items: Vec<Text<'a>>,
+    /// The level whose entry carries over to this one, when not its own.
+    carried_from: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CompetencyOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    area: &'a str,
+    summary: Option<Text<'a>>,
+    description: Option<Text<'a>>,
+    expectations: Vec<ExpectationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EmphasisOut<'a> {
+    competency: &'a str,
+    weight: u8,
+}
+
+#[derive(Serialize)]
+struct ArchetypeOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    tagline: Option<Text<'a>>,
+    emphasis: Vec<EmphasisOut<'a>>,
+    levels: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DimensionOut<'a> {
+    competency: &'a str,
+    meets: Option<Text<'a>>,
+    exceeds: Option<Text<'a>>,
+}
+
+#[derive(Serialize)]
+struct InterviewOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    minutes: Option<i64>,
+    brief: Option<Text<'a>>,
+    focus: Vec<&'a str>,
+    questions: Vec<Text<'a>>,
+}
+
+#[derive(Serialize)]
+struct ScorecardOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    levels: Vec<&'a str>,
+    archetype: Option<&'a str>,
+    scale: &'a [ScaleStep],
+    dimensions: Vec<DimensionOut<'a>>,
+    interviews: Vec<InterviewOut<'a>>,
+    signals: SignalsOut<'a>,
+}
+
+#[derive(Serialize)]
+struct SignalsOut<'a> {
+    strong: Vec<Text<'a>>,
+    weak: Vec<Text<'a>>,
+    #[serde(rename = "red-flags")]
+    red_flags: Vec<Text<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageOut<'a> {
+    path: &'a str,
+    title: &'a str,
+}
+
+/// The whole validated model as pretty JSON (`ladder.json`).
+pub fn ladder_json(book: &Book) -> String {
+    let level_id = |i: usize| book.levels[i].id.as_str();
+    let competency_id = |i: usize| book.competencies[i].id.as_str();
+    let ladder = Ladder {
+        format: LADDER_FORMAT,
+        title: &book.config.book.title,
+        description: book.config.book.description.as_deref(),
+        version: &book.version,
+        generator: concat!("ladderbook ", env!("CARGO_PKG_VERSION")),
+        tracks: book
+            .tracks
+            .iter()
+            .map(|t| TrackOut {
+                id: &t.id,
+                name: &t.name,
+                description: t.description.as_ref().map(text),
+                levels: t.levels.iter().map(|&l| level_id(l)).collect(),
+            })
+            .collect(),
+        areas: book
+            .areas
+            .iter()
+            .map(|a| AreaOut {
+                name: &a.name,
+                competencies: a.competencies.iter().map(|&c| competency_id(c)).collect(),
+            })
+            .collect(),
+        levels: book
+            .levels
+            .iter()
+            .map(|l| LevelOut {
+                id: &l.id,
+                title: &l.title,
+                code: l.code.as_deref(),
+                track: &book.tracks[l.track].id,
+                rank: l.rank,
+                summary: l.summary.as_ref().map(text),
+                years: l.years.as_deref(),
+                equivalent: l.equivalent.map(level_id),
+                previous: l.previous.map(level_id),
+                next: l.next.map(level_id),
+            })
+            .collect(),
+        competencies: book
+            .competencies
+            .iter()
+            .map(|c| CompetencyOut {
+                id: &c.id,
+                name: &c.name,
+                area: &book.areas[c.area].name,
+                summary: c.summary.as_ref().map(text),
+                description: c.description.as_ref().map(text),
+                expectations: c
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(l, cell)| {
+                        let cell = cell.as_ref()?;
+                        Some(ExpectationOut {
+                            level: level_id(l),
+                            items: texts(&cell.items),
+                            carried_from: cell.carried_from(l).map(level_id),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect(),
+        archetypes: book
+            .archetypes
+            .iter()
+            .map(|a| ArchetypeOut {
+                id: &a.id,
+                name: &a.name,
+                tagline: a.tagline.as_ref().map(text),
+                emphasis: a
+                    .emphasis
+                    .iter()
+                    .map(|&(c, weight)| EmphasisOut {
+                        competency: competency_id(c),
+                        weight,
+                    })
+                    .collect(),
+                levels: a.levels.iter().map(|&l| level_id(l)).collect(),
+            })
+            .collect(),
+        scorecards: book
+            .scorecards
+            .iter()
+            .map(|s| ScorecardOut {
+                id: &s.id,
+                title: &s.title,
+                levels: s.levels.iter().map(|&l| level_id(l)).collect(),
+                archetype: s.archetype.map(|a| book.archetypes[a].id.as_str()),
+                scale: &s.scale,
+                dimensions: s
+                    .dimensions
+                    .iter()
+                    .map(|d| DimensionOut {
+                        competency: competency_id(d.competency),
+                        meets: d.meets.as_ref().map(text),
+                        exceeds: d.exceeds.as_ref().map(text),
+                    })
+                    .collect(),
+                interviews: s
+                    .interviews
+                    .iter()
+                    .map(|i| InterviewOut {
+                        id: &i.id,
+                        title: &i.title,
+                        minutes: i.minutes,
+                        brief: i.brief.as_ref().map(text),
+                        focus: i
+                            .focus
+                            .iter()
+                            .map(|&d| competency_id(s.dimensions[d].competency))
+                            .collect(),
+                        questions: texts(&i.questions),
+                    })
+                    .collect(),
+                signals: SignalsOut {
+                    strong: texts(&s.signals.strong),
+                    weak: texts(&s.signals.weak),
+                    red_flags: texts(&s.signals.red_flags),
+                },
+            })
+            .collect(),
+        pages: book
+            .pages
+            .iter()
+            .map(|p| PageOut {
+                path: &p.path,
+                title: &p.title,
+            })
+            .collect(),
+    };
+    let mut json = serde_json::to_string_pretty(&ladder)
+        .expect("the ladder serialises: only strings and numbers");
+    json.push('\n');
+    json
+}
+
+/// One row per competency × level where it is expected (`matrix.csv`).
+/// Several items of one cell are joined by newlines inside the quoted field.
+pub fn matrix_csv(book: &Book) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer
+        .write_record(CSV_COLUMNS)
+        .expect("writing to memory cannot fail");
+    for track in &book.tracks {
+        for &l in &track.levels {
+            let level = &book.levels[l];
+            for (c, cell) in book.expectations_at(l) {
+                let competency = &book.competencies[c];
+                let expectation: Vec<&str> = cell.items.iter().map(|i| i.source.as_str()).collect();
+                let rank = level.rank.to_string();
+                let carried = cell
+                    .carried_from(l)
+                    .map(|from| book.levels[from].id.as_str())
+                    .unwrap_or("");
+                writer
+                    .write_record([
+                        track.id.as_str(),
+                        &level.id,
+                        level.code.as_deref().unwrap_or(""),
+                        &level.title,
+                        &rank,
+                        &book.areas[competency.area].name,
+                        &competency.id,
+                        &competency.name,
+                        &expectation.join("\n"),
+                        carried,
+                    ])
+                    .expect("writing to memory cannot fail");
+            }
+        }
+    }
+    let bytes = writer.into_inner().expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
+}

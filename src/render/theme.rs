@@ -1,0 +1,152 @@
+//! The built-in theme, embedded in the binary, and a book's overrides.
+//!
+//! A book's `themes/<name>/templates/*.html` replaces the built-in template
+//! of the same name, and `themes/<name>/static/**` replaces or adds assets,
+//! file by file. Everything else comes from the binary, so the binary alone
+//! can build a book.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+macro_rules! embed {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../themes/default/", $path)))),*]
+    };
+}
+
+/// Built-in templates, by name.
+pub const TEMPLATES: &[(&str, &str)] = embed!(
+    "templates/base.html",
+    "templates/macros.html",
+    "templates/index.html",
+    "templates/matrix.html",
+    "templates/levels.html",
+    "templates/level.html",
+    "templates/competencies.html",
+    "templates/competency.html",
+    "templates/archetypes.html",
+    "templates/archetype.html",
+    "templates/scorecards.html",
+    "templates/scorecard.html",
+    "templates/pages.html",
+    "templates/page.html",
+    "templates/assess.html",
+    "templates/print.html",
+    "templates/404.html",
+    "templates/partials/tree.html",
+);
+
+/// Built-in assets, by path below the output's `assets/`.
+pub const ASSETS: &[(&str, &str)] = embed!(
+    "static/style.css",
+    "static/ladderbook.js",
+    "static/assess.js",
+    "static/scorecard.js",
+    "static/favicon.svg",
+);
+
+/// Where a template came from, for error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    /// A file of the book, relative to the book root.
+    Book(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub name: String,
+    pub source: String,
+    pub origin: Origin,
+}
+
+/// An asset file to copy into `assets/`.
+#[derive(Debug, Clone)]
+pub enum Asset {
+    BuiltIn(&'static str),
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub templates: Vec<Template>,
+    /// Path below `assets/` → content.
+    pub assets: BTreeMap<String, Asset>,
+}
+
+/// The built-in theme with the book's overrides applied.
+pub fn load_theme(root: &Path, theme: &str) -> anyhow::Result<Theme> {
+    let mut templates: BTreeMap<String, Template> = TEMPLATES
+        .iter()
+        .map(|(path, source)| {
+            let name = path.trim_start_matches("templates/").to_string();
+            (
+                name.clone(),
+                Template {
+                    name,
+                    source: (*source).to_string(),
+                    origin: Origin::BuiltIn,
+                },
+            )
+        })
+        .collect();
+    let mut assets: BTreeMap<String, Asset> = ASSETS
+        .iter()
+        .map(|(path, source)| {
+            (
+                path.trim_start_matches("static/").to_string(),
+                Asset::BuiltIn(source),
+            )
+        })
+        .collect();
+    let theme_dir = root.join("themes").join(theme);
+    let template_dir = theme_dir.join("templates");
+    if template_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&template_dir).sort_by_file_name() {
+            let entry = entry
+                .with_context(|| format!("reading theme folder {}", template_dir.display()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = crate::diagnostics::display_path(&template_dir, entry.path());
+            let source = std::fs::read_to_string(entry.path())
+                .with_context(|| format!("reading template {}", entry.path().display()))?;
+            let origin = Origin::Book(crate::diagnostics::display_path(root, entry.path()));
+            templates.insert(
+                name.clone(),
+                Template {
+                    name,
+                    source,
+                    origin,
+                },
+            );
+        }
+    }
+    let static_dir = theme_dir.join("static");
+    if static_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name() {
+            let entry =
+                entry.with_context(|| format!("reading theme folder {}", static_dir.display()))?;
+            if entry.file_type().is_file() {
+                let name = crate::diagnostics::display_path(&static_dir, entry.path());
+                assets.insert(name, Asset::File(entry.path().to_path_buf()));
+            }
+        }
+    }
+    Ok(Theme {
+        templates: templates.into_values().collect(),
+        assets,
+    })
+}
+
+impl Asset {
+    pub fn bytes(&self) -> anyhow::Result<Vec<u8>> {
+        match self {
+            Asset::BuiltIn(text) => Ok(text.as_bytes().to_vec()),
+            Asset::File(path) => std::fs::read(path)
+                .with_context(|| format!("reading theme asset {}", path.display())),
+        }
+    }
+}

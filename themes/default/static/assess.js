@@ -1,0 +1,1 @@
+// Self-assessment: filled in by the self-assessment feature.

@@ -1,0 +1,1 @@
+// Fillable scorecards: filled in by the scorecard feature.
