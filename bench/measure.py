@@ -212,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         timed_run(["true"], os.path.join(work, "none"), os.path.join(work, "true.log"), 10)["wall"]
         for _ in range(21))
 
+    load_start = os.getloadavg()
+
     # ---- books ---------------------------------------------------------------
     books: dict[tuple[str, str], str] = {}
     for sc in scenarios:
@@ -310,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
             r["round"] = rnd + 1
             samples[(sc, tool)].append(r)
         log(f"round {rnd + 1}/{rounds} done in {time.perf_counter() - t0:.1f} s")
+
+    load_end = os.getloadavg()
 
     # ---- aggregate --------------------------------------------------------------
     results: dict[str, dict] = {}
@@ -424,7 +428,8 @@ def main(argv: list[str] | None = None) -> int:
            + ("GNU time's %M. " if os.access(GNU_TIME, os.X_OK) else
               "wait4's ru_maxrss (GNU time missing: includes ~17 MB of the Python harness). ")
            + f"Every wall time includes {overhead * 1000:.1f} ms of process start through the harness "
-           "(measured with `true`). MB = 10^6 bytes. Ratio: ladderbook's median over the tool's median, same run.", ""]
+           f"(measured with `true`). Load average (1 min) {load_start[0]:.2f} before, {load_end[0]:.2f} after the rounds. "
+           "MB = 10^6 bytes. Ratio: ladderbook's median over the tool's median, same run.", ""]
     text = "\n".join(md)
     print(text)
 
@@ -435,6 +440,8 @@ def main(argv: list[str] | None = None) -> int:
         "date": now, "rounds": rounds, "cores": os.cpu_count(), "cpu": cpu,
         "kernel": platform.release(), "ladderbook_commit": rev, "versions": versions,
         "harness_overhead_s": round(overhead, 5),
+        "loadavg_start": [round(x, 2) for x in load_start],
+        "loadavg_end": [round(x, 2) for x in load_end],
         "rss_source": "GNU time %M" if os.access(GNU_TIME, os.X_OK) else "wait4 ru_maxrss (includes harness)",
         "results": results, "targets": target_rows,
         "not_measured": {k: v for k, v in problems.items()},

@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
     --scenario) args+=(--scenario "$2"); shift ;;
     --keep) keep=1 ;;
     --no-install) install=0 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -68,7 +68,9 @@ fi
 LB="$REPO/target/release/ladderbook"
 say "cargo build --release (ladderbook)"
 if ! (cd "$REPO" && nice -n 10 cargo build --release -j1 --quiet); then
+  # Never measure a stale binary left over from an earlier build.
   say "ladderbook does not build: measuring the peers only"
+  LB=/nonexistent/ladderbook
 fi
 
 # ---- run ---------------------------------------------------------------------------

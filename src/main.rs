@@ -10,6 +10,7 @@ mod diagnostics;
 mod markdown;
 mod node;
 mod render;
+mod scaffold;
 mod site;
 mod toml_tree;
 mod yaml;
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args, global),
         Command::Build(args) => cmd::build::run(args, global),
         Command::Export(args) => cmd::export::run(args, global),
+        Command::Init(args) => cmd::init::run(args, global),
         _ => Err(anyhow::anyhow!("not implemented yet")),
     };
     match result {

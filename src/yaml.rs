@@ -54,10 +54,20 @@ fn budget() -> serde_saphyr::Budget {
     budget
 }
 
+/// The error itself, without the library's snippet and alias wrappers.
+fn original_error(mut err: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    while let serde_saphyr::Error::AliasError { error, .. }
+    | serde_saphyr::Error::WithSnippet { error, .. } = err
+    {
+        err = error;
+    }
+    err
+}
+
 /// A limit breach in words; the library's own text is its debug form.
 fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
     use serde_saphyr::budget::BudgetBreach;
-    let message = match err.without_snippet() {
+    let message = match original_error(err) {
         serde_saphyr::Error::Budget { breach, .. } => match breach {
             BudgetBreach::Depth { .. } => {
                 format!("values are nested more than {MAX_DEPTH} levels deep")
@@ -97,7 +107,7 @@ fn to_yaml_error(err: &serde_saphyr::Error) -> YamlError {
             limit: true,
         };
     }
-    let rendered = err.without_snippet().render_with_options(options);
+    let rendered = original_error(err).render_with_options(options);
     YamlError {
         pos,
         message: plain_message(&rendered),
@@ -109,7 +119,7 @@ fn to_yaml_error(err: &serde_saphyr::Error) -> YamlError {
 /// printer shows the position itself.
 fn plain_message(rendered: &str) -> String {
     let first = rendered.lines().next().unwrap_or("invalid YAML").trim();
-    let without_location = match first.rfind(" at line ") {
+    let without_location = match first.find(" at line ") {
         Some(index) => &first[..index],
         None => first,
     };

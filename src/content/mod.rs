@@ -9,6 +9,8 @@ pub mod model;
 pub mod raw;
 pub mod resolve;
 pub mod source;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 

@@ -68,8 +68,11 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         .index
         .as_ref()
         .map(|raw_index| ctx.page(raw_index, &links));
-    // A level file with errors is reported on its own; do not add "no levels".
-    if raw.levels.is_empty() && !raw.undecoded.iter().any(|(kind, _)| *kind == Kind::Level) {
+    // A level file with errors, or a missing content folder, is reported on
+    // its own; "no levels" would only repeat it.
+    let no_level_files =
+        raw.levels.is_empty() && !raw.undecoded.iter().any(|(kind, _)| *kind == Kind::Level);
+    if no_level_files && !ctx.diagnostics.iter().any(|d| d.code == "missing-content") {
         ctx.diagnostics.push(
             Diagnostic::warning(
                 "no-levels",
@@ -1036,6 +1039,7 @@ impl Resolver<'_> {
         }
         let mut interviews = Vec::new();
         let mut interview_ids: HashMap<&str, ()> = HashMap::new();
+        let mut focus_broken = false;
         for interview in &raw.interviews {
             if !self.check_id(file, &interview.id, "interview") {
                 continue;
@@ -1053,6 +1057,7 @@ impl Resolver<'_> {
                 {
                     Some(index) => focus.push(index),
                     None => {
+                        focus_broken = true;
                         let known: Vec<&str> =
                             dimension_ids.iter().map(|d| d.value.as_str()).collect();
                         self.error(
@@ -1098,10 +1103,12 @@ impl Resolver<'_> {
                 questions: self.md_list(file, &interview.questions, links),
             });
         }
+        // With a broken focus, "uncovered" would mostly repeat that error.
         for (index, dimension) in dimension_ids.iter().enumerate() {
-            if !interviews
-                .iter()
-                .any(|interview| interview.focus.contains(&index))
+            if !focus_broken
+                && !interviews
+                    .iter()
+                    .any(|interview| interview.focus.contains(&index))
             {
                 self.warning(
                     "uncovered-dimension",

@@ -1,0 +1,396 @@
+//! `ladderbook build`: the produced pages' content, not only their existence.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::support::TestBook;
+
+fn build(book: &TestBook) -> crate::support::Run {
+    book.run(&["build", "."])
+}
+
+fn read(book: &TestBook, path: &str) -> String {
+    let full = book.root().join("site").join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|err| panic!("read {}: {err}", full.display()))
+}
+
+/// The `<main>` of a page: what a test should look at, not the chrome.
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a page has <main>");
+    let end = html.find("</main>").expect("a page closes </main>");
+    &html[start..end]
+}
+
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let marker = format!("id=\"{id}\"");
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no element with {marker}"));
+    let rest = &html[start..];
+    let end = rest.find("</section>").unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn tree_digest(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn every_address_of_the_spec_is_written() {
+    let book = TestBook::fixture("books/valid");
+    build(&book).assert_code(0);
+    for path in [
+        "index.html",
+        "matrix.html",
+        "levels/index.html",
+        "levels/sre-1.html",
+        "levels/mgr-1.html",
+        "competencies/index.html",
+        "competencies/incident-management.html",
+        "archetypes/index.html",
+        "archetypes/slo-guard.html",
+        "scorecards/index.html",
+        "scorecards/senior-sre.html",
+        "pages/promotion.html",
+        "pages/guides/hiring.html",
+        "assess.html",
+        "print.html",
+        "ladder.json",
+        "matrix.csv",
+        "404.html",
+        "assets/style.css",
+        "assets/favicon.svg",
+    ] {
+        assert!(
+            book.root().join("site").join(path).is_file(),
+            "missing {path}"
+        );
+    }
+}
+
+#[test]
+fn what_changes_lists_new_and_grown_expectations() {
+    let book = TestBook::fixture("books/valid");
+    build(&book).assert_code(0);
+    let page = read(&book, "levels/sre-2.html");
+    let changes = section(main_of(&page), "what-changes");
+    assert!(
+        changes.contains("What changes from Site Reliability Engineer I"),
+        "{changes}"
+    );
+    // SLO practice is not expected at sre-1: it starts here.
+    let slo = &changes[changes.find("SLO practice").expect("slo-practice listed")..];
+    assert!(changes.contains("badge-starts"));
+    assert!(slo.contains("Defines SLIs for one service."));
+    // Incident management has its own, different entry at sre-2: it grows.
+    assert!(changes.contains("badge-grows"));
+    assert!(changes.contains("Leads Sev-3 incidents; writes the postmortem."));
+    assert!(
+        changes.contains("Joins the on-call rotation after shadowing"),
+        "the old text is shown as 'was'"
+    );
+    // Coaching starts only at sre-3.
+    assert!(!changes.contains("Coaching"));
+    let sre3 = read(&book, "levels/sre-3.html");
+    let changes3 = section(main_of(&sre3), "what-changes");
+    assert!(changes3.contains("Coaching") && changes3.contains("Mentors two engineers."));
+    assert!(
+        !changes3.contains("Incident management"),
+        "carried over: no change at sre-3"
+    );
+}
+
+#[test]
+fn carried_over_entries_are_marked() {
+    let book = TestBook::fixture("books/valid");
+    build(&book).assert_code(0);
+    let page = read(&book, "levels/sre-3.html");
+    let article = section(main_of(&page), "incident-management");
+    assert!(article.contains("carried over from L2"), "{article}");
+    assert!(article.contains("Leads Sev-3 incidents"));
+    let own = section(main_of(&page), "slo-practice");
+    assert!(!own.contains("carried over"));
+}
+
+#[test]
+fn matrix_cells_match_the_yaml() {
+    let book = TestBook::fixture("books/valid");
+    build(&book).assert_code(0);
+    let page = read(&book, "matrix.html");
+    let ic = section(main_of(&page), "track-ic");
+    let row = &ic[ic.find("id=\"ic-incident-management\"").expect("row")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    let cells: Vec<&str> = row.split("<td").skip(1).collect();
+    assert_eq!(cells.len(), 3, "one cell per IC level: {row}");
+    assert!(cells[0].contains("Joins the on-call rotation after shadowing; follows runbooks."));
+    assert!(cells[1].contains("Leads Sev-3 incidents; writes the postmortem."));
+    assert!(cells[2].contains("carried") && cells[2].contains("↳ L2"));
+    let slo = &ic[ic.find("id=\"ic-slo-practice\"").expect("row")..];
+    let slo = &slo[..slo.find("</tr>").unwrap()];
+    assert!(
+        slo.split("<td").nth(1).unwrap().contains("empty"),
+        "not expected at sre-1"
+    );
+    let management = section(main_of(&page), "track-management");
+    assert!(management.contains("Runs the incident process for the team."));
+    assert!(
+        !management.contains("SLO practice"),
+        "no management entry, no row"
+    );
+}
+
+#[test]
+fn links_are_relative_to_each_page() {
+    let book = TestBook::fixture("books/valid");
+    build(&book).assert_code(0);
+    let level = read(&book, "levels/sre-1.html");
+    assert!(level.contains("href=\"../levels/sre-2.html\""));
+    assert!(level.contains("href=\"../assets/style.css\""));
+    let nested = read(&book, "pages/guides/hiring.html");
+    assert!(
+        nested.contains("href=\"../../scorecards/senior-sre.html#incident-sim\""),
+        "{}",
+        main_of(&nested)
+    );
+    let home = read(&book, "index.html");
+    assert!(home.contains("href=\"levels/sre-1.html\""));
+    assert!(!home.contains('\u{1}'), "no root marker left");
+    for page in [
+        "matrix.html",
+        "print.html",
+        "levels/sre-3.html",
+        "pages/promotion.html",
+    ] {
+        let html = read(&book, page);
+        assert!(
+            !html.contains("href=\"/"),
+            "{page} has a root-absolute link"
+        );
+        assert!(!html.contains('\u{1}'), "{page} has a root marker left");
+    }
+}
+
+#[test]
+fn plain_yaml_strings_are_escaped() {
+    let book = TestBook::fixture("books/valid")
+        .with(
+            "content/levels/sre-1.md",
+            "---\ntitle: \"<script>alert('t')</script> Engineer\"\ncode: \"<b>L1</b>\"\ntrack: ic\nrank: 1\n---\nBody.\n",
+        )
+        .with(
+            "content/competencies/coaching.yaml",
+            "name: \"Coaching <img src=x onerror=alert(1)>\"\narea: Collaboration\nexpectations:\n  sre-3: Mentors two engineers.\n",
+        );
+    build(&book).assert_code(0);
+    for page in [
+        "levels/sre-1.html",
+        "matrix.html",
+        "index.html",
+        "competencies/coaching.html",
+        "print.html",
+    ] {
+        let html = read(&book, page);
+        assert!(!html.contains("<script>alert"), "{page}");
+        assert!(!html.contains("<img src=x"), "{page}");
+        assert!(!html.contains("<b>L1</b>"), "{page}");
+    }
+    let level = read(&book, "levels/sre-1.html");
+    assert!(
+        level.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;&#x2F;script&gt; Engineer")
+            || level.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; Engineer"),
+        "{}",
+        main_of(&level)
+    );
+    let json = read(&book, "ladder.json");
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        parsed["levels"][0]["title"], "<script>alert('t')</script> Engineer",
+        "JSON keeps data as data"
+    );
+}
+
+#[test]
+fn raw_html_in_markdown_is_dropped_unless_allowed() {
+    let body = "---\ntitle: Promotion\n---\nBefore <span class=\"x\">inline</span> after.\n\n<div onclick=\"evil()\">block</div>\n\n[x](javascript:alert(1))\n";
+    let book = TestBook::fixture("books/valid").with("content/pages/promotion.md", body);
+    build(&book).assert_code(0);
+    let page = main_of(&read(&book, "pages/promotion.html")).to_string();
+    assert!(
+        !page.contains("<span class=\"x\">") && !page.contains("onclick"),
+        "{page}"
+    );
+    assert!(page.contains("Before") && page.contains("after."));
+    assert!(!page.to_lowercase().contains("javascript:"), "{page}");
+
+    let allowed = TestBook::fixture("books/valid")
+        .with("content/pages/promotion.md", body)
+        .with("book.toml", "[book]\ntitle = \"Fixture\"\n[ladder]\nareas = [\"Reliability\", \"Collaboration\"]\n[markdown]\nallow-html = true\n");
+    build(&allowed).assert_code(0);
+    let page = main_of(&read(&allowed, "pages/promotion.html")).to_string();
+    assert!(page.contains("<span class=\"x\">inline</span>"), "{page}");
+    assert!(
+        !page.to_lowercase().contains("javascript:"),
+        "dangerous schemes go even when HTML is allowed"
+    );
+}
+
+#[test]
+fn output_is_byte_identical_across_builds() {
+    let book = TestBook::fixture("books/valid");
+    build(&book).assert_code(0);
+    let first = tree_digest(&book.root().join("site"));
+    build(&book).assert_code(0);
+    let second = tree_digest(&book.root().join("site"));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(second[path] == *bytes, "{path} differs between two builds");
+    }
+    // And a copy of the book elsewhere builds to the same bytes.
+    let copy = TestBook::fixture("books/valid");
+    build(&copy).assert_code(0);
+    assert!(tree_digest(&copy.root().join("site")) == first);
+}
+
+#[test]
+fn a_failing_build_leaves_the_previous_site_untouched() {
+    let book = TestBook::fixture("books/valid");
+    build(&book).assert_code(0);
+    let before = tree_digest(&book.root().join("site"));
+    book.write(
+        "content/levels/sre-2.md",
+        "---\ntitle: Broken\nrank: [\n---\n",
+    );
+    let run = build(&book);
+    run.assert_code(1);
+    assert!(run.stderr().contains("sre-2.md:"), "{}", run.stderr());
+    assert!(
+        tree_digest(&book.root().join("site")) == before,
+        "the old site must survive"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(book.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("building"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
+}
+
+#[test]
+fn a_template_error_in_the_books_theme_is_reported_with_its_position() {
+    let book = TestBook::fixture("books/valid")
+        .with("themes/default/templates/404.html", "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ missing.field }}</p>\n{% endblock content %}\n");
+    let run = book.check(&["--format", "json"]);
+    run.assert_code(1);
+    let lines = run.diagnostic_lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("themes/default/templates/404.html:3:"),
+        "{lines:?}"
+    );
+    let built = build(&book);
+    built.assert_code(1);
+    assert!(!book.root().join("site").exists());
+}
+
+#[test]
+fn a_theme_override_replaces_one_template() {
+    let book = TestBook::fixture("books/valid").with(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Lost in the ladder</h1>{% endblock content %}",
+    ).with("themes/default/static/extra.css", "body{}");
+    build(&book).assert_code(0);
+    assert!(read(&book, "404.html").contains("Lost in the ladder"));
+    assert!(
+        read(&book, "index.html").contains("Welcome to the"),
+        "other templates stay built in"
+    );
+    assert_eq!(read(&book, "assets/extra.css"), "body{}");
+}
+
+#[test]
+fn out_overrides_the_output_folder_and_static_files_are_copied() {
+    let book = TestBook::fixture("books/valid").with("content/static/img/logo.svg", "<svg/>");
+    book.run(&["build", ".", "--out", "public"]).assert_code(0);
+    assert!(book.root().join("public/index.html").is_file());
+    assert_eq!(
+        std::fs::read_to_string(book.root().join("public/img/logo.svg")).unwrap(),
+        "<svg/>"
+    );
+    assert!(!book.root().join("site").exists());
+}
+
+#[test]
+fn the_output_cannot_replace_the_books_sources() {
+    let book = TestBook::fixture("books/valid");
+    for out in ["content", ".", "content/levels"] {
+        let run = book.run(&["build", ".", "--out", out]);
+        run.assert_code(2);
+        assert!(run.stderr().contains("refusing"), "{out}: {}", run.stderr());
+    }
+    assert!(book.root().join("content/levels/sre-1.md").is_file());
+}
+
+#[test]
+fn exports_match_the_site_files() {
+    let book = TestBook::fixture("books/valid");
+    build(&book).assert_code(0);
+    let csv = book.run(&["export", ".", "--format", "csv"]);
+    csv.assert_code(0);
+    assert_eq!(csv.stdout, read(&book, "matrix.csv"));
+    let header = csv.stdout.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "track,level,level_code,level_title,rank,area,competency,competency_name,expectation,carried_from"
+    );
+    assert!(csv.stdout.contains("ic,sre-3,L3,Senior Site Reliability Engineer,3,Reliability,incident-management,Incident management,Leads Sev-3 incidents; writes the postmortem.,sre-2"));
+    let json = book.run(&["export", ".", "--format", "json"]);
+    json.assert_code(0);
+    assert_eq!(json.stdout, read(&book, "ladder.json"));
+    let parsed = json.json();
+    assert_eq!(parsed["format"], "ladderbook.ladder/1");
+    assert_eq!(parsed["competencies"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn the_summary_line_reports_pages_bytes_and_time() {
+    let book = TestBook::fixture("books/valid");
+    let run = build(&book);
+    run.assert_code(0);
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains("build: 21 pages,") && stderr.contains(" ms"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_scorecard_kit_has_loop_coverage() {
+    let book = TestBook::fixture("books/valid");
+    build(&book).assert_code(0);
+    let page = read(&book, "scorecards/senior-sre.html");
+    let coverage = section(main_of(&page), "coverage");
+    // sre-3 expects incident-management, slo-practice and coaching; the loop
+    // rates the first two, so coaching is called out.
+    assert!(coverage.contains("1 of 3 are not assessed"), "{coverage}");
+    let coaching = &coverage[coverage.find(">Coaching<").expect("coaching row")..];
+    assert!(coaching[..coaching.find("</tr>").unwrap()].contains("not assessed"));
+    assert!(main_of(&page).contains("id=\"incident-sim\""));
+}

@@ -1,0 +1,9 @@
+//! The one integration test binary: every test makes a book in a temporary
+//! folder (from a fixture under tests/fixtures/ or from inline files), runs
+//! the real `ladderbook` binary on it and asserts on its exit status and
+//! output. Snapshots live in tests/integration/snapshots/.
+
+mod build;
+mod check;
+mod init;
+mod support;
