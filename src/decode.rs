@@ -40,17 +40,6 @@ impl Decoder<'_> {
         self.diagnostics.last_mut()
     }
 
-    pub fn warning(
-        &mut self,
-        code: &'static str,
-        pos: Pos,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.diagnostics
-            .push(Diagnostic::warning(code, self.file, pos, message));
-        self.diagnostics.last_mut()
-    }
-
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
         self.error(
             "wrong-type",

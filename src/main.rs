@@ -5,12 +5,14 @@ mod cli;
 mod cmd;
 mod config;
 mod content;
+mod debrief;
 mod decode;
 mod diagnostics;
 mod markdown;
 mod node;
 mod render;
 mod scaffold;
+mod serve;
 mod site;
 mod toml_tree;
 mod yaml;
@@ -33,8 +35,9 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args, global),
         Command::Build(args) => cmd::build::run(args, global),
         Command::Export(args) => cmd::export::run(args, global),
+        Command::Debrief(args) => cmd::debrief::run(args, global),
         Command::Init(args) => cmd::init::run(args, global),
-        _ => Err(anyhow::anyhow!("not implemented yet")),
+        Command::Serve(args) => cmd::serve::run(args, global),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

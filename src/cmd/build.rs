@@ -16,6 +16,18 @@ pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Problems);
     }
     let book = loaded.book;
+    if global.verbose {
+        eprintln!(
+            "build: loaded {} levels, {} competencies, {} archetypes, {} scorecards, {} pages in {} ms (ladder version {})",
+            book.levels.len(),
+            book.competencies.len(),
+            book.archetypes.len(),
+            book.scorecards.len(),
+            book.pages.len(),
+            started.elapsed().as_millis(),
+            book.version
+        );
+    }
     let out = args
         .out
         .clone()

@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::content::source::StaticFile;
-use crate::markdown::Heading;
+use crate::markdown::{Heading, Section};
 
 /// Rendered Markdown: HTML with internal links behind the root marker, the
 /// same text without markup, and the source.
@@ -37,6 +37,8 @@ pub struct Level {
     pub equivalent: Option<usize>,
     pub body: Html,
     pub headings: Vec<Heading>,
+    /// The body's text split at its headings, for search.
+    pub sections: Vec<Section>,
     /// The next lower and higher rank in the same track.
     pub previous: Option<usize>,
     pub next: Option<usize>,
@@ -93,6 +95,8 @@ pub struct Archetype {
     pub levels: Vec<usize>,
     pub body: Html,
     pub headings: Vec<Heading>,
+    /// The body's text split at its headings, for search.
+    pub sections: Vec<Section>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -147,6 +151,8 @@ pub struct Page {
     pub order: i64,
     pub body: Html,
     pub headings: Vec<Heading>,
+    /// The body's text split at its headings, for search.
+    pub sections: Vec<Section>,
 }
 
 /// A node of the free pages' navigation tree (folders and pages).
@@ -178,10 +184,12 @@ pub struct Book {
 }
 
 impl Book {
+    #[cfg(test)]
     pub fn level_index(&self, id: &str) -> Option<usize> {
         self.levels.iter().position(|level| level.id == id)
     }
 
+    #[cfg(test)]
     pub fn competency_index(&self, id: &str) -> Option<usize> {
         self.competencies.iter().position(|c| c.id == id)
     }
