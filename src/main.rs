@@ -1,28 +1,12 @@
 //! Parse the command line, run the command, map the outcome to an exit code:
 //! 0 success, 1 the book or an input file has errors, 2 usage or I/O failure.
 
-mod cli;
-mod cmd;
-mod config;
-mod content;
-mod debrief;
-mod decode;
-mod diagnostics;
-mod markdown;
-mod node;
-mod render;
-mod scaffold;
-mod serve;
-mod site;
-mod toml_tree;
-mod yaml;
-
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command};
-use cmd::{Global, Outcome};
+use ladderbook::cli::{Cli, Command};
+use ladderbook::cmd::{self, Global, Outcome};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -1,0 +1,20 @@
+//! ladderbook: publish an engineering career ladder written as Markdown and
+//! YAML as a static handbook. The binary (`src/main.rs`) is a thin shell
+//! over this library; the library exists so fuzz targets and benchmarks can
+//! drive the stages directly. See ARCHITECTURE.md for the pipeline.
+
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod content;
+pub mod debrief;
+pub mod decode;
+pub mod diagnostics;
+pub mod markdown;
+pub mod node;
+pub mod render;
+pub mod scaffold;
+pub mod serve;
+pub mod site;
+pub mod toml_tree;
+pub mod yaml;
