@@ -2,8 +2,13 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
+pub mod debrief;
 pub mod export;
+pub mod import;
 pub mod init;
+pub mod schema;
+pub mod serve;
 
 use std::path::Path;
 
