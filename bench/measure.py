@@ -88,6 +88,35 @@ def rmtree(path: str) -> None:
 
 
 GNU_TIME = "/usr/bin/time"
+HZ = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_busy_s() -> float:
+    """CPU seconds spent busy by the whole machine since boot (all cores)."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0.0
+    # user nice system idle iowait irq softirq steal ...
+    return (v[0] + v[1] + v[2] + v[5] + v[6] + (v[7] if len(v) > 7 else 0)) / HZ
+
+
+def wait_quiet(max_wait: float, busy_limit: float = 0.15, window: float = 0.5) -> float:
+    """Wait until other processes use under busy_limit of one core over a
+    window; give up after max_wait seconds. Returns the seconds waited."""
+    t0 = time.perf_counter()
+    while True:
+        b0 = cpu_busy_s()
+        time.sleep(window)
+        if (cpu_busy_s() - b0) / window < busy_limit or time.perf_counter() - t0 > max_wait:
+            return time.perf_counter() - t0
+        time.sleep(2)
+
+
+def disturbed(r: dict) -> bool:
+    """Did other processes use a noticeable share of the CPU during the run?"""
+    return r["foreign_cpu_s"] > max(0.05, 0.1 * r["wall"])
 
 
 def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float) -> dict:
@@ -104,6 +133,7 @@ def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float) -> d
     rss_file = log_path + ".rss"
     full = [GNU_TIME, "-f", "%M", "-o", rss_file, *argv] if os.access(GNU_TIME, os.X_OK) else argv
     with open(log_path, "wb") as logf:
+        b0 = cpu_busy_s()
         t0 = time.perf_counter()
         p = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=logf, stderr=subprocess.STDOUT,
                              start_new_session=True)
@@ -114,7 +144,12 @@ def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float) -> d
             p.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not signal it
         finally:
             t1 = time.perf_counter()
+            b1 = cpu_busy_s()
             timer.cancel()
+    # CPU time that the machine spent on anything but this run (other
+    # processes, e.g. a compiler): a sign that the run was disturbed.
+    own = ru.ru_utime + ru.ru_stime
+    foreign = max(0.0, (b1 - b0) - own)
     rss = ru.ru_maxrss
     if full is not argv:
         try:
@@ -128,9 +163,11 @@ def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float) -> d
             os.killpg(p.pid, 9)
         except OSError:
             pass
-        return {"ok": False, "wall": t1 - t0, "rss_kib": rss, "status": "timeout"}
+        return {"ok": False, "wall": t1 - t0, "rss_kib": rss, "status": "timeout",
+                "cpu_s": round(own, 3), "foreign_cpu_s": round(foreign, 3)}
     code = p.returncode
-    return {"ok": code == 0, "wall": t1 - t0, "rss_kib": rss, "status": code}
+    return {"ok": code == 0, "wall": t1 - t0, "rss_kib": rss, "status": code,
+            "cpu_s": round(own, 3), "foreign_cpu_s": round(foreign, 3)}
 
 
 def tail(path: str, n: int = 15) -> str:
@@ -166,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hugo", default=shutil.which("hugo"))
     ap.add_argument("--mdbook", default=shutil.which("mdbook") or os.path.expanduser("~/.cargo/bin/mdbook"))
     ap.add_argument("--bundled", default=REPO, help="the bundled book (default: the repository)")
+    ap.add_argument("--commit", help="the ladderbook commit being measured (default: the repository's HEAD)")
     ap.add_argument("--work", required=True, help="scratch folder for books and outputs")
     ap.add_argument("--results", default=os.path.join(HERE, "results"))
     ap.add_argument("--rounds", type=int, default=5)
@@ -173,6 +211,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scenario", action="append", choices=list(SCENARIOS),
                     help="run only these scenarios (repeatable)")
     ap.add_argument("--timeout", type=float, default=900, help="per-run limit in seconds")
+    ap.add_argument("--max-wait", type=float, default=300,
+                    help="before each run, wait up to this many seconds for other processes "
+                         "to leave the CPU idle (0: do not wait)")
+    ap.add_argument("--max-wait-total", type=float, default=1800,
+                    help="stop waiting for idle CPU once this many seconds were spent waiting in all")
+    ap.add_argument("--retries", type=int, default=2,
+                    help="re-run a timed run disturbed by other processes up to this many times")
     a = ap.parse_args(argv)
     rounds = a.rounds if (a.rounds != 5 or not a.quick) else 3
     scenarios = a.scenario or list(SCENARIOS)
@@ -188,6 +233,12 @@ def main(argv: list[str] | None = None) -> int:
     }
     missing: dict[str, str] = {}
     lb = os.path.abspath(a.ladderbook)
+    if os.access(lb, os.X_OK):
+        # A private copy: a rebuild of the repository during the benchmark
+        # must not swap the binary between rounds.
+        os.makedirs(os.path.join(work, "bin"), exist_ok=True)
+        shutil.copy2(lb, os.path.join(work, "bin", "ladderbook"))
+        lb = os.path.join(work, "bin", "ladderbook")
     if os.access(lb, os.X_OK) and subprocess.run([lb, "build", "--help"], capture_output=True).returncode == 0:
         versions["ladderbook"] = tool_version([lb, "--version"]) or "ladderbook (no --version)"
     else:
@@ -200,14 +251,21 @@ def main(argv: list[str] | None = None) -> int:
         versions["mdbook"] = tool_version([a.mdbook, "--version"])
     else:
         missing["mdbook"] = "mdbook not installed"
-    try:
-        rev = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True).stdout.strip() or None
-    except OSError:
-        rev = None
+    rev = a.commit
+    if not rev:
+        try:
+            rev = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
+                                 capture_output=True, text=True).stdout.strip() or None
+        except OSError:
+            rev = None
+        if rev and subprocess.run(["git", "-C", REPO, "diff", "--quiet", "HEAD", "--", "src", "Cargo.toml", "Cargo.lock"],
+                                  capture_output=True).returncode != 0:
+            rev += " + uncommitted changes"
 
     # Cost of starting a process through the harness (GNU time + fork/exec of
     # `true`): part of every wall time below, reported, not subtracted.
+    if a.max_wait > 0:
+        wait_quiet(a.max_wait)
     overhead = statistics.median(
         timed_run(["true"], os.path.join(work, "none"), os.path.join(work, "true.log"), 10)["wall"]
         for _ in range(21))
@@ -232,7 +290,15 @@ def main(argv: list[str] | None = None) -> int:
             books[(sc, "ladderbook")] = d
         elif sc == "bundled":
             if os.path.isfile(os.path.join(a.bundled, "book.toml")):
-                books[(sc, "ladderbook")] = os.path.abspath(a.bundled)
+                # A snapshot, for the same reason as the binary.
+                d = os.path.join(work, "books", sc, "ladderbook")
+                rmtree(d)
+                os.makedirs(d)
+                shutil.copy2(os.path.join(a.bundled, "book.toml"), d)
+                for sub in ("content", "themes"):
+                    if os.path.isdir(os.path.join(a.bundled, sub)):
+                        shutil.copytree(os.path.join(a.bundled, sub), os.path.join(d, sub))
+                books[(sc, "ladderbook")] = d
             else:
                 missing[f"bundled:{a.bundled}"] = "no book.toml in the bundled book folder"
         log(f"generated books for {sc} in {time.perf_counter() - t0:.1f} s")
@@ -295,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     # ---- timed rounds ---------------------------------------------------------
     samples: dict[tuple[str, str], list[dict]] = {p: [] for p in pairs}
     failed: dict[tuple[str, str], str] = {}
+    waited = 0.0
+    reruns = 0
     for rnd in range(rounds):
         k = rnd % max(len(pairs), 1)
         order = pairs[k:] + pairs[:k]
@@ -304,7 +372,16 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             out = os.path.join(out_root, sc, tool)
             logp = os.path.join(log_root, f"{sc}-{tool}-{rnd + 1}.log")
-            r = timed_run(command(sc, tool, out), out, logp, a.timeout)
+            for attempt in range(a.retries + 1):
+                budget = min(a.max_wait, a.max_wait_total - waited)
+                if budget > 0:
+                    waited += wait_quiet(budget)
+                r = timed_run(command(sc, tool, out), out, logp, a.timeout)
+                if not r["ok"] or not disturbed(r):
+                    break
+                log(f"{sc}/{tool}: round {rnd + 1} disturbed by other processes "
+                    f"({r['foreign_cpu_s']:.2f} CPU s), " + ("re-running" if attempt < a.retries else "kept"))
+                reruns += attempt < a.retries
             if not r["ok"]:
                 failed[(sc, tool)] = f"round {rnd + 1} failed (exit {r['status']}): " + tail(logp, 8)
                 log(f"{sc}/{tool}: round {rnd + 1} FAILED")
@@ -331,6 +408,9 @@ def main(argv: list[str] | None = None) -> int:
             "min_wall_s": round(min(walls), 5),
             "max_wall_s": round(max(walls), 5),
             "median_rss_mb": round(statistics.median(rss) * 1024 / 1e6, 1),
+            "median_cpu_s": round(statistics.median(s["cpu_s"] for s in ss), 3),
+            "foreign_cpu_s": [s["foreign_cpu_s"] for s in ss],
+            "disturbed_runs": sum(disturbed(s) for s in ss),
             "max_rss_mb": round(max(rss) * 1024 / 1e6, 1),
             "output_mb": round(size / 1e6, 2),
             "output_files": files,
@@ -392,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         "# ladderbook benchmark results",
         "",
         f"{now} · {os.cpu_count()} cores · {cpu} · {platform.system()} {platform.release()} · "
-        f"{rounds} rounds, median shown · ladderbook {versions['ladderbook'] or 'not built'}"
+        f"{rounds} rounds, median shown · {versions['ladderbook'] or 'ladderbook not built'}"
         + (f" (commit {rev})" if rev else ""),
         "",
         f"Peers: {versions['hugo'] or 'Hugo missing'}; {versions['mdbook'] or 'mdBook missing'}.",
@@ -429,6 +509,9 @@ def main(argv: list[str] | None = None) -> int:
               "wait4's ru_maxrss (GNU time missing: includes ~17 MB of the Python harness). ")
            + f"Every wall time includes {overhead * 1000:.1f} ms of process start through the harness "
            f"(measured with `true`). Load average (1 min) {load_start[0]:.2f} before, {load_end[0]:.2f} after the rounds. "
+           + f"Waited {waited:.0f} s in all for other processes to leave the CPU idle; "
+           f"{reruns} runs re-done because another process used the CPU during them; "
+           f"{sum(r['disturbed_runs'] for r in results.values())} kept runs still disturbed. "
            "MB = 10^6 bytes. Ratio: ladderbook's median over the tool's median, same run.", ""]
     text = "\n".join(md)
     print(text)
@@ -442,6 +525,7 @@ def main(argv: list[str] | None = None) -> int:
         "harness_overhead_s": round(overhead, 5),
         "loadavg_start": [round(x, 2) for x in load_start],
         "loadavg_end": [round(x, 2) for x in load_end],
+        "quiet_wait_s": round(waited, 1), "reruns": reruns,
         "rss_source": "GNU time %M" if os.access(GNU_TIME, os.X_OK) else "wait4 ru_maxrss (includes harness)",
         "results": results, "targets": target_rows,
         "not_measured": {k: v for k, v in problems.items()},

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ladderbook performance benchmark: one command.
 #
-#   bash bench/run.sh [--quick] [--rounds N] [--scenario ID]... [--keep]
+#   bash bench/run.sh [--quick] [--rounds N] [--scenario ID]... [--rev REV] [--keep]
 #
 # Installs what is missing (Hugo and GNU time from Debian, mdBook with cargo),
 # builds ladderbook in release mode, generates the books in a temporary folder
@@ -10,7 +10,9 @@
 #
 # Options: --quick (3 rounds instead of 5), --rounds N, --scenario ID
 # (pages-1000, pages-10000, structured-20x200, bundled; repeatable),
-# --keep (keep the scratch folder), --no-install (fail instead of installing).
+# --rev REV (benchmark the committed revision REV, e.g. HEAD, built from a
+# `git archive` copy, instead of the working tree), --keep (keep the scratch
+# folder), --no-install (fail instead of installing).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,15 +21,17 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 keep=0
 install=1
+rev=""
 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) args+=(--quick) ;;
     --rounds) args+=(--rounds "$2"); shift ;;
     --scenario) args+=(--scenario "$2"); shift ;;
+    --rev) rev="$2"; shift ;;
     --keep) keep=1 ;;
     --no-install) install=0 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -65,18 +69,32 @@ if ! command -v mdbook >/dev/null; then
 fi
 
 # ---- ladderbook -----------------------------------------------------------------
-LB="$REPO/target/release/ladderbook"
+WORK="$(mktemp -d /tmp/ladderbook-bench.XXXXXX)"
+cleanup() { if [ "$keep" = 1 ]; then say "scratch kept in $WORK"; else rm -rf "$WORK"; fi; }
+trap cleanup EXIT
+say "scratch folder: $WORK"
+
+SRC="$REPO"
+if [ -n "$rev" ]; then
+  # A clean copy of one commit: the working tree may be half-edited.
+  SRC="$WORK/ladderbook-src"
+  mkdir -p "$SRC"
+  git -C "$REPO" archive "$rev" | tar -x -C "$SRC"
+  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/tmp/ladderbook-bench-target}"
+  LB="$CARGO_TARGET_DIR/release/ladderbook"
+  say "building ladderbook at $rev ($(git -C "$REPO" rev-parse --short "$rev")) in $SRC"
+else
+  LB="${CARGO_TARGET_DIR:-$REPO/target}/release/ladderbook"
+fi
 say "cargo build --release (ladderbook)"
-if ! (cd "$REPO" && nice -n 10 cargo build --release -j1 --quiet); then
+if ! (cd "$SRC" && nice -n 10 cargo build --release -j1 --quiet); then
   # Never measure a stale binary left over from an earlier build.
   say "ladderbook does not build: measuring the peers only"
   LB=/nonexistent/ladderbook
 fi
 
 # ---- run ---------------------------------------------------------------------------
-WORK="$(mktemp -d /tmp/ladderbook-bench.XXXXXX)"
-cleanup() { if [ "$keep" = 1 ]; then say "scratch kept in $WORK"; else rm -rf "$WORK"; fi; }
-trap cleanup EXIT
-say "scratch folder: $WORK"
-
-python3 "$BENCH/measure.py" --ladderbook "$LB" --work "$WORK" --results "$BENCH/results" "${args[@]}"
+extra=()
+[ -n "$rev" ] && extra+=(--commit "$(git -C "$REPO" rev-parse --short "$rev")")
+python3 "$BENCH/measure.py" --ladderbook "$LB" --work "$WORK" --results "$BENCH/results" \
+  --bundled "$SRC" "${extra[@]}" "${args[@]}"

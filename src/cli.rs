@@ -1,21 +1,32 @@
 //! The command line, as clap derive types. `///` comments are the help text.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+/// `--version` in full: the formats this build reads and writes.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\ncontent format: 1 (docs/content-format.md)",
+    "\nexports: ladderbook.ladder/1, matrix.csv",
+    "\nfilled-in files: ladderbook.scorecard/1, ladderbook.assessment/1"
+);
 
 #[derive(Debug, Parser)]
 #[command(
     name = "ladderbook",
     version,
+    long_version = LONG_VERSION,
+    arg_required_else_help = true,
     about = "Publish an engineering career ladder as a fast, printable static handbook",
     long_about = "ladderbook compiles a career ladder written as Markdown and YAML (levels, \
 competencies, archetypes, interview scorecards, free pages) into a static handbook \
 with a competency matrix, interview kits and a private self-assessment.",
-    after_help = "Examples:\n  ladderbook init my-ladder      start a new book from the bundled SRE ladder\n  ladderbook check my-ladder     validate it, every problem with file:line:col\n  ladderbook build my-ladder     publish the site into my-ladder/site\n  ladderbook serve my-ladder     preview with live reload on http://127.0.0.1:3000"
+    after_help = "Examples:\n  ladderbook init my-ladder      start a new book from the bundled SRE ladder\n  ladderbook check my-ladder     validate it, every problem with file:line:col\n  ladderbook build my-ladder     publish the site into my-ladder/site\n  ladderbook serve my-ladder     preview with live reload on http://127.0.0.1:3000\n\nRun `ladderbook help <command>` for a command's options and examples.\nDocumentation: docs/quick-start.md in the ladderbook repository."
 )]
 pub struct Cli {
-    /// When to use colours in diagnostics (NO_COLOR is honoured by `auto`)
+    /// When to use colours in diagnostics, help and usage errors (`auto`: on a terminal, unless NO_COLOR is set)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
@@ -29,6 +40,44 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// Parses the command line like `Cli::parse`, with `--color` (and
+    /// NO_COLOR, through `auto`) governing clap's own help and usage errors
+    /// too, not only the diagnostics.
+    pub fn parse_args() -> Cli {
+        let args: Vec<OsString> = std::env::args_os().collect();
+        let color = match requested_color(&args) {
+            ColorChoice::Auto => clap::ColorChoice::Auto,
+            ColorChoice::Always => clap::ColorChoice::Always,
+            ColorChoice::Never => clap::ColorChoice::Never,
+        };
+        let mut command = Cli::command().color(color);
+        let matches = command
+            .try_get_matches_from_mut(args)
+            .unwrap_or_else(|err| err.exit());
+        Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.format(&mut command).exit())
+    }
+}
+
+/// The last `--color` value on the command line, before it is parsed (so
+/// that a usage error is already printed in the requested way).
+fn requested_color(args: &[OsString]) -> ColorChoice {
+    let mut choice = ColorChoice::Auto;
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        let value = match arg.strip_prefix("--color") {
+            Some("") => args.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None if arg == "--" => break,
+            None => None,
+        };
+        if let Some(parsed) = value.and_then(|v| ColorChoice::from_str(&v, true).ok()) {
+            choice = parsed;
+        }
+    }
+    choice
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,6 +124,24 @@ pub enum Command {
         after_help = "Examples:\n  ladderbook debrief --book my-ladder alice-*.json\n  ladderbook debrief --format markdown *.json > debrief.md"
     )]
     Debrief(DebriefArgs),
+
+    /// Create a new book from a spreadsheet ladder (the columns of `export --format csv`)
+    #[command(
+        after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder\n  ladderbook export old --format csv | ladderbook import --from csv - new\n\nColumns (a header row, in any order): track, level, level_code, level_title, rank,\narea, competency, competency_name, expectation, carried_from. Rows with a\ncarried_from are not written: carry-over recreates them. See docs/migrating.md."
+    )]
+    Import(ImportArgs),
+
+    /// Print JSON Schemas of book.toml and every content kind, for editors
+    #[command(
+        after_help = "Examples:\n  ladderbook schema                 all schemas as one JSON object\n  ladderbook schema --out schemas   one <kind>.schema.json file per kind\n\nA YAML file opts in with a first line such as\n  # yaml-language-server: $schema=../../schemas/competency.schema.json\n(`ladderbook init` writes the schemas and these lines for you)."
+    )]
+    Schema(SchemaArgs),
+
+    /// Print a shell completion script to standard output
+    #[command(
+        after_help = "Examples:\n  ladderbook completions bash > ~/.local/share/bash-completion/completions/ladderbook\n  ladderbook completions zsh > ~/.zfunc/_ladderbook      (with `fpath+=~/.zfunc` in .zshrc)\n  ladderbook completions fish > ~/.config/fish/completions/ladderbook.fish\n  ladderbook completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +174,9 @@ pub struct CheckArgs {
     /// Exit with status 1 when there are warnings
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also check every internal link and #anchor of the rendered site
+    #[arg(long)]
+    pub links: bool,
 }
 
 #[derive(Debug, Args)]
@@ -172,4 +242,69 @@ pub struct DebriefArgs {
     /// Exported scorecard files (ladderbook.scorecard/1 JSON)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// The columns of `ladderbook export --format csv`
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What FILE holds
+    #[arg(long, value_enum)]
+    pub from: ImportFormat,
+    /// The file to read (`-` for standard input)
+    pub file: PathBuf,
+    /// Folder to create the book in
+    #[arg(default_value = ".")]
+    pub book_dir: PathBuf,
+    /// The book's title, for book.toml
+    #[arg(long, default_value = "Career ladder")]
+    pub title: String,
+    /// Write into a folder that is not empty, overwriting files that already exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write one `<kind>.schema.json` per kind into this folder instead of printing
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn color_of(args: &[&str]) -> ColorChoice {
+        let args: Vec<OsString> = std::iter::once("ladderbook")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect();
+        requested_color(&args)
+    }
+
+    #[test]
+    fn the_colour_choice_is_found_before_parsing() {
+        assert_eq!(color_of(&["check"]), ColorChoice::Auto);
+        assert_eq!(color_of(&["--color", "never", "chek"]), ColorChoice::Never);
+        assert_eq!(color_of(&["check", "--color=always"]), ColorChoice::Always);
+        assert_eq!(color_of(&["--color=bogus"]), ColorChoice::Auto);
+        assert_eq!(color_of(&["--", "--color=never"]), ColorChoice::Auto);
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
 }

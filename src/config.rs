@@ -103,7 +103,20 @@ pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
     decode_config(&node, &mut decoder)
 }
 
-const SECTIONS: [&str; 5] = ["book", "build", "site", "ladder", "markdown"];
+/// The sections of `book.toml`. `schema.rs` describes the same keys for
+/// editors, and its tests check that the lists never drift apart.
+pub const SECTIONS: [&str; 5] = ["book", "build", "site", "ladder", "markdown"];
+
+/// The keys of `[book]`.
+pub const BOOK_KEYS: &[&str] = &["title", "description", "authors", "language"];
+/// The keys of `[build]`.
+pub const BUILD_KEYS: &[&str] = &["content-dir", "output-dir", "theme"];
+/// The keys of `[site]`.
+pub const SITE_KEYS: &[&str] = &["base-url"];
+/// The keys of `[ladder]`.
+pub const LADDER_KEYS: &[&str] = &["areas"];
+/// The keys of `[markdown]`.
+pub const MARKDOWN_KEYS: &[&str] = &["allow-html"];
 
 fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
     let mut config = Config::default();
@@ -134,7 +147,7 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
         if let Some(areas) = fields.get("areas") {
             config.ladder.areas = decoder.text_list(areas, "areas", false).unwrap_or_default();
         }
-        fields.finish(decoder, &["areas"], "[ladder]");
+        fields.finish(decoder, LADDER_KEYS, "[ladder]");
     }
     if let Some(section) = top.get("markdown")
         && let Some(mut fields) = decoder.fields(section, "[markdown]")
@@ -143,19 +156,19 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
             config.markdown.allow_html =
                 decoder.boolean(flag, "allow-html").is_some_and(|b| b.value);
         }
-        fields.finish(decoder, &["allow-html"], "[markdown]");
+        fields.finish(decoder, MARKDOWN_KEYS, "[markdown]");
     }
     report_unknown_sections(top, decoder);
     config
 }
 
 /// The keys of each section, to place a key written outside of one.
-const SECTION_KEYS: &[(&str, &[&str])] = &[
-    ("book", &["title", "description", "authors", "language"]),
-    ("build", &["content-dir", "output-dir", "theme"]),
-    ("site", &["base-url"]),
-    ("ladder", &["areas"]),
-    ("markdown", &["allow-html"]),
+pub const SECTION_KEYS: &[(&str, &[&str])] = &[
+    ("book", BOOK_KEYS),
+    ("build", BUILD_KEYS),
+    ("site", SITE_KEYS),
+    ("ladder", LADDER_KEYS),
+    ("markdown", MARKDOWN_KEYS),
 ];
 
 /// Top-level keys are sections; a plain key there was meant for one of them.
@@ -223,11 +236,7 @@ fn decode_book(section: &Node, decoder: &mut Decoder, book: &mut BookSection) {
     {
         book.language = language.value;
     }
-    fields.finish(
-        decoder,
-        &["title", "description", "authors", "language"],
-        "[book]",
-    );
+    fields.finish(decoder, BOOK_KEYS, "[book]");
 }
 
 fn decode_build(section: &Node, decoder: &mut Decoder, build: &mut BuildSection) {
@@ -251,7 +260,7 @@ fn decode_build(section: &Node, decoder: &mut Decoder, build: &mut BuildSection)
             }
         }
     }
-    fields.finish(decoder, &["content-dir", "output-dir", "theme"], "[build]");
+    fields.finish(decoder, BUILD_KEYS, "[build]");
 }
 
 fn decode_site(section: &Node, decoder: &mut Decoder, site: &mut SiteSection) {
@@ -261,7 +270,20 @@ fn decode_site(section: &Node, decoder: &mut Decoder, site: &mut SiteSection) {
     if let Some(url) = fields.get("base-url")
         && let Some(url) = decoder.text(url, "base-url")
     {
-        if url.value.starts_with("https://") || url.value.starts_with("http://") {
+        let unsafe_char = url
+            .value
+            .chars()
+            .find(|&c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c));
+        if let Some(c) = unsafe_char {
+            // It is written into every link of the 404 page as it is.
+            decoder
+                .error(
+                    "invalid-url",
+                    url.pos,
+                    format!("`base-url` holds {c:?}, which cannot appear in a URL"),
+                )
+                .help = Some("percent-encode it (a space is `%20`, `\"` is `%22`)".into());
+        } else if url.value.starts_with("https://") || url.value.starts_with("http://") {
             let mut base = url.value;
             if !base.ends_with('/') {
                 base.push('/');
@@ -277,7 +299,7 @@ fn decode_site(section: &Node, decoder: &mut Decoder, site: &mut SiteSection) {
                 .help = Some("for example `base-url = \"https://example.org/ladder/\"`".into());
         }
     }
-    fields.finish(decoder, &["base-url"], "[site]");
+    fields.finish(decoder, SITE_KEYS, "[site]");
 }
 
 /// Why a configured folder could escape the book root, if it could.
@@ -356,5 +378,27 @@ mod tests {
             assert_eq!(config.build.output_dir, "site", "{bad}");
             assert_eq!(problems.len(), 1, "{bad}: {problems:?}");
         }
+    }
+
+    #[test]
+    fn base_url_cannot_break_out_of_an_attribute() {
+        for bad in [
+            r#"https://x.org/"><script>alert(1)</script>"#,
+            "https://x.org/a b",
+            "https://x.org/<x>",
+        ] {
+            let (config, problems) = parse(&format!(
+                "[book]\ntitle = \"L\"\n[site]\nbase-url = '{bad}'\n"
+            ));
+            assert_eq!(config.site.base_url, None, "{bad}");
+            assert_eq!(problems.len(), 1, "{bad}: {problems:?}");
+        }
+        let (config, problems) =
+            parse("[book]\ntitle = \"L\"\n[site]\nbase-url = 'https://x.org/a%20b/?q=1&r=2'\n");
+        assert_eq!(
+            config.site.base_url.as_deref(),
+            Some("https://x.org/a%20b/?q=1&r=2/")
+        );
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }

@@ -212,8 +212,7 @@ const MAX_SNIPPET_LINE: usize = 500;
 /// characters): up to the end of the word or quoted value, at least one byte.
 fn byte_range(source: &str, line: u32, col: u32) -> std::ops::Range<usize> {
     let mut offset = 0;
-    let mut current = 1;
-    for text_line in source.split_inclusive('\n') {
+    for (current, text_line) in (1..).zip(source.split_inclusive('\n')) {
         if current == line {
             let start_in_line = text_line
                 .char_indices()
@@ -224,7 +223,6 @@ fn byte_range(source: &str, line: u32, col: u32) -> std::ops::Range<usize> {
             return offset + start_in_line..offset + start_in_line + len;
         }
         offset += text_line.len();
-        current += 1;
     }
     source.len()..source.len()
 }

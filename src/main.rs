@@ -3,13 +3,11 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use ladderbook::cli::{Cli, Command};
 use ladderbook::cmd::{self, Global, Outcome};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     let global = Global {
         color: cli.color.into(),
         quiet: cli.quiet,
@@ -22,6 +20,9 @@ fn main() -> ExitCode {
         Command::Debrief(args) => cmd::debrief::run(args, global),
         Command::Init(args) => cmd::init::run(args, global),
         Command::Serve(args) => cmd::serve::run(args, global),
+        Command::Import(args) => cmd::import::run(args, global),
+        Command::Schema(args) => cmd::schema::run(args, global),
+        Command::Completions(args) => cmd::completions::run(args, global),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -40,6 +40,18 @@ pub struct Heading {
     pub text: String,
 }
 
+/// The text between one heading and the next, for search results that lead
+/// to the exact place.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Section {
+    /// The heading's anchor; empty for the text before the first heading.
+    pub id: String,
+    /// The heading's text; empty for the text before the first heading.
+    pub title: String,
+    /// The section's text without markup (the heading itself excluded).
+    pub text: String,
+}
+
 /// The result of rendering one Markdown text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
@@ -48,6 +60,9 @@ pub struct Rendered {
     /// Text without markup, for search and `<meta name=description>`.
     pub plain: String,
     pub headings: Vec<Heading>,
+    /// The text split at headings: one section per heading, in order, led by
+    /// the text before the first heading when there is any.
+    pub sections: Vec<Section>,
     pub problems: Vec<MarkdownProblem>,
 }
 
@@ -77,15 +92,38 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
     let mut plain = String::new();
     // For each open link: was its start tag kept (so its end must be too)?
     let mut open_links: Vec<bool> = Vec::new();
+    let mut section_texts = SectionTexts::default();
     for (event, range) in Parser::new_ext(source, parser_options).into_offset_iter() {
+        section_texts.see(&event);
         match event {
             Event::Html(_) | Event::InlineHtml(_) if !options.allow_html => {}
+            // `# Title {onclick=...}` would write any attribute: raw HTML by
+            // another name. Ids and classes stay (anchors, styling).
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) if !options.allow_html && !attrs.is_empty() => {
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                }));
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => match rewrite_url(&dest_url, links) {
+                // The writer would percent-encode the marker in `href` (`%01`),
+                // where `relativize` cannot tell it from text: write the tag here.
+                Ok(url) if url.starts_with(ROOT_MARKER) => {
+                    open_links.push(true);
+                    events.push(Event::InlineHtml(internal_link_tag(&url, &title).into()));
+                }
                 Ok(url) => {
                     open_links.push(true);
                     events.push(Event::Start(Tag::Link {
@@ -118,6 +156,17 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
                 id,
             }) => {
                 let url = match rewrite_url(&dest_url, links) {
+                    Ok(url) if url.starts_with(ROOT_MARKER) => {
+                        problems.push(MarkdownProblem {
+                            offset: range.start,
+                            code: "broken-link",
+                            problem: LinkProblem {
+                                message: format!("`{dest_url}` is a page, not an image"),
+                                help: Some("link to the page with `[text](...)`; images are files under content/static/".into()),
+                            },
+                        });
+                        CowStr::Borrowed("")
+                    }
                     Ok(url) => url,
                     Err((code, problem)) => {
                         if let Some(problem) = problem {
@@ -152,6 +201,7 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
         }
     }
     let headings = anchor_headings(&mut events);
+    let sections = section_texts.into_sections(&headings);
     let mut out = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     if options.inline {
@@ -161,8 +211,81 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
         html: out,
         plain: plain.trim().to_string(),
         headings,
+        sections,
         problems,
     }
+}
+
+/// The text of the lead and of each heading's section, gathered while the
+/// events stream by; the headings' ids are known only after `anchor_headings`.
+struct SectionTexts {
+    /// The lead first, then one text per heading, in order.
+    texts: Vec<String>,
+    in_heading: bool,
+}
+
+impl Default for SectionTexts {
+    fn default() -> Self {
+        SectionTexts {
+            texts: vec![String::new()],
+            in_heading: false,
+        }
+    }
+}
+
+impl SectionTexts {
+    fn see(&mut self, event: &Event) {
+        let text = self.texts.last_mut().expect("starts with the lead");
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                self.in_heading = true;
+                self.texts.push(String::new());
+            }
+            Event::End(TagEnd::Heading(_)) => self.in_heading = false,
+            // The heading's own text is its section's title.
+            _ if self.in_heading => {}
+            Event::Text(run) | Event::Code(run) => text.push_str(run),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            // Blocks end with a break, so paragraphs and cells do not run together.
+            Event::End(tag) if !is_inline(tag) => text.push(' '),
+            _ => {}
+        }
+    }
+
+    /// Pairs each heading with the text after it; the lead (text before the
+    /// first heading) comes first, and only when there is some.
+    fn into_sections(self, headings: &[Heading]) -> Vec<Section> {
+        let mut texts = self.texts.into_iter().map(|text| collapse_spaces(&text));
+        let lead = texts.next().filter(|lead| !lead.is_empty());
+        lead.map(|text| Section {
+            text,
+            ..Section::default()
+        })
+        .into_iter()
+        .chain(headings.iter().zip(texts).map(|(heading, text)| Section {
+            id: heading.id.clone(),
+            title: heading.text.clone(),
+            text,
+        }))
+        .collect()
+    }
+}
+
+fn is_inline(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 type UrlError = (&'static str, Option<LinkProblem>);
@@ -192,6 +315,38 @@ fn rewrite_url<'a>(url: &CowStr<'a>, links: &dyn LinkResolver) -> Result<CowStr<
         return Err(("unsafe-link", None));
     }
     Ok(url.clone())
+}
+
+/// `<a href="MARKERaddress" title="...">` for a resolved `@/` link. The
+/// address is ours (kind, id, anchor); anything outside a small safe set is
+/// percent-encoded, so it cannot leave the attribute.
+fn internal_link_tag(url: &str, title: &str) -> String {
+    let address = url.strip_prefix(ROOT_MARKER).unwrap_or(url);
+    let mut tag = format!("<a href=\"{ROOT_MARKER}");
+    for byte in address.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/#".contains(&byte) {
+            tag.push(byte as char);
+        } else {
+            tag.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    tag.push('"');
+    if !title.is_empty() {
+        tag.push_str(" title=\"");
+        for c in title.chars() {
+            match c {
+                '&' => tag.push_str("&amp;"),
+                '<' => tag.push_str("&lt;"),
+                '>' => tag.push_str("&gt;"),
+                '"' => tag.push_str("&quot;"),
+                '\'' => tag.push_str("&#39;"),
+                _ => tag.push(c),
+            }
+        }
+        tag.push('"');
+    }
+    tag.push('>');
+    tag
 }
 
 fn is_dangerous(url: &str) -> bool {
@@ -359,6 +514,22 @@ mod tests {
     }
 
     #[test]
+    fn internal_link_attributes_cannot_break_out() {
+        let out = html("[a](<@/levels/sre-2#x\"on=y z> (t<\"&'))", false);
+        assert_eq!(
+            relativize(&out.html, ""),
+            "<p><a href=\"levels/sre-2.html#x%22on%3Dy%20z\" title=\"t&lt;&quot;&amp;&#39;\">a</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn a_page_is_not_an_image() {
+        let out = html("![x](@/levels/sre-2)", false);
+        assert_eq!(out.problems.len(), 1);
+        assert!(!out.html.contains(ROOT_MARKER), "{}", out.html);
+    }
+
+    #[test]
     fn broken_internal_links_are_reported_at_their_offset() {
         let out = html("Intro\n\n[x](@/levels/nope)", false);
         assert_eq!(out.problems.len(), 1);
@@ -392,6 +563,16 @@ mod tests {
     }
 
     #[test]
+    fn heading_attributes_are_raw_html_and_dropped_unless_allowed() {
+        let source = "# Title {#t .c onclick=alert(1) style=\"x\"}";
+        assert_eq!(
+            html(source, false).html,
+            "<h1 id=\"t\" class=\"c\">Title</h1>\n"
+        );
+        assert!(html(source, true).html.contains("onclick"));
+    }
+
+    #[test]
     fn headings_get_unique_anchors() {
         let out = html("# Who they are\n## Who they are\n### Custom {#mine}", false);
         let ids: Vec<_> = out.headings.iter().map(|h| h.id.as_str()).collect();
@@ -411,6 +592,36 @@ mod tests {
         );
         assert_eq!(out.html, "Owns <em>one</em> service");
         assert_eq!(out.plain, "Owns one service");
+    }
+
+    #[test]
+    fn sections_split_the_text_at_headings() {
+        let out = html(
+            "Lead *text*.\n\n## Error budgets {#budgets}\n\nSpend it `wisely`.\n\n### Overview\n\n## Overview\n\nAgain.",
+            false,
+        );
+        let sections: Vec<(&str, &str, &str)> = out
+            .sections
+            .iter()
+            .map(|s| (s.id.as_str(), s.title.as_str(), s.text.as_str()))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("", "", "Lead text."),
+                ("budgets", "Error budgets", "Spend it wisely."),
+                ("overview", "Overview", ""),
+                ("overview-1", "Overview", "Again."),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_lead_section_without_text_before_the_first_heading() {
+        let out = html("# Title\n\nBody", false);
+        assert_eq!(out.sections.len(), 1);
+        assert_eq!(out.sections[0].id, "title");
+        assert_eq!(out.sections[0].text, "Body");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `ladderbook check`: load, validate, render in memory, report.
+//! `ladderbook check`: load, validate, render in memory (and check the
+//! rendered links with `--links`), report.
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::cmd::{Global, Outcome};
@@ -9,10 +10,12 @@ pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
     let loaded = load_book(&args.book_dir)?;
     let mut diagnostics = loaded.diagnostics;
     if !diagnostics.has_errors() {
-        diagnostics.extend(crate::render::check_templates(
-            &loaded.book,
-            &args.book_dir,
-        )?);
+        // Checking links renders every page too, so it covers the templates.
+        diagnostics.extend(if args.links {
+            crate::site::links::check_links(&loaded.book, &args.book_dir)?
+        } else {
+            crate::render::check_templates(&loaded.book, &args.book_dir)?
+        });
     }
     let errors = diagnostics.error_count();
     let warnings = diagnostics.warning_count();

@@ -5,6 +5,7 @@
 //! Every problem found on the way is collected, so one run reports them all.
 
 pub mod changes;
+pub mod memory;
 pub mod model;
 pub mod raw;
 pub mod resolve;
@@ -79,18 +80,29 @@ pub fn load_book(root: &Path) -> Result<Loaded, LoadError> {
     };
     let content_dir = config.content_dir(root);
     let sources = source::load_sources(root, &content_dir, &mut diagnostics);
-    let version = content_version(&config_bytes, &sources.files);
-    let raw = raw::parse_sources(&sources.files, &mut diagnostics);
-    let book = resolve::resolve(
+    let book = assemble(config, &config_bytes, sources, &mut diagnostics);
+    Ok(Loaded { book, diagnostics })
+}
+
+/// The steps after reading, shared with [`memory::load_memory_book`]:
+/// decode every file, then resolve the raw items into the model.
+fn assemble(
+    config: Config,
+    config_bytes: &[u8],
+    sources: source::Sources,
+    diagnostics: &mut Diagnostics,
+) -> Book {
+    let version = content_version(config_bytes, &sources.files);
+    let raw = raw::parse_sources(&sources.files, diagnostics);
+    resolve::resolve(
         resolve::ResolveInput {
             config,
             raw,
             statics: sources.statics,
             version,
         },
-        &mut diagnostics,
-    );
-    Ok(Loaded { book, diagnostics })
+        diagnostics,
+    )
 }
 
 /// The ladder's version: a hash of book.toml and every content file, so an

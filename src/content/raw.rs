@@ -9,8 +9,10 @@ use crate::decode::{At, Decoder, Fields};
 use crate::diagnostics::Diagnostics;
 use crate::node::{Node, NodeKind, Pos};
 
-/// Markdown source and where it starts. `line_based` is true for file
-/// bodies, whose link positions can be pinned to an exact line.
+/// Markdown source and where it starts. `line_based` is true when the text
+/// stands in its file line for line from `pos`, every line at `pos.col`
+/// (file bodies, plain one-line values, literal `|` blocks): a position in
+/// the text then maps to an exact line and column of the file.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Md {
     pub text: String,
@@ -206,7 +208,94 @@ pub fn parse_sources(files: &[SourceFile], diagnostics: &mut Diagnostics) -> Raw
             book.undecoded.push((source.kind, source.stem.clone()));
         }
     }
+    pin_markdown(&mut book, files);
     book
+}
+
+/// Marks the Markdown values that are written verbatim in their file as
+/// line based, so a broken link inside one is reported where it is written;
+/// the others (folded, quoted) keep the position of the value.
+fn pin_markdown(book: &mut RawBook, files: &[SourceFile]) {
+    let texts: std::collections::HashMap<&str, &str> = files
+        .iter()
+        .map(|f| (f.file.as_str(), f.text.as_str()))
+        .collect();
+    let mut items: Vec<(&str, Vec<&mut Md>)> = Vec::new();
+    if let Some((file, tracks)) = &mut book.tracks {
+        items.push((
+            file,
+            tracks
+                .iter_mut()
+                .filter_map(|t| t.description.as_mut())
+                .collect(),
+        ));
+    }
+    for level in &mut book.levels {
+        items.push((&level.file, level.summary.iter_mut().collect()));
+    }
+    for competency in &mut book.competencies {
+        let mut mds: Vec<&mut Md> = competency.summary.iter_mut().collect();
+        mds.extend(competency.description.as_mut());
+        mds.extend(
+            competency
+                .expectations
+                .iter_mut()
+                .flat_map(|e| e.items.iter_mut()),
+        );
+        items.push((&competency.file, mds));
+    }
+    for archetype in &mut book.archetypes {
+        items.push((&archetype.file, archetype.tagline.iter_mut().collect()));
+    }
+    for card in &mut book.scorecards {
+        let mut mds: Vec<&mut Md> = Vec::new();
+        for dimension in &mut card.dimensions {
+            mds.extend(dimension.meets.as_mut());
+            mds.extend(dimension.exceeds.as_mut());
+        }
+        for interview in &mut card.interviews {
+            mds.extend(interview.brief.as_mut());
+            mds.extend(interview.questions.iter_mut());
+        }
+        let signals = &mut card.signals;
+        mds.extend(
+            signals
+                .strong
+                .iter_mut()
+                .chain(&mut signals.weak)
+                .chain(&mut signals.red_flags),
+        );
+        items.push((&card.file, mds));
+    }
+    for (file, mds) in items {
+        let Some(text) = texts.get(file) else {
+            continue;
+        };
+        for md in mds {
+            md.line_based = md.line_based || written_verbatim(text, &md.text, md.pos);
+        }
+    }
+}
+
+/// Whether `text` stands in `source` line for line from `pos`, every line
+/// starting at column `pos.col` (blank lines may be shorter).
+fn written_verbatim(source: &str, text: &str, pos: Pos) -> bool {
+    let mut source_lines = source.lines().skip((pos.line as usize).saturating_sub(1));
+    let indent = (pos.col as usize).saturating_sub(1);
+    text.trim_end_matches('\n').split('\n').all(|text_line| {
+        let Some(source_line) = source_lines.next() else {
+            return false;
+        };
+        let rest = match source_line.char_indices().nth(indent) {
+            Some((index, _)) => &source_line[index..],
+            None => "",
+        };
+        if text_line.is_empty() {
+            rest.trim().is_empty()
+        } else {
+            rest.starts_with(text_line)
+        }
+    })
 }
 
 impl RawBook {
@@ -394,7 +483,7 @@ fn decode_tracks(node: &Node, decoder: &mut Decoder) -> Vec<RawTrack> {
         let id = required_text(&mut fields, decoder, "id", "a track");
         let name = required_text(&mut fields, decoder, "name", "a track");
         let description = optional_markdown(&mut fields, decoder, "description");
-        fields.finish(decoder, &["id", "name", "description"], "a track");
+        fields.finish(decoder, TRACK_FIELDS, "a track");
         if let (Some(id), Some(name)) = (id, name) {
             tracks.push(RawTrack {
                 id,
@@ -406,7 +495,14 @@ fn decode_tracks(node: &Node, decoder: &mut Decoder) -> Vec<RawTrack> {
     tracks
 }
 
-const LEVEL_FIELDS: &[&str] = &[
+// The fields each kind allows. `schema.rs` describes the same fields for
+// editors, and its tests check that the two lists never drift apart.
+
+/// The fields of one entry of `tracks.yaml`.
+pub const TRACK_FIELDS: &[&str] = &["id", "name", "description"];
+
+/// The front matter fields of `levels/<id>.md`.
+pub const LEVEL_FIELDS: &[&str] = &[
     "id",
     "title",
     "code",
@@ -451,7 +547,8 @@ fn decode_level(
     })
 }
 
-const COMPETENCY_FIELDS: &[&str] = &[
+/// The fields of `competencies/<id>.yaml` (or its front matter).
+pub const COMPETENCY_FIELDS: &[&str] = &[
     "id",
     "name",
     "area",
@@ -496,7 +593,8 @@ fn decode_competency(
     })
 }
 
-const ARCHETYPE_FIELDS: &[&str] = &["id", "name", "tagline", "emphasis", "levels"];
+/// The front matter fields of `archetypes/<id>.md`.
+pub const ARCHETYPE_FIELDS: &[&str] = &["id", "name", "tagline", "emphasis", "levels"];
 
 fn decode_archetype(
     node: &Node,
@@ -529,7 +627,8 @@ fn decode_archetype(
     })
 }
 
-const SCORECARD_FIELDS: &[&str] = &[
+/// The fields of `scorecards/<id>.yaml`.
+pub const SCORECARD_FIELDS: &[&str] = &[
     "id",
     "title",
     "levels",
@@ -600,7 +699,7 @@ fn decode_scale(node: &Node, decoder: &mut Decoder) -> Vec<RawScaleStep> {
         let value = fields
             .require("value", "a scale step")
             .and_then(|node| decoder.integer(node, "value"));
-        fields.finish(decoder, &["id", "label", "value"], "a scale step");
+        fields.finish(decoder, SCALE_STEP_FIELDS, "a scale step");
         if let (Some(id), Some(label), Some(value)) = (id, label, value) {
             steps.push(RawScaleStep { id, label, value });
         }
@@ -625,7 +724,7 @@ fn decode_dimensions(node: &Node, decoder: &mut Decoder) -> Vec<RawDimension> {
         let competency = required_text(&mut fields, decoder, "competency", "a dimension");
         let meets = optional_markdown(&mut fields, decoder, "meets");
         let exceeds = optional_markdown(&mut fields, decoder, "exceeds");
-        fields.finish(decoder, &["competency", "meets", "exceeds"], "a dimension");
+        fields.finish(decoder, DIMENSION_FIELDS, "a dimension");
         if let Some(competency) = competency {
             dimensions.push(RawDimension {
                 competency,
@@ -637,7 +736,14 @@ fn decode_dimensions(node: &Node, decoder: &mut Decoder) -> Vec<RawDimension> {
     dimensions
 }
 
-const INTERVIEW_FIELDS: &[&str] = &["id", "title", "minutes", "brief", "focus", "questions"];
+/// The fields of one step of a scorecard's `scale`.
+pub const SCALE_STEP_FIELDS: &[&str] = &["id", "label", "value"];
+
+/// The fields of one of a scorecard's `dimensions`.
+pub const DIMENSION_FIELDS: &[&str] = &["competency", "meets", "exceeds"];
+
+/// The fields of one of a scorecard's `interviews`.
+pub const INTERVIEW_FIELDS: &[&str] = &["id", "title", "minutes", "brief", "focus", "questions"];
 
 fn decode_interviews(node: &Node, decoder: &mut Decoder) -> Vec<RawInterview> {
     let items = decoder.list(node, "interviews", false).unwrap_or_default();
@@ -679,6 +785,9 @@ fn decode_interviews(node: &Node, decoder: &mut Decoder) -> Vec<RawInterview> {
     interviews
 }
 
+/// The fields of a scorecard's `signals`.
+pub const SIGNALS_FIELDS: &[&str] = &["strong", "weak", "red-flags"];
+
 fn decode_signals(node: &Node, decoder: &mut Decoder) -> RawSignals {
     let mut signals = RawSignals::default();
     let Some(mut fields) = decoder.fields(node, "signals") else {
@@ -693,9 +802,12 @@ fn decode_signals(node: &Node, decoder: &mut Decoder) -> RawSignals {
             *slot = markdown_list(decoder, node, name, true);
         }
     }
-    fields.finish(decoder, &["strong", "weak", "red-flags"], "signals");
+    fields.finish(decoder, SIGNALS_FIELDS, "signals");
     signals
 }
+
+/// The front matter fields of `pages/**/*.md` and `index.md`.
+pub const PAGE_FIELDS: &[&str] = &["title", "order"];
 
 fn decode_page(
     node: &Node,
@@ -713,7 +825,7 @@ fn decode_page(
     let order = fields
         .get("order")
         .and_then(|node| decoder.integer(node, "order"));
-    fields.finish(decoder, &["title", "order"], "a page");
+    fields.finish(decoder, PAGE_FIELDS, "a page");
     if title_required && title.is_none() {
         return None;
     }
@@ -724,4 +836,24 @@ fn decode_page(
         order,
         body,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbatim_values_are_found_line_for_line() {
+        let source =
+            "a: one line\nb: |\n  first\n\n  third [x](@/y)\nc: folded\n  text\nd: \"quoted\"\n";
+        assert!(written_verbatim(source, "one line", Pos::new(1, 4)));
+        assert!(written_verbatim(
+            source,
+            "first\n\nthird [x](@/y)\n",
+            Pos::new(3, 3)
+        ));
+        assert!(!written_verbatim(source, "folded text", Pos::new(6, 4)));
+        assert!(!written_verbatim(source, "quoted", Pos::new(8, 4)));
+        assert!(!written_verbatim(source, "past the end", Pos::new(40, 1)));
+    }
 }

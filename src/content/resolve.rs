@@ -28,6 +28,17 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
 }
 
+/// Windows opens a device, not a file, for these names whatever the
+/// extension (`nul.html`): an id that is one of them would make a site that
+/// cannot be copied to or served from Windows.
+pub fn is_reserved_name(id: &str) -> bool {
+    matches!(id, "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"].iter().any(|device| {
+            id.strip_prefix(device)
+                .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
+        })
+}
+
 const DEFAULT_TRACK: &str = "default";
 
 /// Everything `resolve` needs besides the raw items.
@@ -429,6 +440,14 @@ impl Resolver<'_> {
     }
 
     fn check_id(&mut self, file: &str, id: &At<String>, kind: &str) -> bool {
+        if is_reserved_name(&id.value) {
+            self.reserved_name(
+                file,
+                id.pos,
+                &format!("`{}` cannot be a {kind} id", id.value),
+            );
+            return false;
+        }
         if is_valid_id(&id.value) {
             return true;
         }
@@ -441,7 +460,7 @@ impl Resolver<'_> {
         )
         .help = Some(format!(
             "ids use lowercase letters, digits and `-`, start with a letter or digit, at most 64 characters{}",
-            if is_valid_id(&suggestion) {
+            if is_valid_id(&suggestion) && !is_reserved_name(&suggestion) {
                 format!(" (e.g. `{suggestion}`)")
             } else {
                 String::new()
@@ -450,7 +469,24 @@ impl Resolver<'_> {
         false
     }
 
+    fn reserved_name(&mut self, file: &str, pos: Pos, what: &str) {
+        self.error(
+            "invalid-id",
+            file,
+            pos,
+            format!("{what}: it is a device name on Windows"),
+        )
+        .help = Some(
+            "ids become file names of the site; `con`, `prn`, `aux`, `nul`, `com1`-`com9` and `lpt1`-`lpt9` cannot be opened as files on Windows, so choose another id".into(),
+        );
+    }
+
     fn check_page_path(&mut self, page: &RawPage) -> bool {
+        if let Some(part) = page.path.split('/').find(|part| is_reserved_name(part)) {
+            let what = format!("the page path segment `{part}` cannot be used");
+            self.reserved_name(&page.file, Pos::new(1, 1), &what);
+            return false;
+        }
         let bad = page.path.split('/').find(|part| !is_valid_id(part));
         if let Some(part) = bad {
             let suggestion = crate::markdown::slugify(part);
@@ -462,7 +498,7 @@ impl Resolver<'_> {
             )
             .help = Some(format!(
                 "page paths are their addresses: rename the file or folder with lowercase letters, digits and `-`{}",
-                if is_valid_id(&suggestion) {
+                if is_valid_id(&suggestion) && !is_reserved_name(&suggestion) {
                     format!(" (e.g. `{suggestion}`)")
                 } else {
                     String::new()
@@ -479,7 +515,7 @@ impl Resolver<'_> {
         md: &Md,
         inline: bool,
         links: &BookLinks,
-    ) -> (Html, Vec<markdown::Heading>) {
+    ) -> (Html, Vec<markdown::Heading>, Vec<markdown::Section>) {
         let options = MarkdownOptions {
             allow_html: self.config.markdown.allow_html,
             inline,
@@ -491,7 +527,7 @@ impl Resolver<'_> {
             plain: rendered.plain,
             source: md.text.clone(),
         };
-        (html, rendered.headings)
+        (html, rendered.headings, rendered.sections)
     }
 
     fn md(&mut self, file: &str, md: &Option<Md>, inline: bool, links: &BookLinks) -> Option<Html> {
@@ -648,7 +684,7 @@ impl Resolver<'_> {
         let mut levels: Vec<Level> = placed
             .iter()
             .map(|(track, raw_level)| {
-                let (body, headings) =
+                let (body, headings, sections) =
                     self.markdown(&raw_level.file, &raw_level.body, false, links);
                 Level {
                     id: raw_level.id.value.clone(),
@@ -661,6 +697,7 @@ impl Resolver<'_> {
                     equivalent: None,
                     body,
                     headings,
+                    sections,
                     previous: None,
                     next: None,
                 }
@@ -962,7 +999,7 @@ impl Resolver<'_> {
             }
             emphasis.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let levels = self.level_refs(file, &raw_archetype.levels, placed);
-            let (body, headings) = self.markdown(file, &raw_archetype.body, false, links);
+            let (body, headings, sections) = self.markdown(file, &raw_archetype.body, false, links);
             archetypes.push(Archetype {
                 id: raw_archetype.id.value.clone(),
                 name: raw_archetype.name.value.clone(),
@@ -971,6 +1008,7 @@ impl Resolver<'_> {
                 levels,
                 body,
                 headings,
+                sections,
             });
         }
         archetypes.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
@@ -1225,6 +1263,7 @@ impl Resolver<'_> {
                         source: raw_page.body.text.clone(),
                     },
                     headings: out.headings,
+                    sections: out.sections,
                 };
                 (page, diagnostics)
             })
@@ -1240,7 +1279,7 @@ impl Resolver<'_> {
     }
 
     fn page(&mut self, raw: &RawPage, links: &BookLinks) -> Page {
-        let (body, headings) = self.markdown(&raw.file, &raw.body, false, links);
+        let (body, headings, sections) = self.markdown(&raw.file, &raw.body, false, links);
         Page {
             path: raw.path.clone(),
             title: raw
@@ -1251,6 +1290,7 @@ impl Resolver<'_> {
             order: raw.order.as_ref().map_or(i64::MAX, |o| o.value),
             body,
             headings,
+            sections,
         }
     }
 }
@@ -1267,7 +1307,7 @@ fn report_markdown_problems(
             let before = &md.text[..problem.offset.min(md.text.len())];
             let line = before.matches('\n').count() as u32;
             let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
-            Pos::new(md.pos.line + line, col + 1)
+            Pos::new(md.pos.line + line, md.pos.col + col)
         } else {
             md.pos
         };
@@ -1297,7 +1337,7 @@ fn build_nav(pages: &[Page]) -> Vec<NavNode> {
         let mut nodes: Vec<(i64, NavNode)> = folder
             .children
             .iter()
-            .filter(|(name, _)| !(name.as_str() == "index" && !prefix.is_empty()))
+            .filter(|(name, _)| name.as_str() != "index" || prefix.is_empty())
             .map(|(name, child)| {
                 let path = if prefix.is_empty() {
                     name.clone()
@@ -1355,6 +1395,18 @@ mod tests {
             "é",
         ] {
             assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn windows_device_names_are_reserved() {
+        for reserved in ["con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9"] {
+            assert!(is_reserved_name(reserved), "{reserved}");
+        }
+        for fine in [
+            "com", "com0", "com10", "lpt", "console", "null", "nul-1", "aux2",
+        ] {
+            assert!(!is_reserved_name(fine), "{fine}");
         }
     }
 }

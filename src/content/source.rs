@@ -147,7 +147,7 @@ pub fn load_sources(root: &Path, content_dir: &Path, diagnostics: &mut Diagnosti
 }
 
 /// The kind of a content file from its path below `content/`.
-fn classify(relative: &str) -> Option<(Kind, String)> {
+pub fn classify(relative: &str) -> Option<(Kind, String)> {
     let (stem, extension) = relative.rsplit_once('.')?;
     let yaml = matches!(extension, "yaml" | "yml");
     let markdown = extension == "md";
@@ -172,7 +172,7 @@ fn read_source(
     file: String,
     stem: String,
 ) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|err| {
+    let bytes = read_capped(path).map_err(|err| {
         Diagnostic::error(
             "unreadable-file",
             &file,
@@ -180,6 +180,18 @@ fn read_source(
             format!("cannot read this file: {}", io_reason(Some(&err))),
         )
     })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "file-too-large",
+            &file,
+            Pos::new(1, 1),
+            format!(
+                "this file is larger than {} MiB, the limit for a content file",
+                MAX_FILE_BYTES >> 20
+            ),
+        )
+        .with_help("split it into several pages, or put large documents under content/static/"));
+    }
     let text = String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
         let valid = &err.as_bytes()[..offset];
@@ -208,6 +220,22 @@ fn read_source(
         stem,
         text,
     })
+}
+
+/// Content files are text people write (the longest guide is far below a
+/// megabyte). The limit bounds memory and time: a page is held several times
+/// over while it is rendered (HTML, plain text, search index, print page).
+pub const MAX_FILE_BYTES: u64 = 8 << 20;
+
+/// Reads a file, but never more than one byte past the limit (a file may
+/// grow between a size check and the read, or be a device).
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn io_reason(err: Option<&std::io::Error>) -> String {
@@ -308,6 +336,25 @@ mod tests {
         let split = split_front_matter("---\r\n---\r\nbody").unwrap();
         assert_eq!(split.yaml, Some(""));
         assert_eq!(split.body, "body");
+    }
+
+    #[test]
+    fn files_over_the_limit_are_refused_without_reading_them_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.md");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_FILE_BYTES + 4096).unwrap();
+        assert_eq!(read_capped(&path).unwrap().len() as u64, MAX_FILE_BYTES + 1);
+        let err = read_source(
+            Kind::Page,
+            &path,
+            "content/pages/big.md".into(),
+            "big".into(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code, "file-too-large");
+        std::fs::write(&path, "---\ntitle: Small\n---\n").unwrap();
+        assert!(read_source(Kind::Page, &path, "p".into(), "big".into()).is_ok());
     }
 
     #[test]

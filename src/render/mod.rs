@@ -6,6 +6,7 @@
 
 pub mod export;
 pub mod radar;
+pub mod search;
 pub mod theme;
 pub mod views;
 

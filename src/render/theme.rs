@@ -44,6 +44,8 @@ pub const ASSETS: &[(&str, &str)] = embed!(
     "static/ladderbook.js",
     "static/assess.js",
     "static/scorecard.js",
+    "static/search.js",
+    "static/vendor/minisearch.min.js",
     "static/favicon.svg",
 );
 

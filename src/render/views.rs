@@ -692,32 +692,60 @@ pub struct NavItem {
     pub children: Vec<NavItem>,
 }
 
+/// How many siblings the navigation lists around the current page; longer
+/// lists show a window around it and a link to the full list.
+const NAV_WINDOW: usize = 6;
+
 /// The free-page navigation for one page: the top level, and the siblings
-/// along the way to the current page. Never the whole tree, so a book of ten
-/// thousand pages does not copy its table of contents into every page.
+/// along the way to the current page, windowed around it. Never the whole
+/// tree, and never a whole long folder, so a book of ten thousand pages
+/// does not copy its table of contents into every page.
 pub fn page_nav(book: &Book, current: Option<&str>) -> Vec<NavItem> {
     fn items(book: &Book, nodes: &[NavNode], current: Option<&str>) -> Vec<NavItem> {
-        nodes
-            .iter()
-            .map(|node| {
-                let on_path = current
-                    .is_some_and(|c| c == node.path || c.starts_with(&format!("{}/", node.path)));
-                NavItem {
-                    href: node.page.map(|p| page_link(book, p).href),
-                    title: node.title.clone(),
-                    current: current == Some(node.path.as_str())
-                        || node
-                            .page
-                            .is_some_and(|p| Some(book.pages[p].path.as_str()) == current),
-                    open: on_path,
-                    children: if on_path {
-                        items(book, &node.children, current)
-                    } else {
-                        Vec::new()
-                    },
-                }
-            })
-            .collect()
+        let on_path = |node: &NavNode| {
+            current.is_some_and(|c| c == node.path || c.starts_with(&format!("{}/", node.path)))
+        };
+        let focus = nodes.iter().position(on_path).unwrap_or(0);
+        let (from, to) = if nodes.len() <= 2 * NAV_WINDOW + 1 {
+            (0, nodes.len())
+        } else {
+            let from = focus
+                .saturating_sub(NAV_WINDOW)
+                .min(nodes.len() - (2 * NAV_WINDOW + 1));
+            (from, from + 2 * NAV_WINDOW + 1)
+        };
+        let more = |count: usize| NavItem {
+            href: Some(format!("{ROOT_MARKER}pages/index.html")),
+            title: format!("… {count} more"),
+            current: false,
+            open: false,
+            children: Vec::new(),
+        };
+        let mut list = Vec::with_capacity(to - from + 2);
+        if from > 0 {
+            list.push(more(from));
+        }
+        for node in &nodes[from..to] {
+            let open = on_path(node);
+            list.push(NavItem {
+                href: node.page.map(|p| page_link(book, p).href),
+                title: node.title.clone(),
+                current: current == Some(node.path.as_str())
+                    || node
+                        .page
+                        .is_some_and(|p| Some(book.pages[p].path.as_str()) == current),
+                open,
+                children: if open {
+                    items(book, &node.children, current)
+                } else {
+                    Vec::new()
+                },
+            });
+        }
+        if to < nodes.len() {
+            list.push(more(nodes.len() - to));
+        }
+        list
     }
     items(book, &book.nav, current)
 }
@@ -885,7 +913,14 @@ pub struct PrintView<'a> {
     pub archetypes: Vec<PrintItem<ArchetypeView<'a>>>,
     pub scorecards: Vec<ScorecardView<'a>>,
     pub pages: Vec<PrintItem<PageView<'a>>>,
+    /// Free pages left out of the print edition (beyond [`PRINT_PAGE_LIMIT`]).
+    pub omitted_pages: usize,
 }
+
+/// The most free pages the print edition carries. A handbook with thousands
+/// of guides would make a print page no browser can open or print; those
+/// guides print from their own pages instead.
+pub const PRINT_PAGE_LIMIT: usize = 300;
 
 /// The whole handbook on one page (like mdBook's print.html).
 pub fn print(book: &Book) -> PrintView<'_> {
@@ -933,8 +968,15 @@ pub fn print(book: &Book) -> PrintView<'_> {
         scorecards: (0..book.scorecards.len())
             .map(|i| scorecard(book, i))
             .collect(),
+        omitted_pages: book
+            .pages
+            .iter()
+            .filter(|p| p.path != "index")
+            .count()
+            .saturating_sub(PRINT_PAGE_LIMIT),
         pages: (0..book.pages.len())
             .filter(|&i| book.pages[i].path != "index")
+            .take(PRINT_PAGE_LIMIT)
             .map(|i| {
                 let view = page(book, i);
                 let scoped_body =

@@ -4,6 +4,8 @@
 //! swaps it in only when every file was written, so a failed build leaves
 //! the previous site untouched (and a reader never sees half a site).
 
+pub mod links;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -12,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::content::model::Book;
 use crate::diagnostics::Diagnostics;
-use crate::render::{PlannedPage, RenderFailure, Renderer, export, plan_pages};
+use crate::render::{PlannedPage, RenderFailure, Renderer, export, plan_pages, search};
 
 /// What a successful build wrote.
 #[derive(Debug, Clone, Copy, Default)]
@@ -61,20 +63,92 @@ pub fn build_site(book: &Book, root: &Path, out: &Path) -> Result<BuildStats, Bu
     }
 }
 
+/// Where rendered files go: the staging folder of a build, or memory for
+/// `serve`.
+pub trait Sink: Sync {
+    /// Stores one file at its `/`-separated path below the output root.
+    fn put(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()>;
+}
+
+/// Writes files below a folder.
+struct DiskSink<'a> {
+    dir: &'a Path,
+}
+
+impl Sink for DiskSink<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let target = self.dir.join(path);
+        match std::fs::write(&target, bytes) {
+            Ok(()) => Ok(()),
+            // Folders are made on demand: pages' folders exist already, so
+            // this costs one extra call only for assets and static files.
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                let parent = target
+                    .parent()
+                    .expect("a file below the output has a parent");
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("creating {}", parent.display()))?;
+                std::fs::write(&target, bytes)
+                    .with_context(|| format!("writing {}", target.display()))
+            }
+            Err(err) => Err(err).with_context(|| format!("writing {}", target.display())),
+        }
+    }
+}
+
+/// Keeps files in memory (the preview server's site).
+#[derive(Default)]
+pub struct MemorySink {
+    files: std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    pub fn into_files(self) -> std::collections::HashMap<String, Vec<u8>> {
+        self.files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let mut files = self
+            .files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
 fn write_all(book: &Book, renderer: &Renderer, dir: &Path) -> Result<BuildStats, BuildFailure> {
     let plan = plan_pages(book);
     let folders: BTreeSet<PathBuf> = plan
         .iter()
         .filter_map(|page| Path::new(&page.path).parent().map(Path::to_path_buf))
-        .chain(std::iter::once(PathBuf::from("assets")))
         .collect();
     for folder in &folders {
         std::fs::create_dir_all(dir.join(folder))
             .with_context(|| format!("creating {}", dir.join(folder).display()))?;
     }
+    render_site(book, renderer, &plan, &DiskSink { dir })
+}
+
+/// Renders every page (in parallel) and every other file of the site into
+/// `sink`. Template problems of the book are collected, not stopped at.
+pub fn render_site(
+    book: &Book,
+    renderer: &Renderer,
+    plan: &[PlannedPage],
+    sink: &dyn Sink,
+) -> Result<BuildStats, BuildFailure> {
     let results: Vec<Result<u64, RenderFailure>> = plan
         .par_iter()
-        .map(|page| write_page(renderer, page, dir))
+        .map(|page| {
+            let html = renderer.render(page)?;
+            sink.put(&page.path, html.as_bytes())?;
+            Ok(html.len() as u64)
+        })
         .collect();
     let mut stats = BuildStats {
         pages: plan.len(),
@@ -95,7 +169,11 @@ fn write_all(book: &Book, renderer: &Renderer, dir: &Path) -> Result<BuildStats,
         ("ladder.json".into(), export::ladder_json(book).into_bytes()),
         ("matrix.csv".into(), export::matrix_csv(book).into_bytes()),
     ];
-    if let Some(sitemap) = sitemap(book, &plan) {
+    extra.push((
+        "assets/search-index.js".into(),
+        search::search_index_js(book).into_bytes(),
+    ));
+    if let Some(sitemap) = sitemap(book, plan) {
         extra.push(("sitemap.xml".into(), sitemap.into_bytes()));
     }
     for (name, asset) in &renderer.theme().assets {
@@ -107,25 +185,12 @@ fn write_all(book: &Book, renderer: &Renderer, dir: &Path) -> Result<BuildStats,
         extra.push((static_file.relative.clone(), bytes));
     }
     for (path, bytes) in extra {
-        let target = dir.join(&path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("creating {}", parent.display()))?;
-        }
-        std::fs::write(&target, &bytes).with_context(|| format!("writing {}", target.display()))?;
+        sink.put(&path, &bytes)?;
         stats.bytes += bytes.len() as u64;
         stats.files += 1;
     }
     stats.files += stats.pages;
     Ok(stats)
-}
-
-fn write_page(renderer: &Renderer, page: &PlannedPage, dir: &Path) -> Result<u64, RenderFailure> {
-    let html = renderer.render(page)?;
-    let target = dir.join(&page.path);
-    std::fs::write(&target, html.as_bytes())
-        .with_context(|| format!("writing {}", target.display()))?;
-    Ok(html.len() as u64)
 }
 
 fn sitemap(book: &Book, plan: &[PlannedPage]) -> Option<String> {

@@ -5,5 +5,9 @@
 
 mod build;
 mod check;
+mod debrief;
+mod ecosystem;
+mod hostile;
 mod init;
+mod serve;
 mod support;

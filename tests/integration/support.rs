@@ -99,8 +99,18 @@ impl TestBook {
     }
 
     /// Runs a prepared command and collects what it did.
-    pub fn run_command(&self, mut command: Command) -> Run {
-        let output = command.output().expect("the ladderbook binary runs");
+    pub fn run_command(&self, command: Command) -> Run {
+        self.try_run_command(command)
+            .expect("the ladderbook binary runs")
+    }
+
+    /// Like `run_command`, for tests that skip when the process cannot start.
+    pub fn try_run_command(&self, mut command: Command) -> std::io::Result<Run> {
+        Ok(self.finished(command.output()?))
+    }
+
+    /// What a process started elsewhere (e.g. to watch it run) did.
+    pub fn finished(&self, output: std::process::Output) -> Run {
         Run {
             code: output.status.code(),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

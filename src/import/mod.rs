@@ -1,0 +1,273 @@
+//! A spreadsheet ladder → the files of a new book (`import --from csv`).
+//!
+//! Reads the columns of `matrix.csv` ([`crate::render::export::CSV_COLUMNS`]) and returns the
+//! files of a book: `book.toml` (with `[ladder] areas`), `tracks.yaml` when
+//! the ladder is not one implicit `default` track, one file per level and
+//! per competency. Pure: text in, files or diagnostics out; `cmd::import`
+//! writes them.
+//!
+//! Exporting the result gives back the same CSV: rows carried over from a
+//! lower level (non-empty `carried_from`) are not written as entries of
+//! their own, since carry-over recreates them (spec, competencies/<id>.yaml),
+//! and the order of areas is rebuilt from the order of the rows.
+
+mod files;
+mod rows;
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::node::Pos;
+use crate::scaffold::NewFile;
+
+/// What the import needs besides the CSV text.
+pub struct ImportOptions<'a> {
+    /// The CSV file as diagnostics name it.
+    pub file: &'a str,
+    /// The new book's title.
+    pub title: &'a str,
+}
+
+const DEFAULT_TRACK: &str = "default";
+
+/// A level, from its first row.
+struct Level {
+    id: String,
+    track: String,
+    code: String,
+    title: String,
+    rank: i64,
+    line: u32,
+}
+
+/// A competency, from its first row, with its own entries.
+struct Competency {
+    id: String,
+    name: String,
+    area: String,
+    line: u32,
+    /// Own entries by level id.
+    own: BTreeMap<String, String>,
+}
+
+/// A carried-over row, checked once every own entry is known.
+struct Carried {
+    line: u32,
+    level: String,
+    competency: String,
+    from: String,
+    text: String,
+}
+
+/// The ladder read from the CSV, in the order of its rows.
+#[derive(Default)]
+struct Ladder {
+    tracks: Vec<String>,
+    levels: Vec<Level>,
+    competencies: Vec<Competency>,
+    carried: Vec<Carried>,
+    /// The areas in the order of each level's rows, to rebuild their order.
+    area_runs: Vec<Vec<String>>,
+}
+
+/// Reads `bytes` (UTF-8 CSV with a header row) into the files of a new
+/// book. Returns `None` when the CSV has errors; they are in `diagnostics`.
+pub fn import_csv(
+    bytes: &[u8],
+    options: &ImportOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<NewFile>> {
+    let errors_before = diagnostics.error_count();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            diagnostics.push(
+                Diagnostic::error(
+                    "not-utf8",
+                    options.file,
+                    Pos::new(line, 1),
+                    "this file is not valid UTF-8 text",
+                )
+                .with_help("save the spreadsheet as \"CSV UTF-8\""),
+            );
+            return None;
+        }
+    };
+    let rows = rows::parse_rows(text, options.file, diagnostics)?;
+    let ladder = rows::read_ladder(&rows, options.file, diagnostics);
+    if diagnostics.error_count() > errors_before {
+        return None;
+    }
+    Some(files::render_book(&ladder, options.title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "track,level,level_code,level_title,rank,area,competency,competency_name,expectation,carried_from\n";
+
+    fn import(csv: &str) -> Result<Vec<(String, String)>, Vec<String>> {
+        let mut diagnostics = Diagnostics::default();
+        let options = ImportOptions {
+            file: "ladder.csv",
+            title: "Ladder",
+        };
+        match import_csv(csv.as_bytes(), &options, &mut diagnostics) {
+            Some(files) => Ok(files
+                .into_iter()
+                .map(|f| {
+                    (
+                        f.path.display().to_string(),
+                        String::from_utf8(f.contents.into_owned()).unwrap(),
+                    )
+                })
+                .collect()),
+            None => Err(diagnostics.sorted().iter().map(|d| d.one_line()).collect()),
+        }
+    }
+
+    fn file<'a>(files: &'a [(String, String)], path: &str) -> &'a str {
+        &files
+            .iter()
+            .find(|(p, _)| p == path)
+            .unwrap_or_else(|| panic!("{path} in {files:?}"))
+            .1
+    }
+
+    #[test]
+    fn one_implicit_track_needs_no_tracks_file() {
+        let files = import(&format!(
+            "{HEADER}default,e-1,L1,Engineer,1,Craft,delivery,Delivery,Ships it.,\n"
+        ))
+        .unwrap();
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "book.toml",
+                "content/levels/e-1.md",
+                "content/competencies/delivery.yaml"
+            ]
+        );
+        assert_eq!(
+            file(&files, "book.toml"),
+            "[book]\ntitle = \"Ladder\"\n\n[ladder]\nareas = [\"Craft\"]\n"
+        );
+        assert_eq!(
+            file(&files, "content/levels/e-1.md"),
+            "---\ntitle: Engineer\ncode: L1\nrank: 1\n---\n"
+        );
+        assert_eq!(
+            file(&files, "content/competencies/delivery.yaml"),
+            "name: Delivery\narea: Craft\nexpectations:\n  e-1: Ships it.\n"
+        );
+    }
+
+    #[test]
+    fn carried_rows_are_left_to_carry_over_and_items_become_lists() {
+        let files = import(&format!(
+            "{HEADER}ic,e-1,,Engineer,1,Craft,delivery,Delivery,\"One.\nTwo.\",\n\
+             ic,e-2,,Senior,2,Craft,delivery,Delivery,\"One.\nTwo.\",e-1\n\
+             mgmt,m-1,,Manager,1,People,coaching,Coaching,\"Para one.\n\nPara two.\",\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            file(&files, "content/competencies/delivery.yaml"),
+            "name: Delivery\narea: Craft\nexpectations:\n  e-1:\n    - One.\n    - Two.\n"
+        );
+        assert_eq!(
+            file(&files, "content/competencies/coaching.yaml"),
+            "name: Coaching\narea: People\nexpectations:\n  m-1: |-\n    Para one.\n\n    Para two.\n"
+        );
+        assert_eq!(
+            file(&files, "content/tracks.yaml"),
+            "- id: ic\n  name: IC\n- id: mgmt\n  name: Mgmt\n"
+        );
+        assert!(file(&files, "content/levels/m-1.md").contains("track: mgmt\n"));
+    }
+
+    #[test]
+    fn areas_keep_the_order_of_the_rows_even_when_a_level_skips_one() {
+        let files = import(&format!(
+            "{HEADER}default,e-1,,E1,1,Second,b,B,x,\n\
+             default,e-2,,E2,2,First,a,A,y,\n\
+             default,e-2,,E2,2,Second,b,B,x,e-1\n"
+        ))
+        .unwrap();
+        assert!(
+            file(&files, "book.toml").ends_with("areas = [\"First\", \"Second\"]\n"),
+            "{}",
+            file(&files, "book.toml")
+        );
+    }
+
+    #[test]
+    fn problems_are_reported_by_line() {
+        let problems = import(&format!(
+            "{HEADER}default,E_1,,E1,1,Craft,a,A,x,\n\
+             default,e-2,,E2,two,Craft,a,A,x,\n\
+             default,e-3,,E3,3,Craft,a,A,x,\n\
+             default,e-4,,E4,3,Craft,a,A,x,\n\
+             default,e-3,,E3,3,Craft,a,A,x,\n\
+             default,e-3,,Other,3,Craft,b,B,x,\n"
+        ))
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "ladder.csv:2:1: error[invalid-id]: `E_1` in the `level` column is not a valid id",
+                "ladder.csv:3:1: error[wrong-type]: the `rank` column must be a whole number, found `two`",
+                "ladder.csv:5:1: error[duplicate-rank]: rank 3 is already taken in the `default` track by `e-3` (line 4)",
+                "ladder.csv:6:1: error[duplicate-row]: `a` at `e-3` already has a row (line 4)",
+                "ladder.csv:7:1: error[csv-conflict]: the level `e-3` has `level_title` `E3` on line 4 but `Other` here",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_column_is_named() {
+        let problems =
+            import("level,level_title,area,competency,competency_name,expectation\n").unwrap_err();
+        assert_eq!(
+            problems,
+            ["ladder.csv:1:1: error[csv-missing-column]: the header row has no `rank` column"]
+        );
+    }
+
+    #[test]
+    fn a_carried_row_must_match_its_source() {
+        let problems = import(&format!(
+            "{HEADER}default,e-1,,E1,1,Craft,a,A,x,\n\
+             default,e-2,,E2,2,Craft,a,A,changed,e-1\n\
+             default,e-3,,E3,3,Craft,b,B,y,e-1\n"
+        ))
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "ladder.csv:3:1: error[carried-mismatch]: `a` at `e-2` says it is carried from `e-1`, but its expectation differs from that level's",
+                "ladder.csv:4:1: error[carried-mismatch]: `b` at `e-3` says it is carried from `e-1`, but no lower level of its track has an entry of its own",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_alone_is_not_a_ladder() {
+        assert_eq!(
+            import(HEADER).unwrap_err(),
+            ["ladder.csv:1:1: error[empty-field]: the CSV has no rows below its header"]
+        );
+    }
+
+    #[test]
+    fn rows_that_are_not_csv_are_reported() {
+        let problems = import(&format!("{HEADER}default,e-1\n")).unwrap_err();
+        assert_eq!(
+            problems,
+            ["ladder.csv:2:1: error[csv-syntax]: this row has 2 fields where the header has 10"]
+        );
+    }
+}

@@ -1,0 +1,640 @@
+//! The search index: every place a reader may look for, as a small script.
+//!
+//! `assets/search-index.js` assigns `window.LADDERBOOK_SEARCH`, so the
+//! default theme's `search.js` can load it with a `<script>` tag: that works
+//! from `file://`, where `fetch()` of a local JSON file does not. The
+//! browser builds a MiniSearch index from it on first use.
+//!
+//! Each document is one place with an address: a level, archetype, free
+//! page or the home page and each of their headings' sections, a
+//! competency, a level's own expectations of one competency, an interview
+//! kit and each of its interviews. Addresses are relative to the site root;
+//! the script prefixes them with the page's way back to the root.
+//!
+//! Only what results need is stored (kind, title, the page a part belongs
+//! to, address, text), all plain text: the script writes it with `textContent`,
+//! and `<`, `>` and `&` are escaped besides. The text is capped per
+//! document so the index stays a fraction of the site's HTML even for a
+//! book of ten thousand long pages.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::content::model::{Book, Html, Scorecard};
+use crate::markdown::Section;
+
+/// How much text of one document is indexed (and shipped), in characters.
+pub const DOCUMENT_TEXT_CAP: usize = 2_000;
+
+/// How much text one Markdown body's documents share, in characters. The
+/// page and each heading's section get a fair share (short ones whole, the
+/// longer ones the same beginning), so every heading stays searchable by
+/// its title and the opening of its text.
+pub const BODY_TEXT_CAP: usize = 2_000;
+
+/// The kinds of place, in the order their numbers are written in the index.
+pub const KINDS: [&str; 6] = [
+    "Level",
+    "Competency",
+    "Expectation",
+    "Archetype",
+    "Interview kit",
+    "Guide",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Level = 0,
+    Competency = 1,
+    Expectation = 2,
+    Archetype = 3,
+    InterviewKit = 4,
+    Guide = 5,
+}
+
+/// One searchable place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub kind: Kind,
+    pub title: String,
+    /// The document of the page this place is a part of (the level of a
+    /// section or an expectation, the kit of an interview), by index.
+    pub parent: Option<usize>,
+    /// Relative to the site root, with the anchor: `levels/sre-2.html#scope`.
+    pub url: String,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+struct Index<'a> {
+    kinds: [&'static str; 6],
+    /// `[kind, title, parent, url, text]` per document: arrays, because
+    /// field names repeated ten thousand times would double the file. A
+    /// part of a page has its parent's index and only `#anchor` as its url;
+    /// a page has `-1` and its address.
+    docs: Vec<(u8, &'a str, i64, &'a str, &'a str)>,
+}
+
+/// `assets/search-index.js`: the book's documents, assigned to
+/// `window.LADDERBOOK_SEARCH`.
+pub fn search_index_js(book: &Book) -> String {
+    let documents = documents(book);
+    let index = Index {
+        kinds: KINDS,
+        docs: documents
+            .iter()
+            .map(|d| {
+                let (parent, url) = match d.parent {
+                    Some(p) => (p as i64, anchor_of(&d.url, &documents[p].url)),
+                    None => (-1, d.url.as_str()),
+                };
+                (d.kind as u8, d.title.as_str(), parent, url, d.text.as_str())
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&index).expect("strings and numbers always serialize");
+    format!(
+        "/* ladderbook search index: generated, do not edit */\nwindow.LADDERBOOK_SEARCH = {};\n",
+        script_safe(&json)
+    )
+}
+
+/// `#anchor` of a part of the page at `page`.
+fn anchor_of<'a>(url: &'a str, page: &str) -> &'a str {
+    url.strip_prefix(page)
+        .filter(|anchor| anchor.starts_with('#'))
+        .expect("a part's address is its page's plus an anchor")
+}
+
+/// Every searchable place of the book, in a fixed order.
+pub fn documents(book: &Book) -> Vec<Document> {
+    let mut docs = Vec::new();
+    if let Some(home) = &book.index {
+        let title = &book.config.book.title;
+        push_body(
+            &mut docs,
+            Kind::Guide,
+            title,
+            "index.html",
+            &[],
+            &home.sections,
+        );
+    }
+    for (index, level) in book.levels.iter().enumerate() {
+        let url = format!("levels/{}.html", level.id);
+        let summary = level.summary.as_ref().map(plain).unwrap_or_default();
+        let page = push_body(
+            &mut docs,
+            Kind::Level,
+            &level.title,
+            &url,
+            &[&summary],
+            &level.sections,
+        );
+        for (competency, cell) in book.expectations_at(index) {
+            // Carried-over words are indexed once, at the level they start at.
+            if cell.carried_from(index).is_some() {
+                continue;
+            }
+            let c = &book.competencies[competency];
+            docs.push(Document {
+                kind: Kind::Expectation,
+                title: c.name.clone(),
+                parent: Some(page),
+                url: format!("{url}#{}", c.id),
+                text: joined(cell.items.iter().map(plain), DOCUMENT_TEXT_CAP),
+            });
+        }
+    }
+    for c in &book.competencies {
+        let texts = [c.summary.as_ref(), c.description.as_ref()];
+        let area = book.areas[c.area].name.as_str();
+        docs.push(Document {
+            kind: Kind::Competency,
+            title: c.name.clone(),
+            parent: None,
+            url: format!("competencies/{}.html", c.id),
+            text: joined(
+                texts
+                    .into_iter()
+                    .flatten()
+                    .map(plain)
+                    .chain([Cow::Borrowed(area)]),
+                DOCUMENT_TEXT_CAP,
+            ),
+        });
+    }
+    for a in &book.archetypes {
+        let tagline = a.tagline.as_ref().map(plain).unwrap_or_default();
+        let url = format!("archetypes/{}.html", a.id);
+        push_body(
+            &mut docs,
+            Kind::Archetype,
+            &a.name,
+            &url,
+            &[&tagline],
+            &a.sections,
+        );
+    }
+    for s in &book.scorecards {
+        push_scorecard(&mut docs, book, s);
+    }
+    for page in &book.pages {
+        // `pages/index.md` is shadowed by the generated list of pages.
+        if page.path == "index" {
+            continue;
+        }
+        let url = format!("pages/{}.html", page.path);
+        push_body(
+            &mut docs,
+            Kind::Guide,
+            &page.title,
+            &url,
+            &[],
+            &page.sections,
+        );
+    }
+    docs
+}
+
+/// A page with a Markdown body: one document for the page (its `lead`
+/// texts, then the body before the first heading) and one per heading,
+/// sharing [`BODY_TEXT_CAP`]. Returns the page's document index.
+fn push_body(
+    docs: &mut Vec<Document>,
+    kind: Kind,
+    title: &str,
+    url: &str,
+    lead: &[&str],
+    sections: &[Section],
+) -> usize {
+    let (intro, headed) = match sections.split_first() {
+        Some((first, rest)) if first.id.is_empty() => (first.text.as_str(), rest),
+        _ => ("", sections),
+    };
+    let lead = joined(lead.iter().copied().chain([intro]), BODY_TEXT_CAP);
+    let texts: Vec<&str> = std::iter::once(lead.as_str())
+        .chain(headed.iter().map(|s| s.text.as_str()))
+        .collect();
+    let lengths: Vec<usize> = texts.iter().map(|t| t.chars().count()).collect();
+    let mut texts = texts
+        .iter()
+        .zip(fair_shares(&lengths, BODY_TEXT_CAP))
+        .map(|(text, share)| capped(text, share));
+    let page = docs.len();
+    docs.push(Document {
+        kind,
+        title: title.to_string(),
+        parent: None,
+        url: url.to_string(),
+        text: texts.next().expect("the lead comes first"),
+    });
+    for (section, text) in headed.iter().zip(texts) {
+        docs.push(Document {
+            kind,
+            title: section.title.clone(),
+            parent: Some(page),
+            url: format!("{url}#{}", section.id),
+            text,
+        });
+    }
+    page
+}
+
+/// Splits `budget` between texts of the given lengths: the shorter ones
+/// get all they need while that is at most an equal share of what is left,
+/// the longer ones an equal share of the rest.
+fn fair_shares(lengths: &[usize], budget: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..lengths.len()).collect();
+    order.sort_by_key(|&i| lengths[i]);
+    let mut left = budget.min(DOCUMENT_TEXT_CAP * lengths.len());
+    let mut shares = vec![0; lengths.len()];
+    for (done, &i) in order.iter().enumerate() {
+        let fair = left / (lengths.len() - done);
+        shares[i] = lengths[i].min(fair).min(DOCUMENT_TEXT_CAP);
+        left -= shares[i];
+    }
+    shares
+}
+
+fn push_scorecard(docs: &mut Vec<Document>, book: &Book, s: &Scorecard) {
+    let url = format!("scorecards/{}.html", s.id);
+    let dimensions = s
+        .dimensions
+        .iter()
+        .map(|d| Cow::Borrowed(book.competencies[d.competency].name.as_str()));
+    let signals = s
+        .signals
+        .strong
+        .iter()
+        .chain(&s.signals.weak)
+        .chain(&s.signals.red_flags)
+        .map(plain);
+    let page = docs.len();
+    docs.push(Document {
+        kind: Kind::InterviewKit,
+        title: s.title.clone(),
+        parent: None,
+        url: url.clone(),
+        text: joined(dimensions.chain(signals), DOCUMENT_TEXT_CAP),
+    });
+    for interview in &s.interviews {
+        let brief = interview.brief.as_ref().map(plain);
+        let questions = interview.questions.iter().map(plain);
+        docs.push(Document {
+            kind: Kind::InterviewKit,
+            title: interview.title.clone(),
+            parent: Some(page),
+            url: format!("{url}#{}", interview.id),
+            text: joined(brief.into_iter().chain(questions), DOCUMENT_TEXT_CAP),
+        });
+    }
+}
+
+/// A field's text. `Html::plain` puts a space between any two runs of
+/// text (`*systems*.` gives `systems .`): close those gaps before
+/// punctuation, where a reader of an excerpt would see them.
+fn plain(html: &Html) -> Cow<'_, str> {
+    let gap = |(a, b): (char, char)| {
+        (a == ' ' && ".,;:!?)]".contains(b)) || (b == ' ' && "([".contains(a))
+    };
+    let text = html.plain.as_str();
+    if !text.chars().zip(text.chars().skip(1)).any(gap) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = html.plain.chars().peekable();
+    while let Some(c) = chars.next() {
+        let closes = chars.peek().is_some_and(|next| ".,;:!?)]".contains(*next));
+        let opened = out.ends_with(['(', '[']);
+        if c == ' ' && (closes || opened) {
+            continue;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+/// Texts joined by spaces, empty ones skipped, capped at `cap` characters.
+fn joined<S: AsRef<str>>(texts: impl IntoIterator<Item = S>, cap: usize) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for text in texts {
+        let text = text.as_ref().trim();
+        if text.is_empty() {
+            continue;
+        }
+        if chars > cap {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(text);
+        chars += text.chars().count() + 1;
+    }
+    capped(&out, cap)
+}
+
+/// At most `cap` characters of `text`, cut after a whole word when one ends
+/// in the last fifth (a word cut in two would be indexed as a wrong word).
+fn capped(text: &str, cap: usize) -> String {
+    let Some((end, _)) = text.char_indices().nth(cap) else {
+        return text.to_string();
+    };
+    let head = &text[..end];
+    match head.rfind(char::is_whitespace) {
+        Some(space) if head[..space].chars().count() >= cap * 4 / 5 => head[..space].to_string(),
+        _ => head.to_string(),
+    }
+}
+
+/// JSON that cannot end a `<script>` element or start markup if the file is
+/// ever inlined, and that older engines parse as JavaScript (U+2028/9 were
+/// line terminators in JavaScript strings before ES2019).
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small book written to a temporary folder and loaded for real.
+    fn book(extra: &[(&str, &str)]) -> Book {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let files = [
+            (
+                "book.toml",
+                "[book]\ntitle = \"Tiny <Ladder> & Co\"\n[ladder]\nareas = [\"Reliability\"]\n",
+            ),
+            (
+                "content/tracks.yaml",
+                "- id: ic\n  name: Individual contributor\n",
+            ),
+            (
+                "content/levels/sre-1.md",
+                "---\ntitle: SRE I\ntrack: ic\nrank: 1\nsummary: Learns the *systems*.\n---\nFollows runbooks.\n\n## Scope {#scope}\n\nWorks on well-defined tasks.\n\n## Scope\n\nTwice.\n",
+            ),
+            (
+                "content/levels/sre-2.md",
+                "---\ntitle: SRE II\ntrack: ic\nrank: 2\n---\nOwns a service.\n",
+            ),
+            (
+                "content/competencies/slo-practice.yaml",
+                "name: SLO practice\narea: Reliability\nsummary: Define and defend SLOs.\nexpectations:\n  sre-1: Reads the error budget dashboard.\n",
+            ),
+            (
+                "content/archetypes/slo-guard.md",
+                "---\nname: SLO Guard\ntagline: Says *no*.\nemphasis:\n  slo-practice: 5\nlevels: [sre-2]\n---\n## Who they are\nGuards the error budget.\n",
+            ),
+            (
+                "content/scorecards/loop.yaml",
+                "title: Mid loop\nlevels: [sre-2]\ndimensions:\n  - competency: slo-practice\ninterviews:\n  - id: slo-design\n    title: SLO design\n    brief: Design an error budget policy.\n    focus: [slo-practice]\n    questions: [Which SLIs?]\n",
+            ),
+            (
+                "content/pages/guides/promotion.md",
+                "---\ntitle: Promotion\n---\nHow it works.\n\n## Evidence\n\n<script>alert(1)</script>\n\nWrite the <b>case</b> with `code`.\n",
+            ),
+        ];
+        for (path, text) in files.iter().chain(extra) {
+            let target = dir.path().join(path);
+            std::fs::create_dir_all(target.parent().expect("a file has a folder"))
+                .expect("folders can be made");
+            std::fs::write(&target, text).expect("files can be written");
+        }
+        let loaded = crate::content::load_book(dir.path()).expect("the book loads");
+        let problems: Vec<String> = loaded
+            .diagnostics
+            .sorted()
+            .iter()
+            .map(|d| d.one_line())
+            .collect();
+        assert!(problems.is_empty(), "{problems:?}");
+        loaded.book
+    }
+
+    fn summary(docs: &[Document]) -> Vec<(Kind, &str, Option<&str>, &str)> {
+        docs.iter()
+            .map(|d| {
+                let parent = d.parent.map(|p| docs[p].title.as_str());
+                (d.kind, d.title.as_str(), parent, d.url.as_str())
+            })
+            .collect()
+    }
+
+    /// The index file's data, parsed back.
+    fn index_data(book: &Book) -> serde_json::Value {
+        let js = search_index_js(book);
+        let json = js
+            .split_once("window.LADDERBOOK_SEARCH = ")
+            .and_then(|(_, rest)| rest.trim_end().strip_suffix(';'))
+            .expect("the file assigns the global");
+        serde_json::from_str(json).expect("the data is JSON")
+    }
+
+    #[test]
+    fn every_place_is_a_document_with_its_anchor() {
+        let docs = documents(&book(&[]));
+        use Kind::*;
+        assert_eq!(
+            summary(&docs),
+            [
+                (Level, "SRE I", None, "levels/sre-1.html"),
+                (Level, "Scope", Some("SRE I"), "levels/sre-1.html#scope"),
+                (Level, "Scope", Some("SRE I"), "levels/sre-1.html#scope-1"),
+                (
+                    Expectation,
+                    "SLO practice",
+                    Some("SRE I"),
+                    "levels/sre-1.html#slo-practice"
+                ),
+                (Level, "SRE II", None, "levels/sre-2.html"),
+                (
+                    Competency,
+                    "SLO practice",
+                    None,
+                    "competencies/slo-practice.html"
+                ),
+                (Archetype, "SLO Guard", None, "archetypes/slo-guard.html"),
+                (
+                    Archetype,
+                    "Who they are",
+                    Some("SLO Guard"),
+                    "archetypes/slo-guard.html#who-they-are"
+                ),
+                (InterviewKit, "Mid loop", None, "scorecards/loop.html"),
+                (
+                    InterviewKit,
+                    "SLO design",
+                    Some("Mid loop"),
+                    "scorecards/loop.html#slo-design"
+                ),
+                (Guide, "Promotion", None, "pages/guides/promotion.html"),
+                (
+                    Guide,
+                    "Evidence",
+                    Some("Promotion"),
+                    "pages/guides/promotion.html#evidence"
+                ),
+            ]
+        );
+        let text = |url: &str| docs.iter().find(|d| d.url == url).map(|d| d.text.as_str());
+        assert_eq!(
+            text("levels/sre-1.html"),
+            Some("Learns the systems. Follows runbooks.")
+        );
+        assert_eq!(
+            text("levels/sre-1.html#scope"),
+            Some("Works on well-defined tasks.")
+        );
+        assert_eq!(
+            text("competencies/slo-practice.html"),
+            Some("Define and defend SLOs. Reliability")
+        );
+        assert_eq!(
+            text("scorecards/loop.html#slo-design"),
+            Some("Design an error budget policy. Which SLIs?")
+        );
+    }
+
+    #[test]
+    fn carried_over_expectations_are_indexed_once() {
+        let docs = documents(&book(&[]));
+        let expectations: Vec<&str> = docs
+            .iter()
+            .filter(|d| d.kind == Kind::Expectation)
+            .map(|d| d.url.as_str())
+            .collect();
+        // sre-2 carries SLO practice over from sre-1.
+        assert_eq!(expectations, ["levels/sre-1.html#slo-practice"]);
+    }
+
+    #[test]
+    fn the_home_page_and_its_sections_are_guides() {
+        let home = (
+            "content/index.md",
+            "Welcome.\n\n## Where to start\n\nThe matrix.\n",
+        );
+        let docs = documents(&book(&[home]));
+        assert_eq!(
+            summary(&docs[..2]),
+            [
+                (Kind::Guide, "Tiny <Ladder> & Co", None, "index.html"),
+                (
+                    Kind::Guide,
+                    "Where to start",
+                    Some("Tiny <Ladder> & Co"),
+                    "index.html#where-to-start"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_index_holds_text_never_markup() {
+        let book = book(&[("content/index.md", "Welcome.\n")]);
+        let js = search_index_js(&book);
+        for raw in ['<', '>', '&'] {
+            assert!(!js.contains(raw), "raw {raw} in {js}");
+        }
+        assert!(
+            !js.contains("alert"),
+            "dropped HTML must not be indexed: {js}"
+        );
+        let data = index_data(&book);
+        let docs = data["docs"].as_array().expect("docs");
+        let evidence = docs
+            .iter()
+            .find(|d| d[1] == "Evidence")
+            .expect("the Evidence section");
+        assert_eq!(evidence[4], "Write the case with code.");
+        // The book's title is stored as written, to be shown as text.
+        assert_eq!(docs[0][1], "Tiny <Ladder> & Co");
+    }
+
+    #[test]
+    fn parts_of_a_page_point_at_it_and_store_only_their_anchor() {
+        let data = index_data(&book(&[]));
+        assert_eq!(data["kinds"][4], "Interview kit");
+        let docs = data["docs"].as_array().expect("docs");
+        let design = docs
+            .iter()
+            .find(|d| d[1] == "SLO design")
+            .expect("the interview");
+        assert_eq!(design[0], Kind::InterviewKit as u8);
+        assert_eq!(design[3], "#slo-design");
+        let kit = &docs[design[2].as_u64().expect("a parent index") as usize];
+        assert_eq!(kit[1], "Mid loop");
+        assert_eq!(kit[2], -1);
+        assert_eq!(kit[3], "scorecards/loop.html");
+    }
+
+    #[test]
+    fn text_is_capped_per_document_and_per_body() {
+        let words = "reliability ".repeat(1_000);
+        let sections: String = (0..8)
+            .map(|i| format!("## Part {i}\n\n{words}\n\n"))
+            .chain(["## Short\n\nKept whole.\n".to_string()])
+            .collect();
+        let long = format!("---\ntitle: Long\n---\n{words}\n\n{sections}");
+        let docs = documents(&book(&[("content/pages/long.md", &long)]));
+        let parts: Vec<&Document> = docs
+            .iter()
+            .filter(|d| d.url.starts_with("pages/long.html"))
+            .collect();
+        assert_eq!(
+            parts.len(),
+            10,
+            "every heading stays searchable by its title"
+        );
+        assert_eq!(parts[9].text, "Kept whole.");
+        for doc in &parts[..9] {
+            let chars = doc.text.chars().count();
+            assert!((150..=BODY_TEXT_CAP / 9).contains(&chars), "{chars}");
+            assert!(doc.text.ends_with("reliability"), "cut after a whole word");
+        }
+        let total: usize = parts.iter().map(|d| d.text.chars().count()).sum();
+        assert!(total <= BODY_TEXT_CAP, "{total}");
+        let competency = format!(
+            "name: Long\narea: Reliability\nsummary: {words}\nexpectations:\n  sre-1: Some.\n"
+        );
+        let docs = documents(&book(&[("content/competencies/long.yaml", &competency)]));
+        let long = docs
+            .iter()
+            .find(|d| d.title == "Long")
+            .expect("the competency");
+        assert!(long.text.chars().count() <= DOCUMENT_TEXT_CAP);
+    }
+
+    #[test]
+    fn shares_are_fair() {
+        assert_eq!(
+            fair_shares(&[10, 5_000, 20, 5_000], 1_000),
+            [10, 485, 20, 485]
+        );
+        assert_eq!(fair_shares(&[10, 20], 1_000), [10, 20]);
+        assert_eq!(fair_shares(&[5_000], 9_000), [DOCUMENT_TEXT_CAP]);
+        assert_eq!(fair_shares(&[], 1_000), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn capping_keeps_whole_words_and_characters() {
+        assert_eq!(capped("short", 10), "short");
+        assert_eq!(capped("error budget policy", 15), "error budget");
+        assert_eq!(capped("ééééé", 3), "ééé");
+        assert_eq!(capped("anything", 0), "");
+    }
+}

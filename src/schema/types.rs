@@ -1,0 +1,343 @@
+//! The schema-only types: never constructed, only read by schemars. Their
+//! `///` comments are the descriptions editors show and docs/content-format.md
+//! lists; keep them short, in the words of the spec.
+#![allow(dead_code)]
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+use crate::schema::ID_PATTERN;
+
+/// A schema-only type whose schema is the given JSON, inlined where used.
+macro_rules! inline_schema {
+    ($(#[$doc:meta])* $name:ident => $schema:tt) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl JsonSchema for $name {
+            fn inline_schema() -> bool {
+                true
+            }
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!($schema)
+            }
+        }
+    };
+}
+
+inline_schema! {
+    /// An id: lowercase letters, digits and `-`, starting with a letter or digit, at most 64 characters.
+    Id => { "type": "string", "pattern": ID_PATTERN }
+}
+
+inline_schema! {
+    /// Plain text that must not be blank.
+    Text => { "type": "string", "pattern": "\\S" }
+}
+
+inline_schema! {
+    /// A short label that may be written as a number (`years: 5`, `code: 3`).
+    Label => { "type": ["string", "number"] }
+}
+
+inline_schema! {
+    /// Markdown text (a one-line string is rendered as inline Markdown).
+    Markdown => { "type": "string", "contentMediaType": "text/markdown" }
+}
+
+/// One value, or a list of them.
+pub struct OneOrMany<T>(PhantomData<T>);
+
+impl<T: JsonSchema> JsonSchema for OneOrMany<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        format!("OneOrMany_{}", T::schema_name()).into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let one = generator.subschema_for::<T>();
+        json_schema!({
+            "anyOf": [one, { "type": "array", "items": one, "minItems": 1 }]
+        })
+    }
+}
+
+/// A mapping whose keys are ids (of levels or competencies).
+pub struct IdMap<T>(PhantomData<T>);
+
+impl<T: JsonSchema> JsonSchema for IdMap<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        format!("IdMap_{}", T::schema_name()).into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "object",
+            "propertyNames": { "pattern": ID_PATTERN },
+            "additionalProperties": generator.subschema_for::<T>(),
+            "minProperties": 1
+        })
+    }
+}
+
+/// `book.toml`: the configuration of a ladderbook book (its folder is the book root).
+#[derive(JsonSchema)]
+#[schemars(title = "ladderbook book.toml", deny_unknown_fields)]
+pub struct BookToml {
+    /// About the book.
+    pub book: BookSection,
+    /// Where the content is and where the site goes.
+    pub build: Option<BuildSection>,
+    /// The published site's address.
+    pub site: Option<SiteSection>,
+    /// The ladder's display order.
+    pub ladder: Option<LadderSection>,
+    /// How Markdown is rendered.
+    pub markdown: Option<MarkdownSection>,
+}
+
+/// `[book]`: about the book.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct BookSection {
+    /// The book's title, shown on every page.
+    pub title: Text,
+    /// One sentence about the book, for the home page and search engines.
+    pub description: Option<String>,
+    /// Who maintains the book: a name or a list of names.
+    pub authors: Option<OneOrMany<String>>,
+    /// The language of the content, as a BCP 47 tag (`lang` of every page).
+    #[schemars(extend("default" = "en"))]
+    pub language: Option<String>,
+}
+
+/// `[build]`: folders, relative to the book root.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BuildSection {
+    /// The folder holding the content; it must stay inside the book.
+    #[schemars(extend("default" = "content"))]
+    pub content_dir: Option<String>,
+    /// The folder `build` writes the site into (`--out` overrides it); it must stay inside the book.
+    #[schemars(extend("default" = "site"))]
+    pub output_dir: Option<String>,
+    /// The theme: `themes/<theme>/` overrides the built-in theme file by file.
+    #[schemars(extend("default" = "default"))]
+    pub theme: Option<String>,
+}
+
+/// `[site]`: the published site's address.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SiteSection {
+    /// The absolute http(s) URL the site is published at (percent-encoded); used for sitemap.xml, canonical links and the 404 page's links.
+    #[schemars(regex(pattern = r#"^https?://[^\s"<>\\^`{|}]*$"#))]
+    pub base_url: Option<String>,
+}
+
+/// `[ladder]`: the ladder's display order.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct LadderSection {
+    /// The display order of the competency areas; areas not listed come after these, alphabetically.
+    pub areas: Option<Vec<Text>>,
+}
+
+/// `[markdown]`: how Markdown is rendered.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MarkdownSection {
+    /// Keep raw HTML written in Markdown (it is dropped unless true); `javascript:` links are always dropped.
+    #[schemars(extend("default" = false))]
+    pub allow_html: Option<bool>,
+}
+
+/// `content/tracks.yaml`: the ladder's tracks, in display order. Without this file there is one implicit track, `default`.
+#[derive(JsonSchema)]
+#[schemars(title = "ladderbook tracks.yaml")]
+pub struct Tracks(#[schemars(length(min = 1))] pub Vec<Track>);
+
+/// One track of the ladder.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Track {
+    /// The track's id; levels name it in their `track` field.
+    pub id: Id,
+    /// The track's name, e.g. "Individual contributor".
+    pub name: Text,
+    /// How people grow in this track (Markdown).
+    pub description: Option<Markdown>,
+}
+
+/// The front matter of `content/levels/<id>.md`; the Markdown body below it is the level's narrative.
+#[derive(JsonSchema)]
+#[schemars(title = "ladderbook level", deny_unknown_fields)]
+pub struct Level {
+    /// The level's id and URL slug (default: the file name without `.md`).
+    pub id: Option<Id>,
+    /// The level's full title, e.g. "Senior Site Reliability Engineer".
+    pub title: Text,
+    /// A short label shown in tables, e.g. `L4`.
+    pub code: Option<Label>,
+    /// The track's id; required when `tracks.yaml` lists several tracks.
+    pub track: Option<Id>,
+    /// Seniority within the track: unique in its track, higher is more senior.
+    pub rank: i64,
+    /// One line about the level (inline Markdown).
+    pub summary: Option<Markdown>,
+    /// Typical years of experience, free text such as `"5-8"`.
+    pub years: Option<Label>,
+    /// The id of a level of another track at the same scope.
+    pub equivalent: Option<Id>,
+}
+
+/// `content/competencies/<id>.yaml` (or the front matter of a `.md` file): one competency and what it expects at each level.
+#[derive(JsonSchema)]
+#[schemars(title = "ladderbook competency", deny_unknown_fields)]
+pub struct Competency {
+    /// The competency's id and URL slug (default: the file name without extension).
+    pub id: Option<Id>,
+    /// The competency's name, e.g. "Incident management".
+    pub name: Text,
+    /// The area that groups it, e.g. "Reliability"; `[ladder] areas` in book.toml orders the areas.
+    pub area: Text,
+    /// One line about the competency (inline Markdown).
+    pub summary: Option<Markdown>,
+    /// Why it matters and what good looks like (Markdown).
+    pub description: Option<Markdown>,
+    /// What it expects, by level id: a Markdown string or a list of them. A level without an entry carries over the entry of the nearest lower rank in its track.
+    pub expectations: IdMap<OneOrMany<Markdown>>,
+}
+
+inline_schema! {
+    /// An emphasis weight: 1 (light) to 5 (defining).
+    Weight => { "type": "integer", "minimum": 1, "maximum": 5 }
+}
+
+/// The front matter of `content/archetypes/<id>.md`: a specialist profile; the Markdown body below it describes who they are.
+#[derive(JsonSchema)]
+#[schemars(title = "ladderbook archetype", deny_unknown_fields)]
+pub struct Archetype {
+    /// The archetype's id and URL slug (default: the file name without `.md`).
+    pub id: Option<Id>,
+    /// The archetype's name, e.g. "SLO Guard".
+    pub name: Text,
+    /// One line about them (inline Markdown).
+    pub tagline: Option<Markdown>,
+    /// Weight by competency id, from 1 (light) to 5 (defining); drawn as a radar chart.
+    pub emphasis: Option<IdMap<Weight>>,
+    /// The ids of the levels where the archetype applies.
+    pub levels: Option<OneOrMany<Id>>,
+}
+
+/// `content/scorecards/<id>.yaml`: one interview loop with its rating dimensions and interviews.
+#[derive(JsonSchema)]
+#[schemars(title = "ladderbook scorecard", deny_unknown_fields)]
+pub struct Scorecard {
+    /// The scorecard's id and URL slug (default: the file name without extension).
+    pub id: Option<Id>,
+    /// The loop's title, e.g. "Senior SRE interview loop".
+    pub title: Text,
+    /// The ids of the levels this loop hires for.
+    pub levels: OneOrMany<Id>,
+    /// The id of the archetype this loop hires for.
+    pub archetype: Option<Id>,
+    /// The rating scale, lowest first (default: strong-no 1, no 2, yes 3, strong-yes 4).
+    #[schemars(length(min = 2))]
+    pub scale: Option<Vec<ScaleStep>>,
+    /// What interviewers rate, one competency each.
+    #[schemars(length(min = 1))]
+    pub dimensions: Vec<Dimension>,
+    /// The interviews of the loop.
+    #[schemars(length(min = 1))]
+    pub interviews: Vec<Interview>,
+    /// What strong and weak candidates show.
+    pub signals: Option<Signals>,
+}
+
+/// One step of a rating scale; ids are unique and values strictly increasing.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ScaleStep {
+    /// The step's id, recorded in filled-in scorecards.
+    pub id: Id,
+    /// The step's label, e.g. "Strong yes".
+    pub label: Text,
+    /// The step's value; higher is better.
+    pub value: i64,
+}
+
+/// One rating dimension: a competency and what meeting or exceeding the bar looks like.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Dimension {
+    /// The competency's id.
+    pub competency: Id,
+    /// What meeting the bar looks like (Markdown).
+    pub meets: Option<Markdown>,
+    /// What exceeding the bar looks like (Markdown).
+    pub exceeds: Option<Markdown>,
+}
+
+inline_schema! {
+    /// An interview length in minutes.
+    Minutes => { "type": "integer", "minimum": 1, "maximum": 1440 }
+}
+
+/// One interview of the loop.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Interview {
+    /// The interview's id; its anchor on the kit page.
+    pub id: Id,
+    /// The interview's title, e.g. "Incident leadership simulation".
+    pub title: Text,
+    /// Its length in minutes, 1 to 1440.
+    pub minutes: Option<Minutes>,
+    /// The scenario and instructions for the interviewer (Markdown).
+    pub brief: Option<Markdown>,
+    /// The competency ids of the dimensions it covers; each must be one of this scorecard's dimensions.
+    pub focus: Option<OneOrMany<Id>>,
+    /// Questions to ask (Markdown each).
+    pub questions: Option<Vec<Markdown>>,
+}
+
+/// Signals that help interviewers calibrate (Markdown each).
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Signals {
+    /// What a strong candidate shows.
+    pub strong: Option<OneOrMany<Markdown>>,
+    /// What a weak candidate shows.
+    pub weak: Option<OneOrMany<Markdown>>,
+    /// What ends the loop.
+    pub red_flags: Option<OneOrMany<Markdown>>,
+}
+
+/// The front matter of a free page, `content/pages/**/*.md`; the Markdown body below it is the page.
+#[derive(JsonSchema)]
+#[schemars(title = "ladderbook page", deny_unknown_fields)]
+pub struct Page {
+    /// The page's title, in its heading and the navigation.
+    pub title: Text,
+    /// Navigation order among its siblings, lowest first (then by title).
+    pub order: Option<i64>,
+}
+
+/// The front matter of the home page, `content/index.md` (optional).
+#[derive(JsonSchema)]
+#[schemars(title = "ladderbook home page", deny_unknown_fields)]
+pub struct Index {
+    /// The home page's heading (default: the book's title).
+    pub title: Option<Text>,
+    /// Unused on the home page; allowed so a page can become the home page unchanged.
+    pub order: Option<i64>,
+}
