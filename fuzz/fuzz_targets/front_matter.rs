@@ -49,5 +49,5 @@ fuzz_target!(|data: &[u8]| {
         stem: "fuzz".to_string(),
         text: text.to_string(),
     };
-    parse_sources(&[source], &mut diagnostics);
+    parse_sources(vec![source], &mut diagnostics);
 });

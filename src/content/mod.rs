@@ -93,7 +93,8 @@ fn assemble(
     diagnostics: &mut Diagnostics,
 ) -> Book {
     let version = content_version(config_bytes, &sources.files);
-    let raw = raw::parse_sources(&sources.files, diagnostics);
+    // The sources are consumed, so each file's text is freed once decoded.
+    let raw = raw::parse_sources(sources.files, diagnostics);
     resolve::resolve(
         resolve::ResolveInput {
             config,

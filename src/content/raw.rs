@@ -145,9 +145,13 @@ pub struct RawBook {
 }
 
 /// Decodes every source file; problems go to `diagnostics`.
-pub fn parse_sources(files: &[SourceFile], diagnostics: &mut Diagnostics) -> RawBook {
+pub fn parse_sources(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> RawBook {
     let mut book = RawBook::default();
-    for source in files {
+    // Structured files stay for `pin_markdown`; free pages, the bulk of a
+    // large book, are freed as soon as they are decoded.
+    let mut structured = Vec::new();
+    for owned in files {
+        let source = &owned;
         let mut decoder = Decoder {
             file: &source.file,
             diagnostics,
@@ -207,8 +211,11 @@ pub fn parse_sources(files: &[SourceFile], diagnostics: &mut Diagnostics) -> Raw
         if book.item_count() == before && source.kind != Kind::Index {
             book.undecoded.push((source.kind, source.stem.clone()));
         }
+        if owned.kind != Kind::Page {
+            structured.push(owned);
+        }
     }
-    pin_markdown(&mut book, files);
+    pin_markdown(&mut book, &structured);
     book
 }
 

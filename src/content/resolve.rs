@@ -1259,8 +1259,12 @@ impl Resolver<'_> {
                     order: raw_page.order.as_ref().map_or(i64::MAX, |o| o.value),
                     body: Html {
                         html: out.html,
-                        plain: out.plain,
-                        source: raw_page.body.text.clone(),
+                        // Search reads pages by section; the flat text of
+                        // thousands of bodies would only cost memory.
+                        plain: String::new(),
+                        // Page bodies are the bulk of a large book and no
+                        // export carries them: their source is not kept.
+                        source: String::new(),
                     },
                     headings: out.headings,
                     sections: out.sections,

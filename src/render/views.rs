@@ -904,6 +904,20 @@ fn scoped(html: &str, prefix: &str) -> String {
         .replace("href=\"#", &format!("href=\"#{prefix}-"))
 }
 
+/// An item's body in the print edition, where it sits below the item's
+/// `<h3>`: its ids scoped, its headings two levels down (`<h2>` → `<h4>`,
+/// at most `<h6>`), so the page's outline skips no level.
+fn print_body(html: &str, prefix: &str) -> String {
+    let mut out = scoped(html, prefix);
+    for level in (1..=5).rev() {
+        let to = (level + 2).min(6);
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{to}"))
+            .replace(&format!("</h{level}>"), &format!("</h{to}>"));
+    }
+    out
+}
+
 #[derive(Serialize)]
 pub struct PrintView<'a> {
     pub intro: Option<String>,
@@ -930,7 +944,7 @@ pub fn print(book: &Book) -> PrintView<'_> {
         levels: (0..book.levels.len())
             .map(|i| {
                 let view = level(book, i);
-                let scoped_body = scoped(view.body, &format!("level-{}", view.id));
+                let scoped_body = print_body(view.body, &format!("level-{}", view.id));
                 PrintItem {
                     item: view,
                     scoped_body,
@@ -945,7 +959,7 @@ pub fn print(book: &Book) -> PrintView<'_> {
                 let view = competency(book, i);
                 let scoped_body = view
                     .description
-                    .map(|d| scoped(d, &format!("competency-{}", view.id)))
+                    .map(|d| print_body(d, &format!("competency-{}", view.id)))
                     .unwrap_or_default();
                 PrintItem {
                     item: view,
@@ -958,7 +972,7 @@ pub fn print(book: &Book) -> PrintView<'_> {
                 let mut view = archetype(book, i);
                 // The print edition lists the weights; no chart ids to clash.
                 view.radar = String::new();
-                let scoped_body = scoped(view.body, &format!("archetype-{}", view.id));
+                let scoped_body = print_body(view.body, &format!("archetype-{}", view.id));
                 PrintItem {
                     item: view,
                     scoped_body,
@@ -980,12 +994,28 @@ pub fn print(book: &Book) -> PrintView<'_> {
             .map(|i| {
                 let view = page(book, i);
                 let scoped_body =
-                    scoped(view.body, &format!("page-{}", view.path.replace('/', "-")));
+                    print_body(view.body, &format!("page-{}", view.path.replace('/', "-")));
                 PrintItem {
                     item: view,
                     scoped_body,
                 }
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn print_bodies_nest_below_their_item_heading() {
+        assert_eq!(
+            print_body(
+                "<h1 id=\"a\">A</h1><h2 id=\"b\">B <a href=\"#a\">x</a></h2><h5>C</h5><h6>D</h6><hr>",
+                "level-x"
+            ),
+            "<h3 id=\"level-x-a\">A</h3><h4 id=\"level-x-b\">B <a href=\"#level-x-a\">x</a></h4><h6>C</h6><h6>D</h6><hr>"
+        );
     }
 }
