@@ -284,8 +284,23 @@ fn is_inline(tag: &TagEnd) -> bool {
     )
 }
 
+/// Runs of white space become one space; none at either end. One pass,
+/// no intermediate list: this runs over the text of every page.
 fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 type UrlError = (&'static str, Option<LinkProblem>);
@@ -578,6 +593,13 @@ mod tests {
         let ids: Vec<_> = out.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["who-they-are", "who-they-are-1", "mine"]);
         assert!(out.html.contains("<h1 id=\"who-they-are\">"));
+    }
+
+    #[test]
+    fn spaces_collapse_to_one_and_ends_are_trimmed() {
+        assert_eq!(collapse_spaces("  a \n\t b  c "), "a b c");
+        assert_eq!(collapse_spaces(" \n "), "");
+        assert_eq!(collapse_spaces("é  ü"), "é ü");
     }
 
     #[test]
