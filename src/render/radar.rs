@@ -106,19 +106,25 @@ pub fn radar_svg(title: &str, axes: &[Axis], max: f64, id: &str) -> String {
 }
 
 fn bars_svg(title: &str, axes: &[Axis], max: f64, id: &str) -> String {
-    let height = 40 * axes.len().max(1) + 10;
+    // One row per axis: the label (wrapped to two lines) on the left, the
+    // bar on the right.
+    let height = 52 * axes.len().max(1) + 8;
     let mut svg = format!(
-        r#"<svg class="radar radar-bars" viewBox="0 0 420 {height}" role="img" aria-labelledby="{id}-title"><title id="{id}-title">{}</title>"#,
+        r#"<svg class="radar radar-bars" viewBox="0 0 520 {height}" role="img" aria-labelledby="{id}-title"><title id="{id}-title">{}</title>"#,
         escape(title)
     );
     for (index, axis) in axes.iter().enumerate() {
-        let y = 10 + index * 40;
-        let width = 260.0 * (axis.value / max).clamp(0.0, 1.0);
+        let y = 8 + index * 52;
+        let width = 300.0 * (axis.value / max).clamp(0.0, 1.0);
+        let lines = wrap(axis.label, 22);
+        let first_y = if lines.len() > 1 { y + 12 } else { y + 21 };
+        svg.push_str(r#"<text class="radar-label">"#);
+        for (n, line) in lines.iter().take(2).enumerate() {
+            let _ = write!(svg, r#"<tspan x="0" y="{}">{}</tspan>"#, first_y + 17 * n, escape(line));
+        }
         let _ = write!(
             svg,
-            r#"<text class="radar-label" x="0" y="{}">{}</text><rect class="radar-ring" x="150" y="{y}" width="260" height="22"/><rect class="radar-shape" x="150" y="{y}" width="{width:.1}" height="22"/>"#,
-            y + 16,
-            escape(axis.label)
+            r#"</text><rect class="radar-ring" x="210" y="{y}" width="300" height="26" rx="4"/><rect class="radar-shape" x="210" y="{y}" width="{width:.1}" height="26" rx="4"/>"#
         );
     }
     svg.push_str("</svg>");

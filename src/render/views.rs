@@ -539,6 +539,10 @@ pub struct DimensionView<'a> {
     pub competency: Link,
     pub meets: Option<&'a str>,
     pub exceeds: Option<&'a str>,
+    /// The same texts without markup: exported scorecards carry them so
+    /// `debrief` can tell when the bar changed since a card was filled.
+    pub meets_plain: &'a str,
+    pub exceeds_plain: &'a str,
     pub interviews: Vec<&'a str>,
 }
 
@@ -592,6 +596,8 @@ pub fn scorecard(book: &Book, index: usize) -> ScorecardView<'_> {
             competency: competency_link(book, dim.competency),
             meets: html(&dim.meets),
             exceeds: html(&dim.exceeds),
+            meets_plain: dim.meets.as_ref().map_or("", |h| h.plain.as_str()),
+            exceeds_plain: dim.exceeds.as_ref().map_or("", |h| h.plain.as_str()),
             interviews: s
                 .interviews
                 .iter()
