@@ -10,6 +10,7 @@
 #
 # Options: --quick (3 rounds instead of 5), --rounds N, --scenario ID
 # (pages-1000, pages-10000, structured-20x200, bundled; repeatable),
+# --max-wait-total S (seconds to wait in all for an idle CPU; default 1800),
 # --rev REV (benchmark the committed revision REV, e.g. HEAD, built from a
 # `git archive` copy, instead of the working tree), --keep (keep the scratch
 # folder), --no-install (fail instead of installing).
@@ -28,10 +29,11 @@ while [ $# -gt 0 ]; do
     --quick) args+=(--quick) ;;
     --rounds) args+=(--rounds "$2"); shift ;;
     --scenario) args+=(--scenario "$2"); shift ;;
+    --max-wait-total) args+=(--max-wait-total "$2"); shift ;;
     --rev) rev="$2"; shift ;;
     --keep) keep=1 ;;
     --no-install) install=0 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift

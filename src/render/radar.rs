@@ -120,7 +120,12 @@ fn bars_svg(title: &str, axes: &[Axis], max: f64, id: &str) -> String {
         let first_y = if lines.len() > 1 { y + 12 } else { y + 21 };
         svg.push_str(r#"<text class="radar-label">"#);
         for (n, line) in lines.iter().take(2).enumerate() {
-            let _ = write!(svg, r#"<tspan x="0" y="{}">{}</tspan>"#, first_y + 17 * n, escape(line));
+            let _ = write!(
+                svg,
+                r#"<tspan x="0" y="{}">{}</tspan>"#,
+                first_y + 17 * n,
+                escape(line)
+            );
         }
         let _ = write!(
             svg,

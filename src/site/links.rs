@@ -12,6 +12,7 @@ use std::path::Path;
 use percent_encoding::percent_decode_str;
 
 use crate::content::model::Book;
+use crate::decode::did_you_mean;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::node::Pos;
 use crate::render::{PageKind, PlannedPage, RenderFailure, Renderer, plan_pages};
@@ -38,12 +39,21 @@ pub fn check_links(book: &Book, root: &Path) -> anyhow::Result<Diagnostics> {
         Err(BuildFailure::Tool(err)) => return Err(err),
     }
     let files = sink.into_files();
-    for broken in broken_links(&files) {
-        let page = plan.iter().find(|p| p.path == broken.page);
-        diagnostics.push(diagnostic(book, root, page, &broken));
+    let broken = broken_links(&files);
+    for link in &broken {
+        // The print edition repeats every page: a link broken there and on
+        // its own page is reported once, where it was written.
+        let repeated = |other: &BrokenLink| other.page != PRINT && other.missing == link.missing;
+        if link.page == PRINT && broken.iter().any(repeated) {
+            continue;
+        }
+        let page = plan.iter().find(|p| p.path == link.page);
+        diagnostics.push(diagnostic(book, root, page, link));
     }
     Ok(diagnostics)
 }
+
+const PRINT: &str = "print.html";
 
 /// One link that leads nowhere.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,8 +69,13 @@ pub struct BrokenLink {
 pub enum Missing {
     /// No file at this site path (`..` above the root gives an empty path).
     File(String),
-    /// The file exists but has no element with this id.
-    Anchor { file: String, anchor: String },
+    /// The file exists but has no element with this id (`closest`: one
+    /// that it has with a similar name).
+    Anchor {
+        file: String,
+        anchor: String,
+        closest: Option<String>,
+    },
 }
 
 /// Every broken internal link of a rendered site (paths → bytes), each
@@ -120,7 +135,17 @@ fn check_target(
         return None;
     }
     let ids = &pages.get(file.as_str())?.ids;
-    (!ids.contains(&anchor)).then_some(Missing::Anchor { file, anchor })
+    if ids.contains(&anchor) {
+        return None;
+    }
+    let mut known: Vec<&str> = ids.iter().map(String::as_str).collect();
+    known.sort_unstable();
+    let closest = did_you_mean(&anchor, &known).map(str::to_string);
+    Some(Missing::Anchor {
+        file,
+        anchor,
+        closest,
+    })
 }
 
 /// A URL with a scheme (`https:`, `mailto:`) or a host (`//cdn`).
@@ -343,9 +368,16 @@ fn diagnostic(
             format!("but the site has no file `{path}`"),
             "link to an item with `@/<kind>/<id>` (checked when the book is loaded), or to a file under content/static/".to_string(),
         ),
-        Missing::Anchor { file, anchor } => (
+        Missing::Anchor {
+            file,
+            anchor,
+            closest,
+        } => (
             format!("but `{file}` has no element with the id `{anchor}`"),
-            "link to one of the page's headings (their anchors are their slugs, or `{#id}`); a level's competency sections and a competency's level rows are anchored by id".to_string(),
+            match closest {
+                Some(closest) => format!("did you mean `#{closest}`?"),
+                None => "link to one of the page's headings (their anchors are their slugs, or `{#id}`); a level's competency sections and a competency's level rows are anchored by id".to_string(),
+            },
         ),
     };
     let message = format!(
@@ -504,6 +536,7 @@ mod tests {
                     missing: Missing::Anchor {
                         file: "levels/a.html".into(),
                         anchor: "nope".into(),
+                        closest: None,
                     },
                 },
                 BrokenLink {
@@ -512,6 +545,23 @@ mod tests {
                     missing: Missing::File(String::new()),
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn a_missing_anchor_names_the_closest_one() {
+        let files = site(&[(
+            "index.html",
+            "<h2 id=\"incident-management\"></h2><a href=\"#incident-managment\"></a>",
+        )]);
+        let broken = broken_links(&files);
+        assert_eq!(
+            broken[0].missing,
+            Missing::Anchor {
+                file: "index.html".into(),
+                anchor: "incident-managment".into(),
+                closest: Some("incident-management".into()),
+            }
         );
     }
 

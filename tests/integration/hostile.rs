@@ -180,8 +180,16 @@ fn symbolic_links_out_of_the_book_are_not_followed() {
             format!("content/static/passwd:1:1: {message}"),
         ]
     );
+    let before = listing(around(&book));
     let run = build(&book, 0);
     assert!(run.stderr().contains("symlink-skipped"), "{}", run.stderr());
+    let site = book.root().join("site").display().to_string();
+    for added in listing(around(&book)).difference(&before) {
+        assert!(
+            added.starts_with(&site),
+            "written outside the site: {added}"
+        );
+    }
     for (path, text) in site_files(&book) {
         assert!(!path.contains("leak") && !path.contains("passwd"), "{path}");
         assert!(

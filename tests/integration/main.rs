@@ -9,5 +9,6 @@ mod debrief;
 mod ecosystem;
 mod hostile;
 mod init;
+mod links;
 mod serve;
 mod support;
