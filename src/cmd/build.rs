@@ -37,12 +37,14 @@ pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
             report_problems(loaded.diagnostics, &args.book_dir, global);
             if !global.quiet {
                 eprintln!(
-                    "build: {} pages, {} files, {:.1} KB written to {} in {} ms",
+                    "build: {} pages, {} files, {:.1} KB written to {} in {} ms (search index {:.1} KB, {:.0}% of the HTML)",
                     stats.pages,
                     stats.files,
                     stats.bytes as f64 / 1024.0,
                     out.display(),
-                    started.elapsed().as_millis()
+                    started.elapsed().as_millis(),
+                    stats.search_index_bytes as f64 / 1024.0,
+                    100.0 * stats.search_index_bytes as f64 / stats.html_bytes.max(1) as f64
                 );
             }
             Ok(Outcome::Success)

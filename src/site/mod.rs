@@ -22,6 +22,10 @@ pub struct BuildStats {
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
+    /// Bytes of HTML pages alone, and of the search index: the index's
+    /// budget is a share of the HTML (see bench/README.md).
+    pub html_bytes: u64,
+    pub search_index_bytes: u64,
 }
 
 /// Why a build did not replace the output.
@@ -169,10 +173,10 @@ pub fn render_site(
         ("ladder.json".into(), export::ladder_json(book).into_bytes()),
         ("matrix.csv".into(), export::matrix_csv(book).into_bytes()),
     ];
-    extra.push((
-        "assets/search-index.js".into(),
-        search::search_index_js(book).into_bytes(),
-    ));
+    let search_index = search::search_index_js(book).into_bytes();
+    stats.html_bytes = stats.bytes;
+    stats.search_index_bytes = search_index.len() as u64;
+    extra.push(("assets/search-index.js".into(), search_index));
     if let Some(sitemap) = sitemap(book, plan) {
         extra.push(("sitemap.xml".into(), sitemap.into_bytes()));
     }
