@@ -284,21 +284,15 @@ fn is_inline(tag: &TagEnd) -> bool {
     )
 }
 
-/// Runs of white space become one space; none at either end. One pass,
-/// no intermediate list: this runs over the text of every page.
+/// Runs of ASCII white space become one space; none at either end. Byte
+/// wise and copying whole words: this runs over the text of every page.
 fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
+    for word in text.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }
