@@ -14,7 +14,9 @@ pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
         diagnostics.extend(if args.links {
             crate::site::links::check_links(&loaded.book, &args.book_dir)?
         } else {
-            crate::render::check_templates(&loaded.book, &args.book_dir)?
+            crate::site::render_in_memory(&loaded.book, &args.book_dir)?
+                .err()
+                .unwrap_or_default()
         });
     }
     let errors = diagnostics.error_count();

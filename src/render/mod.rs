@@ -16,7 +16,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::content::model::Book;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostic;
 use crate::markdown::{ROOT_MARKER, relativize};
 use crate::node::Pos;
 use theme::{Origin, Theme, load_theme};
@@ -319,33 +319,6 @@ impl<'b> Renderer<'b> {
         };
         Ok(relativize(&html, &root))
     }
-}
-
-/// Renders every page in memory, writing nothing, so a template error is a
-/// `check` error with its template file and line.
-pub fn check_templates(book: &Book, root: &Path) -> anyhow::Result<Diagnostics> {
-    use rayon::prelude::*;
-    let mut diagnostics = Diagnostics::default();
-    let renderer = match Renderer::new(book, root) {
-        Ok(renderer) => renderer,
-        Err(RenderFailure::Template(diagnostic)) => {
-            diagnostics.push(diagnostic);
-            return Ok(diagnostics);
-        }
-        Err(RenderFailure::Tool(err)) => return Err(err),
-    };
-    let plan = plan_pages(book);
-    let failures: Vec<RenderFailure> = plan
-        .par_iter()
-        .filter_map(|page| renderer.render(page).err())
-        .collect();
-    for failure in failures {
-        match failure {
-            RenderFailure::Template(diagnostic) => diagnostics.push(diagnostic),
-            RenderFailure::Tool(err) => return Err(err),
-        }
-    }
-    Ok(diagnostics)
 }
 
 fn template_failure(err: &tera::Error, theme: &Theme) -> RenderFailure {

@@ -1,17 +1,12 @@
 //! The preview's current site: the last good build, kept in memory, and the
 //! problems of the latest attempt (shown as an overlay until fixed).
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, RwLock};
 
 use crate::content::load_book;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::render::{RenderFailure, Renderer, plan_pages};
-use crate::site::{BuildFailure, MemorySink, render_site};
-
-/// One complete site, path → bytes.
-pub type Files = HashMap<String, Vec<u8>>;
+use crate::site::{Files, render_in_memory};
 
 #[derive(Default)]
 pub struct Snapshot {
@@ -70,18 +65,9 @@ fn build_in_memory(root: &Path) -> anyhow::Result<Result<Files, Vec<Diagnostic>>
     if loaded.diagnostics.has_errors() {
         return Ok(Err(errors_only(loaded.diagnostics)));
     }
-    let renderer = match Renderer::new(&loaded.book, root) {
-        Ok(renderer) => renderer,
-        Err(RenderFailure::Template(diagnostic)) => return Ok(Err(vec![diagnostic])),
-        Err(RenderFailure::Tool(err)) => return Err(err),
-    };
-    let sink = MemorySink::default();
-    let plan = plan_pages(&loaded.book);
-    match render_site(&loaded.book, &renderer, &plan, &sink) {
-        Ok(_) => Ok(Ok(sink.into_files())),
-        Err(BuildFailure::Problems(problems)) => Ok(Err(errors_only(problems))),
-        Err(BuildFailure::Tool(err)) => Err(err),
-    }
+    Ok(render_in_memory(&loaded.book, root)?
+        .map(|(files, _)| files)
+        .map_err(errors_only))
 }
 
 fn errors_only(diagnostics: Diagnostics) -> Vec<Diagnostic> {

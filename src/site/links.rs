@@ -15,30 +15,18 @@ use crate::content::model::Book;
 use crate::decode::did_you_mean;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::node::Pos;
-use crate::render::{PageKind, PlannedPage, RenderFailure, Renderer, plan_pages};
-use crate::site::{BuildFailure, MemorySink, render_site};
+use crate::render::{PageKind, PlannedPage};
+use crate::site::render_in_memory;
 
 /// Renders the site in memory and reports each internal link that leads to
 /// no file of the site, or to a page without the `#anchor` it names.
 /// Template problems stop the check and are returned as they are.
 pub fn check_links(book: &Book, root: &Path) -> anyhow::Result<Diagnostics> {
     let mut diagnostics = Diagnostics::default();
-    let renderer = match Renderer::new(book, root) {
-        Ok(renderer) => renderer,
-        Err(RenderFailure::Template(diagnostic)) => {
-            diagnostics.push(diagnostic);
-            return Ok(diagnostics);
-        }
-        Err(RenderFailure::Tool(err)) => return Err(err),
+    let (files, plan) = match render_in_memory(book, root)? {
+        Ok(rendered) => rendered,
+        Err(problems) => return Ok(problems),
     };
-    let plan = plan_pages(book);
-    let sink = MemorySink::default();
-    match render_site(book, &renderer, &plan, &sink) {
-        Ok(_) => {}
-        Err(BuildFailure::Problems(problems)) => return Ok(problems),
-        Err(BuildFailure::Tool(err)) => return Err(err),
-    }
-    let files = sink.into_files();
     let broken = broken_links(&files);
     for link in &broken {
         // The print edition repeats every page: a link broken there and on

@@ -100,6 +100,34 @@ impl Sink for DiskSink<'_> {
     }
 }
 
+/// A whole site in memory: path below the output root → bytes.
+pub type Files = std::collections::HashMap<String, Vec<u8>>;
+
+/// Renders the whole site into memory, writing nothing: what `check`,
+/// `check --links` and `serve` look at. The book's template problems come
+/// back as diagnostics; failures of the tool as errors.
+pub fn render_in_memory(
+    book: &Book,
+    root: &Path,
+) -> anyhow::Result<Result<(Files, Vec<PlannedPage>), Diagnostics>> {
+    let renderer = match Renderer::new(book, root) {
+        Ok(renderer) => renderer,
+        Err(RenderFailure::Template(diagnostic)) => {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.push(diagnostic);
+            return Ok(Err(diagnostics));
+        }
+        Err(RenderFailure::Tool(err)) => return Err(err),
+    };
+    let plan = plan_pages(book);
+    let sink = MemorySink::default();
+    match render_site(book, &renderer, &plan, &sink) {
+        Ok(_) => Ok(Ok((sink.into_files(), plan))),
+        Err(BuildFailure::Problems(problems)) => Ok(Err(problems)),
+        Err(BuildFailure::Tool(err)) => Err(err),
+    }
+}
+
 /// Keeps files in memory (the preview server's site).
 #[derive(Default)]
 pub struct MemorySink {
@@ -107,7 +135,7 @@ pub struct MemorySink {
 }
 
 impl MemorySink {
-    pub fn into_files(self) -> std::collections::HashMap<String, Vec<u8>> {
+    pub fn into_files(self) -> Files {
         self.files
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
