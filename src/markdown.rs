@@ -458,21 +458,15 @@ fn unwrap_single_paragraph(html: String) -> String {
     html
 }
 
-/// How the marker reads inside an attribute written by pulldown-cmark, which
-/// percent-encodes control characters in link targets.
-const ENCODED_MARKER_ATTRIBUTE: &str = "=\"%01";
-
 /// Replaces the root marker with the way from a page back to the site root.
+/// Internal links are written by [`render`] itself (never through
+/// pulldown-cmark's URL escaping), so the marker appears verbatim.
 pub fn relativize(html: &str, root: &str) -> String {
-    let mut out = if html.contains(ROOT_MARKER) {
+    if html.contains(ROOT_MARKER) {
         html.replace(ROOT_MARKER, root)
     } else {
         html.to_string()
-    };
-    if out.contains(ENCODED_MARKER_ATTRIBUTE) {
-        out = out.replace(ENCODED_MARKER_ATTRIBUTE, &format!("=\"{root}"));
     }
-    out
 }
 
 #[cfg(test)]
