@@ -298,7 +298,7 @@ authors = ["ladderbook bench"]
 language = "en"
 
 [ladder]
-areas = {json.dumps(AREAS)}
+areas = {json.dumps(AREAS[:min(len(AREAS), comps)])}
 """)
     c = os.path.join(out, "content")
     write(os.path.join(c, "index.md"), "---\ntitle: Benchmark Career Ladder\n---\n" + sentences(rng, 3, 4) + "\n")

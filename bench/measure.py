@@ -262,14 +262,6 @@ def main(argv: list[str] | None = None) -> int:
                                   capture_output=True).returncode != 0:
             rev += " + uncommitted changes"
 
-    # Cost of starting a process through the harness (GNU time + fork/exec of
-    # `true`): part of every wall time below, reported, not subtracted.
-    if a.max_wait > 0:
-        wait_quiet(a.max_wait)
-    overhead = statistics.median(
-        timed_run(["true"], os.path.join(work, "none"), os.path.join(work, "true.log"), 10)["wall"]
-        for _ in range(21))
-
     load_start = os.getloadavg()
 
     # ---- books ---------------------------------------------------------------
@@ -392,17 +384,32 @@ def main(argv: list[str] | None = None) -> int:
 
     load_end = os.getloadavg()
 
+    # Cost of starting a process through the harness (GNU time + fork/exec of
+    # `true`): part of every wall time, reported, not subtracted. Measured
+    # after the rounds, once the CPU is idle.
+    if a.max_wait > 0:
+        wait_quiet(a.max_wait)
+    overhead = statistics.median(
+        timed_run(["true"], os.path.join(work, "none"), os.path.join(work, "true.log"), 10)["wall"]
+        for _ in range(21))
+
+
     # ---- aggregate --------------------------------------------------------------
     results: dict[str, dict] = {}
     for (sc, tool), ss in samples.items():
         if not ss or (sc, tool) in failed:
             continue
-        walls = [s["wall"] for s in ss]
+        # Runs disturbed by other processes (after the re-runs) are left out
+        # of the medians as long as at least half of the runs are clean.
+        clean = [s for s in ss if not disturbed(s)]
+        used = clean if 2 * len(clean) >= len(ss) else ss
+        walls = [s["wall"] for s in used]
         rss = [s["rss_kib"] for s in ss]
         size, files = tree_size(os.path.join(out_root, sc, tool))
         results[f"{sc}/{tool}"] = {
             "scenario": sc, "tool": tool,
-            "wall_s": [round(w, 5) for w in walls],
+            "wall_s": [round(s["wall"], 5) for s in ss],
+            "runs_in_median": len(used),
             "rss_kib": rss,
             "median_wall_s": round(statistics.median(walls), 5),
             "min_wall_s": round(min(walls), 5),
@@ -428,8 +435,9 @@ def main(argv: list[str] | None = None) -> int:
         if tool == "ladderbook" or not base:
             continue
         r["ratio_ladderbook_over_tool"] = round(base["median_wall_s"] / r["median_wall_s"], 4)
-        per_round = {s["round"]: s["wall"] for s in samples[(sc, "ladderbook")]}
-        rr = [per_round[s["round"]] / s["wall"] for s in samples[(sc, tool)] if s["round"] in per_round]
+        per_round = {s["round"]: s["wall"] for s in samples[(sc, "ladderbook")] if not disturbed(s)}
+        rr = [per_round[s["round"]] / s["wall"] for s in samples[(sc, tool)]
+              if s["round"] in per_round and not disturbed(s)]
         if rr:
             r["ratio_per_round_median"] = round(statistics.median(rr), 4)
 
@@ -503,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
         md += ["", "Not measured:", ""]
         for k, v in sorted(problems.items()):
             md.append(f"- `{k}`: {v.splitlines()[0] if v else ''}")
-    md += ["", "Wall time: median of the rounds (warm page cache, output folder deleted and "
+    md += ["", "Wall time: median of the undisturbed rounds (warm page cache, output folder deleted and "
            "`sync` before each run). Peak RSS: maximum over the rounds of "
            + ("GNU time's %M. " if os.access(GNU_TIME, os.X_OK) else
               "wait4's ru_maxrss (GNU time missing: includes ~17 MB of the Python harness). ")
@@ -511,7 +519,8 @@ def main(argv: list[str] | None = None) -> int:
            f"(measured with `true`). Load average (1 min) {load_start[0]:.2f} before, {load_end[0]:.2f} after the rounds. "
            + f"Waited {waited:.0f} s in all for other processes to leave the CPU idle; "
            f"{reruns} runs re-done because another process used the CPU during them; "
-           f"{sum(r['disturbed_runs'] for r in results.values())} kept runs still disturbed. "
+           f"{sum(r['disturbed_runs'] for r in results.values())} runs still disturbed after that, "
+           "left out of the medians. "
            "MB = 10^6 bytes. Ratio: ladderbook's median over the tool's median, same run.", ""]
     text = "\n".join(md)
     print(text)
