@@ -100,3 +100,15 @@ extra=()
 [ -n "$rev" ] && extra+=(--commit "$(git -C "$REPO" rev-parse --short "$rev")")
 python3 "$BENCH/measure.py" --ladderbook "$LB" --work "$WORK" --results "$BENCH/results" \
   --bundled "$SRC" "${extra[@]}" "${args[@]}"
+
+# ---- serve: edit-to-served latency -------------------------------------------------
+if [ -x "$LB" ]; then
+  say "serve latency (bundled book, then 1,000 pages)"
+  python3 "$BENCH/serve_latency.py" --ladderbook "$LB" --book "$SRC" \
+    --file content/levels/sre-2.md --page levels/sre-2.html \
+    | tee "$BENCH/results/serve-latency.txt"
+  python3 "$BENCH/gen_book.py" --out "$WORK/serve-1000" --pages 1000 --force >/dev/null
+  python3 "$BENCH/serve_latency.py" --ladderbook "$LB" --book "$WORK/serve-1000" \
+    --file content/pages/section-001/page-00002.md --page pages/section-001/page-00002.html --edits 10 \
+    | tee -a "$BENCH/results/serve-latency.txt"
+fi

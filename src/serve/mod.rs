@@ -44,6 +44,9 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("binding {}", options.address))?;
         let address = listener.local_addr().context("reading the bound address")?;
+        // Watch before announcing the address: an edit made as soon as the
+        // address is known must not slip in before the watcher.
+        let _watcher = watch(&options.root, site.clone(), reloads.clone(), options.quiet)?;
         eprintln!("serve: http://{address}/ (Ctrl-C to stop)");
         if !address.ip().is_loopback() {
             eprintln!(
@@ -51,7 +54,6 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
                 address.ip()
             );
         }
-        let _watcher = watch(&options.root, site.clone(), reloads.clone(), options.quiet)?;
         if options.open {
             let _ = open::that(format!("http://{address}/"));
         }
