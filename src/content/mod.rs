@@ -52,6 +52,20 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Loads a book that must have no problem at all (tests' fixtures).
+#[cfg(test)]
+pub fn load_clean_book(root: &Path) -> Book {
+    let loaded = load_book(root).expect("the book has a book.toml");
+    let problems: Vec<String> = loaded
+        .diagnostics
+        .sorted()
+        .iter()
+        .map(|d| d.one_line())
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    loaded.book
+}
+
 /// Reads the book at `root` into a validated model.
 pub fn load_book(root: &Path) -> Result<Loaded, LoadError> {
     let config_path = root.join(CONFIG_FILE);

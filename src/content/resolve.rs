@@ -384,8 +384,12 @@ impl Resolver<'_> {
         pos: Pos,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
-        self.diagnostics
-            .push(Diagnostic::error(code, file, pos, message));
+        self.report(Diagnostic::error(code, file, pos, message))
+    }
+
+    /// Records a diagnostic and hands it back so a hint can be attached.
+    fn report(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
+        self.diagnostics.push(diagnostic);
         self.diagnostics.last_mut()
     }
 
@@ -396,9 +400,7 @@ impl Resolver<'_> {
         pos: Pos,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
-        self.diagnostics
-            .push(Diagnostic::warning(code, file, pos, message));
-        self.diagnostics.last_mut()
+        self.report(Diagnostic::warning(code, file, pos, message))
     }
 
     /// Checks id syntax and uniqueness; the first of duplicates wins.

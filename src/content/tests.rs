@@ -5,20 +5,11 @@
 use std::path::Path;
 
 use super::changes::{ChangeKind, level_changes};
-use super::load_book;
 use super::model::Book;
 
 fn fixture() -> Book {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/books/valid");
-    let loaded = load_book(&root).expect("the fixture has a book.toml");
-    let problems: Vec<String> = loaded
-        .diagnostics
-        .sorted()
-        .iter()
-        .map(|d| d.one_line())
-        .collect();
-    assert!(problems.is_empty(), "{problems:?}");
-    loaded.book
+    crate::content::load_clean_book(&root)
 }
 
 fn level(book: &Book, id: &str) -> usize {
