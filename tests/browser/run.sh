@@ -22,10 +22,11 @@ echo "--> cargo build --release"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$repo/target/release/ladderbook" --quiet build "$repo" --out "$work/handbook"
+ladderbook="${CARGO_TARGET_DIR:-$repo/target}/release/ladderbook"
+"$ladderbook" --quiet build "$repo" --out "$work/handbook"
 
 export LADDERBOOK_SITE="$work/handbook"
-export LADDERBOOK_BIN="$repo/target/release/ladderbook"
+export LADDERBOOK_BIN="$ladderbook"
 export LADDERBOOK_REPO="$repo"
 export LADDERBOOK_SHOTS="${LADDERBOOK_SHOTS:-$work/shots}"
 mkdir -p "$LADDERBOOK_SHOTS"

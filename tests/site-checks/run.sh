@@ -28,7 +28,7 @@ fi
 
 step "cargo build --release"
 (cd "$repo" && cargo build --release --quiet)
-ladderbook="$repo/target/release/ladderbook"
+ladderbook="${CARGO_TARGET_DIR:-$repo/target}/release/ladderbook"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
