@@ -36,3 +36,39 @@ for (const path of pages) {
     });
   }
 }
+
+// The states that scripts draw: a refused scorecard export and an import notice.
+async function seriousViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`);
+}
+
+for (const scheme of ["light", "dark"]) {
+  test(`scorecard form with errors (${scheme}) has no serious accessibility violations`, async () => {
+    const page = await newPage(browser, { colorScheme: scheme });
+    await page.goto(`${server.base}scorecards/engineering-leader.html#fill`);
+    await page.check('input[name="recommendation"][value="yes"]');
+    await page.click('#scorecard-form [data-action="export"]');
+    assert.equal(await page.isVisible("#fill-errors"), true);
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(page.errors, []);
+  });
+
+  test(`self-assessment with an import notice (${scheme}) has no serious accessibility violations`, async () => {
+    const page = await newPage(browser, { colorScheme: scheme });
+    await page.goto(`${server.base}assess.html`);
+    await page.selectOption("#assess-target", "sre-4");
+    const rows = page.locator("#assess-form fieldset.assess-item");
+    for (const [i, r] of [[0, "not-yet"], [1, "partly"], [2, "consistently"], [3, "beyond"]]) await rows.nth(i).locator(`input[value="${r}"]`).check();
+    await rows.last().locator(`input[value="partly"]`).check();
+    const old = JSON.stringify({ format: "ladderbook.assessment/1", book: { title: "SRE & DevOps Career Ladder", version: "old" }, level: "sre-4",
+      ratings: { "incident-management:0": { rating: "partly", notes: "", text: "Old text." }, "gone:0": { rating: "beyond", notes: "", text: "Gone." } } });
+    await page.setInputFiles('input[data-action="import"]', { name: "old.json", mimeType: "application/json", buffer: Buffer.from(old) });
+    await page.waitForSelector("#assess-notice:not([hidden])");
+    await page.click("#assess-gaps-more");
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(page.errors, []);
+  });
+}

@@ -67,3 +67,16 @@ export async function download(page, selector) {
   const path = await file.path();
   return { name: file.suggestedFilename(), text: await readFile(path, "utf8"), path };
 }
+
+/** Screenshots one element of the page, with the sticky top bar out of the way. */
+export async function shoot(page, selector, path) {
+  await page.addStyleTag({ content: ".topbar { position: static !important; }" });
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  const box = await page.locator(selector).first().boundingBox();
+  const scrollY = await page.evaluate(() => window.scrollY);
+  await page.screenshot({
+    path,
+    fullPage: true,
+    clip: { x: Math.max(0, box.x - 16), y: Math.max(0, box.y + scrollY - 16), width: box.width + 32, height: box.height + 32 },
+  });
+}

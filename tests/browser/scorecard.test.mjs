@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { BIN, REPO, SHOTS, serveSite, launch, newPage, download } from "./lib.mjs";
+import { BIN, REPO, SHOTS, serveSite, launch, newPage, download, shoot } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serveSite(); browser = await launch(); });
@@ -37,7 +37,14 @@ test("a filled scorecard exports and debriefs with the committed fixtures", asyn
   assert.equal(card.ratings["ci-cd"].rating, "strong-yes");
   assert.equal(card.ratings["infrastructure-as-code"].rating, null);
   assert.ok(card.ratings["ci-cd"].meets.length > 10, "the bar's text travels with the rating");
-  await (await page.$("#fill")).screenshot({ path: join(SHOTS, "scorecard.png") });
+  assert.equal(card.book.title, "SRE & DevOps Career Ladder");
+  assert.equal(card.book.version, await page.getAttribute("body", "data-version"));
+  assert.equal(card.scorecard, "engineering-leader");
+  assert.deepEqual([card.candidate, card.interviewer, card.recommendation], ["Jane Doe", "Dan Reyes", "yes"]);
+  assert.match(card.date, /^\d{4}-\d\d-\d\d$/);
+  assert.deepEqual(Object.keys(card), ["format", "book", "scorecard", "interview", "candidate", "interviewer", "date", "ratings", "takeaways", "recommendation"]);
+  assert.deepEqual(Object.keys(card.ratings["ci-cd"]), ["rating", "notes", "meets", "exceeds"]);
+  await shoot(page, "#fill", join(SHOTS, "scorecard.png"));
 
   const fixtures = join(REPO, "tests/fixtures/scorecards");
   const table = execFileSync(BIN, [
@@ -59,16 +66,70 @@ test("a filled scorecard exports and debriefs with the committed fixtures", asyn
 test("export asks for the missing fields instead of writing a bad file", async () => {
   const page = await newPage(browser);
   await page.goto(`${server.base}scorecards/mid-sre.html`);
-  await page.click('#scorecard-form [data-action="clear"]').catch(() => {});
-  page.on("dialog", (dialog) => dialog.accept());
   let downloaded = false;
   page.on("download", () => { downloaded = true; });
   await page.click('#scorecard-form [data-action="export"]');
-  const status = await page.textContent("#scorecard-form .status");
-  assert.match(status, /candidate's name/);
-  assert.match(status, /Rate at least one dimension/);
-  assert.equal(await page.getAttribute('input[name="candidate"]', "aria-invalid"), "true");
   assert.equal(downloaded, false);
+  const summary = page.locator("#fill-errors");
+  assert.equal(await summary.isVisible(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "fill-errors", "the summary takes the focus");
+  assert.deepEqual(await summary.locator("li").allTextContents(), [
+    "Enter the candidate's name.", "Enter your name as the interviewer.", "Rate at least one dimension.",
+  ]);
+  assert.match(await page.textContent("#scorecard-form .status"), /^Not exported: enter the candidate's name; .*rate at least one dimension\.$/);
+  const candidate = page.locator('input[name="candidate"]');
+  assert.equal(await candidate.getAttribute("aria-invalid"), "true");
+  assert.equal(await page.textContent(`#${await candidate.getAttribute("aria-describedby")}`), "Enter the candidate's name.");
+  const visible = page.locator("fieldset.rate[data-dimension]:not(.off)").first();
+  assert.equal(await page.textContent(`#${await visible.getAttribute("aria-describedby")}`), "Rate at least one dimension.");
+  await shoot(page, "#fill", join(SHOTS, "scorecard-errors.png"));
+
+  // The summary's links lead to the fields; fixing them clears the messages.
+  await summary.locator("a", { hasText: "candidate" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.name), "candidate");
+  await page.keyboard.type("Kim Lee");
+  assert.equal(await candidate.getAttribute("aria-invalid"), null);
+  assert.equal(await summary.locator("li").count(), 2);
+  await page.fill('input[name="interviewer"]', "Ola Berg");
+  await visible.locator("input").first().check();
+  assert.equal(await summary.isVisible(), false, "all fixed");
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click('#scorecard-form [data-action="export"]')]);
+  assert.match(file.suggestedFilename(), /^scorecard-mid-sre-.*-kim-lee-ola-berg\.json$/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the draft is kept per scorecard and can be cleared", async () => {
+  const page = await newPage(browser);
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.goto(`${server.base}scorecards/senior-sre.html`);
+  await page.fill('input[name="candidate"]', "Sam Park");
+  await page.goto(`${server.base}scorecards/mid-sre.html`);
+  assert.equal(await page.inputValue('input[name="candidate"]'), "", "another scorecard has its own draft");
+  await page.goto(`${server.base}scorecards/senior-sre.html`);
+  assert.equal(await page.inputValue('input[name="candidate"]'), "Sam Park");
+  await page.click('#scorecard-form [data-action="clear"]');
+  assert.equal(await page.inputValue('input[name="candidate"]'), "");
+  assert.match(await page.inputValue('input[name="date"]'), /^\d{4}-\d\d-\d\d$/, "the date is today again");
+  await page.reload();
+  assert.equal(await page.inputValue('input[name="candidate"]'), "", "cleared for good");
+});
+
+test("the filled card prints alone", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}scorecards/engineering-leader.html`);
+  await page.selectOption('select[name="interview"]', "incident-sim");
+  await page.fill('input[name="candidate"]', "Jane Doe");
+  await page.check('input[name="rate-observability"][value="yes"]');
+  await page.evaluate(() => { window.print = () => { window.printedWith = document.body.className; }; });
+  await page.click('#scorecard-form [data-action="print"]');
+  assert.match(await page.evaluate(() => window.printedWith), /printing-filled/);
+  await page.evaluate(() => document.body.classList.add("printing-filled"));
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("#interviews"), false, "the kit is not printed");
+  assert.equal(await page.isVisible("#fill"), true);
+  assert.equal(await page.textContent('[data-fill="interview-title"]'), "Incident leadership simulation");
+  assert.equal(await page.isVisible("#scorecard-form .actions"), false);
+  assert.deepEqual(page.errors, []);
 });
 
 test("a scorecard can be filled and exported with the keyboard alone", async () => {

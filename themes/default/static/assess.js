@@ -1,85 +1,181 @@
-// ladderbook: private self-assessment against a level.
+// ladderbook self-assessment: turns the page's printable checklist into a
+// private, interactive assessment against a target level.
 //
-// The page's no-JavaScript checklist is the data: every level's expectations
-// as `<details class="assess-level">` with `<li data-key data-text>` items.
-// Ratings stay in this browser (localStorage); export and import move them as
-// a `ladderbook.assessment/1` JSON file. Nothing is sent anywhere.
+// Everything stays in this browser (localStorage, one entry per book title
+// and target level); export and import use local files only (Blob download,
+// FileReader), so the page works from file:// and from any sub-path.
+// The file format is `ladderbook.assessment/1` (content-format.md).
 (function () {
   "use strict";
 
   var app = document.getElementById("assess-app");
-  var checklist = document.getElementById("assess-checklist");
-  if (!app || !checklist) return;
+  if (!app) return;
 
   var FORMAT = "ladderbook.assessment/1";
-  var SCALE = [
+  var RATINGS = [
     { id: "not-yet", label: "Not yet", value: 0 },
     { id: "partly", label: "Partly", value: 1 },
     { id: "consistently", label: "Consistently", value: 2 },
     { id: "beyond", label: "Beyond", value: 3 }
   ];
-  var BAR = 2; // "consistently" meets an expectation
-  var SVG = "http://www.w3.org/2000/svg";
-  var bookTitle = ((document.querySelector(".brand") || {}).textContent || document.title).trim();
-  var version = document.body.dataset.version || "";
-  var storageKey = "ladderbook.assessment:" + bookTitle;
+  var BY_ID = {};
+  RATINGS.forEach(function (r) { BY_ID[r.id] = r; });
+  var GOAL = 2; // "consistently": what a level expects
+  var MAX = 3;
+  var GAPS_SHOWN = 10;
 
-  // ---- The ladder, read from the checklist -------------------------------
-  var levels = {};
-  var levelOrder = [];
-  checklist.querySelectorAll("details.assess-level").forEach(function (details) {
-    var level = {
-      id: details.dataset.level,
-      title: details.dataset.title,
-      code: details.dataset.code,
-      previous: details.dataset.previous || null,
-      items: []
-    };
-    details.querySelectorAll(".check-competency").forEach(function (group) {
-      group.querySelectorAll("li[data-key]").forEach(function (li) {
-        var copy = li.cloneNode(true);
-        var box = copy.querySelector(".box");
-        if (box) box.remove();
-        level.items.push({
-          key: li.dataset.key,
-          text: li.dataset.text,
-          html: copy.innerHTML.trim(),
-          competency: group.dataset.competency,
-          name: group.dataset.name,
-          area: group.dataset.area
-        });
-      });
-    });
-    levels[level.id] = level;
-    levelOrder.push(level.id);
-  });
-  if (!levelOrder.length) return;
-
-  // ---- State --------------------------------------------------------------
-  var state = load();
+  var book = {
+    title: app.getAttribute("data-book") || ((document.querySelector(".brand") || {}).textContent || document.title).trim(),
+    version: document.body.getAttribute("data-version") || ""
+  };
+  var levels = readLevels();
   var select = document.getElementById("assess-target");
+  var form = document.getElementById("assess-form");
+  var notesField = document.getElementById("assess-notes");
   var status = app.querySelector(".status");
+  var notice = document.getElementById("assess-notice");
+  var state = null; // { level, ratings: { key: { rating, notes } }, notes }
+  var items = []; // the items of the current target, in page order
 
-  function load() {
-    var saved = null;
-    try {
-      saved = JSON.parse(localStorage.getItem(storageKey) || "null");
-    } catch (err) {
-      saved = null;
-    }
-    if (!saved || typeof saved !== "object") saved = {};
-    if (!levels[saved.target]) saved.target = levelOrder[0];
-    if (!saved.ratings || typeof saved.ratings !== "object") saved.ratings = {};
-    if (typeof saved.notes !== "string") saved.notes = "";
-    return saved;
+  // ---- the book's levels, read from the no-JS checklist ----------------
+
+  function readLevels() {
+    var out = {};
+    document.querySelectorAll("details.assess-level").forEach(function (d) {
+      var level = {
+        id: d.getAttribute("data-level"),
+        title: d.getAttribute("data-title"),
+        code: d.getAttribute("data-code"),
+        previous: d.getAttribute("data-previous"),
+        competencies: []
+      };
+      d.querySelectorAll(".check-competency").forEach(function (c) {
+        var link = c.querySelector("h3 a");
+        var note = c.querySelector("h3 .muted");
+        var comp = {
+          id: c.getAttribute("data-competency"),
+          name: c.getAttribute("data-name"),
+          area: c.getAttribute("data-area"),
+          href: link ? link.getAttribute("href") : null,
+          note: note ? note.textContent : "",
+          items: []
+        };
+        c.querySelectorAll("li[data-key]").forEach(function (li) {
+          var copy = li.cloneNode(true);
+          var box = copy.querySelector(".box");
+          if (box) box.remove();
+          comp.items.push({
+            key: li.getAttribute("data-key"),
+            text: li.getAttribute("data-text"),
+            html: copy.innerHTML.trim()
+          });
+        });
+        level.competencies.push(comp);
+      });
+      out[level.id] = level;
+    });
+    return out;
   }
 
-  function save() {
-    try {
-      localStorage.setItem(storageKey, JSON.stringify(state));
-    } catch (err) {
-      say("Your answers cannot be kept in this browser: " + err.message, true);
+  // The items rated against `levelId`: its own expectations (carried-over
+  // ones included), then the previous level's that differ, as foundation.
+  // Foundation keys are prefixed with their level: `sre-2/observability:0`.
+  function itemsOf(levelId) {
+    var level = levels[levelId];
+    var list = [];
+    var own = {};
+    level.competencies.forEach(function (c) {
+      c.items.forEach(function (it) {
+        own[it.key] = it.text;
+        list.push(item(it, c, it.key, null));
+      });
+    });
+    var previous = level.previous && levels[level.previous];
+    if (previous) {
+      previous.competencies.forEach(function (c) {
+        c.items.forEach(function (it) {
+          if (own[it.key] === it.text) return; // carried over: rated above
+          list.push(item(it, c, previous.id + "/" + it.key, previous));
+        });
+      });
     }
+    return list;
+  }
+
+  function item(it, comp, key, foundation) {
+    return {
+      key: key,
+      rawKey: it.key,
+      text: it.text,
+      html: it.html,
+      competency: comp,
+      foundation: foundation,
+      id: "rate-" + key.replace(/[^a-z0-9-]+/g, "-")
+    };
+  }
+
+  // ---- storage ---------------------------------------------------------
+  // One entry per book title and target level, and one for the last target.
+
+  function storageKey(level) {
+    return "ladderbook.assessment:" + book.title + ":" + level;
+  }
+  var TARGET_KEY = "ladderbook.assessment-target:" + book.title;
+
+  function load(key) {
+    try {
+      return JSON.parse(window.localStorage.getItem(key));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function save(key, value) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(value));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function forget(key) {
+    try {
+      window.localStorage.removeItem(key);
+    } catch (e) { /* nothing stored, nothing to forget */ }
+  }
+
+  var warnedStorage = false;
+  function persist() {
+    state.saved = new Date().toISOString();
+    if (!save(storageKey(state.level), state) && !warnedStorage) {
+      warnedStorage = true;
+      say("This browser does not let the page save your answers: export them before you leave.", true);
+    }
+  }
+
+  // ---- small DOM helpers -----------------------------------------------
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "text") node.textContent = value;
+      else if (name === "html") node.innerHTML = value;
+      else node.setAttribute(name, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) {
+      if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function svgEl(tag, attrs, text) {
+    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
   }
 
   function say(message, isError) {
@@ -87,120 +183,287 @@
     status.classList.toggle("error", !!isError);
   }
 
-  function entry(levelId, key) {
-    var byLevel = state.ratings[levelId] || {};
-    return byLevel[key] || { rating: null, notes: "" };
+  function today() {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
-  function setEntry(levelId, key, patch) {
-    var byLevel = state.ratings[levelId] || (state.ratings[levelId] = {});
-    var current = byLevel[key] || { rating: null, notes: "" };
-    Object.keys(patch).forEach(function (k) { current[k] = patch[k]; });
-    byLevel[key] = current;
-    save();
+  function ratingOf(key) {
+    var r = state.ratings[key];
+    return r && BY_ID[r.rating] ? BY_ID[r.rating] : null;
   }
 
-  function valueOf(rating) {
-    for (var i = 0; i < SCALE.length; i++) if (SCALE[i].id === rating) return SCALE[i].value;
-    return 0;
+  function entry(key) {
+    if (!state.ratings[key]) state.ratings[key] = { rating: null, notes: "" };
+    return state.ratings[key];
   }
 
-  // ---- Form ---------------------------------------------------------------
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attrs[name];
-      else if (name === "html") node.innerHTML = attrs[name];
-      else node.setAttribute(name, attrs[name]);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
-
-  function itemId(levelId, key) {
-    return "rate-" + levelId + "-" + key.replace(/[^a-z0-9-]/g, "-");
-  }
-
-  function renderItem(level, item, foundation) {
-    var id = itemId(level.id, item.key);
-    var current = entry(level.id, item.key);
-    var options = SCALE.map(function (step) {
-      var input = el("input", { type: "radio", name: id, value: step.id });
-      input.checked = current.rating === step.id;
-      input.addEventListener("change", function () {
-        setEntry(level.id, item.key, { rating: step.id });
-        renderResult();
-      });
-      return el("label", {}, [input, document.createTextNode(" " + step.label)]);
-    });
-    var notes = el("textarea", { rows: "1", placeholder: "Evidence or notes (optional)", "aria-label": "Notes on: " + item.text });
-    notes.value = current.notes || "";
-    notes.addEventListener("input", function () { setEntry(level.id, item.key, { notes: notes.value }); });
-    return el("fieldset", { class: "assess-item" + (foundation ? " foundation" : ""), id: id }, [
-      el("legend", { class: "visually-hidden", text: item.name + ": " + item.text }),
-      el("p", { html: item.html }),
-      el("div", { class: "rate-options" }, options),
-      notes
-    ]);
-  }
-
-  function renderLevelGroup(level, foundation) {
-    var container = el("section", { class: "assess-group" + (foundation ? " foundation" : "") });
-    container.appendChild(el("h3", {
-      text: (foundation ? "Foundation: " : "") + level.code + " · " + level.title
-    }));
-    if (foundation) {
-      container.appendChild(el("p", { class: "muted", text: "What the level below expects, the ground the target level stands on." }));
-    }
-    var lastCompetency = null;
-    level.items.forEach(function (item) {
-      if (item.competency !== lastCompetency) {
-        container.appendChild(el("h4", { text: item.name + " · " + item.area }));
-        lastCompetency = item.competency;
-      }
-      container.appendChild(renderItem(level, item, foundation));
-    });
-    return container;
-  }
+  // ---- the form --------------------------------------------------------
 
   function renderForm() {
-    var form = document.getElementById("assess-form");
     form.textContent = "";
-    var target = levels[state.target];
-    form.appendChild(renderLevelGroup(target, false));
-    if (target.previous && levels[target.previous]) {
-      form.appendChild(renderLevelGroup(levels[target.previous], true));
+    var level = levels[state.level];
+    var groups = []; // areas in page order, each with competencies in order
+    var byArea = {};
+    var byComp = {};
+    items.forEach(function (it) {
+      var c = it.competency;
+      if (!byArea[c.area]) {
+        byArea[c.area] = { name: c.area, comps: [] };
+        groups.push(byArea[c.area]);
+      }
+      if (!byComp[c.id]) {
+        byComp[c.id] = { comp: c, own: [], foundation: [] };
+        byArea[c.area].comps.push(byComp[c.id]);
+      }
+      byComp[c.id][it.foundation ? "foundation" : "own"].push(it);
+    });
+    groups.forEach(function (area) {
+      var section = el("section", { "class": "assess-area" }, [el("h3", { "class": "area-title", text: area.name })]);
+      area.comps.forEach(function (g) {
+        var c = g.comp;
+        var head = el("h4", {}, [
+          c.href ? el("a", { href: c.href, text: c.name }) : c.name,
+          g.own.length && c.note && c.note !== c.area ? el("span", { "class": "muted small", text: " " + c.note.replace(c.area + " · ", "") }) : null
+        ]);
+        var block = el("div", { "class": "assess-competency" }, [head]);
+        g.own.forEach(function (it) { block.appendChild(itemFieldset(it)); });
+        if (g.foundation.length) {
+          var f = g.foundation[0].foundation;
+          var found = el("div", { "class": "assess-foundation" }, [
+            el("p", { "class": "foundation-label" }, [
+              "Foundation ",
+              el("span", { "class": "code", text: f.code }),
+              el("span", { "class": "muted", text: " expected at " + f.title })
+            ])
+          ]);
+          g.foundation.forEach(function (it) { found.appendChild(itemFieldset(it)); });
+          block.appendChild(found);
+        }
+        section.appendChild(block);
+      });
+      form.appendChild(section);
+    });
+    notesField.value = state.notes || "";
+    notesField.parentNode.classList.toggle("has-notes", notesField.value.trim() !== "");
+    document.getElementById("rate-h").textContent = "Rate yourself against " + level.code + " · " + level.title;
+  }
+
+  function itemFieldset(it) {
+    var current = ratingOf(it.key);
+    var notes = (state.ratings[it.key] && state.ratings[it.key].notes) || "";
+    var options = el("div", { "class": "rating-scale" });
+    RATINGS.forEach(function (r) {
+      var input = el("input", {
+        type: "radio",
+        name: "r:" + it.key,
+        value: r.id,
+        checked: current && current.id === r.id
+      });
+      input.checked = !!(current && current.id === r.id);
+      input.addEventListener("change", function () {
+        entry(it.key).rating = r.id;
+        fieldset.classList.add("rated");
+        persist();
+        renderResult();
+      });
+      options.appendChild(el("label", { "class": "rating-option r-" + r.id }, [input, el("span", { text: r.label })]));
+    });
+    var area = el("textarea", { rows: "1", "class": "item-notes", placeholder: "Evidence or notes (optional)" });
+    area.value = notes;
+    area.addEventListener("input", function () {
+      entry(it.key).notes = area.value;
+      fieldset.classList.toggle("has-notes", area.value.trim() !== "");
+      persist();
+    });
+    var fieldset = el("fieldset", {
+      "class": "assess-item" + (it.foundation ? " foundation" : "") + (current ? " rated" : "") + (notes.trim() ? " has-notes" : ""),
+      id: it.id,
+      "data-key": it.key
+    }, [
+      el("legend", { html: it.html }),
+      el("div", { "class": "rate-row" }, [
+        options,
+        el("label", { "class": "notes-label" }, [el("span", { "class": "visually-hidden", text: "Notes on this expectation" }), area])
+      ])
+    ]);
+    return fieldset;
+  }
+
+  // ---- the result ------------------------------------------------------
+
+  function renderResult() {
+    var level = levels[state.level];
+    var own = items.filter(function (it) { return !it.foundation; });
+    var counts = { unrated: 0 };
+    RATINGS.forEach(function (r) { counts[r.id] = 0; });
+    own.forEach(function (it) {
+      var r = ratingOf(it.key);
+      counts[r ? r.id : "unrated"] += 1;
+    });
+    var met = counts.consistently + counts.beyond;
+    var pct = own.length ? Math.round((100 * met) / own.length) : 0;
+    renderSummary(level, own.length, met, pct, counts);
+    renderCharts(level, own);
+    renderGaps(own);
+  }
+
+  function verdict(level, total, met, pct, counts) {
+    var name = level.code + " · " + level.title;
+    if (counts.unrated === total) {
+      return { cls: "none", head: "Not rated yet", text: "Rate the expectations below; this result updates as you go." };
+    }
+    if (met === total) {
+      return { cls: "ready", head: "Ready for " + level.code, text: "You rate yourself consistently at or beyond every expectation of " + name + ": a good basis for a promotion conversation." };
+    }
+    if (pct >= 80) {
+      return { cls: "close", head: "Nearly ready", text: "You meet most of what " + level.code + " expects; close the few gaps below first." };
+    }
+    if (pct >= 50) {
+      return { cls: "growing", head: "Growing into " + level.code, text: "You meet about half of what " + level.code + " expects. The gaps below show where to grow next." };
+    }
+    return { cls: "not-yet", head: "Not ready yet", text: "Most of what " + level.code + " expects is still ahead of you. Start with the biggest gaps." };
+  }
+
+  function renderSummary(level, total, met, pct, counts) {
+    var box = document.getElementById("assess-summary");
+    var v = verdict(level, total, met, pct, counts);
+    var rated = total - counts.unrated;
+    box.textContent = "";
+    box.className = "result-summary verdict-" + v.cls;
+    var bar = el("div", { "class": "readiness-bar", "aria-hidden": "true" }, [el("span", { style: "width: " + pct + "%" })]);
+    var breakdown = el("ul", { "class": "rating-counts" });
+    RATINGS.slice().reverse().forEach(function (r) {
+      breakdown.appendChild(el("li", { "class": "r-" + r.id }, [el("strong", { text: String(counts[r.id]) }), " " + r.label.toLowerCase()]));
+    });
+    if (counts.unrated) breakdown.appendChild(el("li", { "class": "r-unrated" }, [el("strong", { text: String(counts.unrated) }), " not rated"]));
+    box.appendChild(el("p", { "class": "eyebrow", text: "Readiness for " + level.code + " · " + level.title }));
+    box.appendChild(el("p", { "class": "readiness" }, [pct + "%", el("span", { "class": "readiness-label", text: " of expectations met" })]));
+    box.appendChild(bar);
+    box.appendChild(el("p", { "class": "verdict" }, [el("strong", { text: v.head + ". " }), v.text]));
+    box.appendChild(el("p", { "class": "muted small", text: met + " of " + total + " expectations rated consistently or beyond; " + rated + " of " + total + " rated" + (counts.unrated ? " (not rated counts as not yet)." : ".") }));
+    box.appendChild(breakdown);
+  }
+
+  function renderCharts(level, own) {
+    var box = document.getElementById("assess-charts");
+    box.textContent = "";
+    var areas = [];
+    var byArea = {};
+    own.forEach(function (it) {
+      var c = it.competency;
+      if (!byArea[c.area]) {
+        byArea[c.area] = { name: c.area, axes: [], byComp: {}, order: areas.length };
+        areas.push(byArea[c.area]);
+      }
+      var a = byArea[c.area];
+      if (!a.byComp[c.id]) {
+        a.byComp[c.id] = { label: c.name, sum: 0, n: 0 };
+        a.axes.push(a.byComp[c.id]);
+      }
+      var r = ratingOf(it.key);
+      a.byComp[c.id].sum += r ? r.value : 0;
+      a.byComp[c.id].n += 1;
+    });
+    // Radars first, then the short bar charts, each in the book's area order.
+    areas.sort(function (x, y) {
+      return (x.axes.length < 3 ? 1 : 0) - (y.axes.length < 3 ? 1 : 0) || x.order - y.order;
+    });
+    areas.forEach(function (a, index) {
+      a.axes.forEach(function (axis) { axis.value = axis.n ? axis.sum / axis.n : 0; });
+      var title = a.name + ": " + a.axes.map(function (axis) {
+        return axis.label + " " + axis.value.toFixed(1) + " of " + MAX;
+      }).join(", ") + ". The level expects " + GOAL + " (consistently) everywhere.";
+      var id = "assess-chart-" + index;
+      var svg = a.axes.length < 3 ? barsSvg(title, a.axes, id) : radarSvg(title, a.axes, id);
+      box.appendChild(el("figure", { "class": "chart" + (a.axes.length < 3 ? " chart-bars" : "") }, [
+        el("figcaption", { text: a.name }),
+        svg
+      ]));
+    });
+    if (areas.length) {
+      box.appendChild(el("p", { "class": "chart-key muted small" }, [
+        el("span", { "class": "key-you", "aria-hidden": "true" }), " you (mean rating, 0 not yet – 3 beyond)  ",
+        el("span", { "class": "key-target", "aria-hidden": "true" }), " consistently: what the level expects"
+      ]));
     }
   }
 
-  // ---- Result -------------------------------------------------------------
-  function areasOf(level) {
-    var areas = [];
-    var byName = {};
-    level.items.forEach(function (item) {
-      var area = byName[item.area];
-      if (!area) {
-        area = byName[item.area] = { name: item.area, competencies: [], byId: {} };
-        areas.push(area);
-      }
-      var competency = area.byId[item.competency];
-      if (!competency) {
-        competency = area.byId[item.competency] = { id: item.competency, name: item.name, values: [] };
-        area.competencies.push(competency);
-      }
-      competency.values.push(valueOf(entry(level.id, item.key).rating));
+  // Same geometry and classes as src/render/radar.rs, so both charts match.
+  function radarSvg(title, axes, id) {
+    var center = 210, radius = 118, n = axes.length;
+    var svg = svgEl("svg", { "class": "radar assess-radar", viewBox: "-70 -10 560 440", role: "img", "aria-labelledby": id + "-title" });
+    svg.appendChild(svgEl("title", { id: id + "-title" }, title));
+    var point = function (i, fraction) {
+      var angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+      return [center + radius * fraction * Math.cos(angle), center + radius * fraction * Math.sin(angle)];
+    };
+    var points = function (fraction) {
+      return axes.map(function (axis, i) {
+        var p = point(i, typeof fraction === "function" ? fraction(axis) : fraction);
+        return p[0].toFixed(1) + "," + p[1].toFixed(1);
+      }).join(" ");
+    };
+    for (var ring = 1; ring <= MAX; ring++) {
+      svg.appendChild(svgEl("polygon", { "class": "radar-ring", points: points(ring / MAX) }));
+    }
+    axes.forEach(function (axis, i) {
+      var end = point(i, 1);
+      svg.appendChild(svgEl("line", { "class": "radar-spoke", x1: center, y1: center, x2: end[0].toFixed(1), y2: end[1].toFixed(1) }));
+      var at = point(i, 1.12);
+      var anchor = Math.abs(at[0] - center) < 1 ? "middle" : at[0] > center ? "start" : "end";
+      var lines = wrap(axis.label, 16);
+      var step = 20; // radar.rs steps 14 for 15px labels; these are 19px (style.css)
+      var firstY = at[1] < center - 1 ? at[1] - step * (lines.length - 1) : at[1] + 8;
+      var text = svgEl("text", { "class": "radar-label", "text-anchor": anchor });
+      lines.forEach(function (line, k) {
+        text.appendChild(svgEl("tspan", { x: at[0].toFixed(1), y: (firstY + step * k).toFixed(1) }, line));
+      });
+      svg.appendChild(text);
     });
-    return areas;
+    svg.appendChild(svgEl("polygon", { "class": "radar-shape target", points: points(GOAL / MAX) }));
+    var fraction = function (axis) { return Math.max(0, Math.min(1, axis.value / MAX)); };
+    svg.appendChild(svgEl("polygon", { "class": "radar-shape", points: points(fraction) }));
+    axes.forEach(function (axis, i) {
+      var p = point(i, fraction(axis));
+      svg.appendChild(svgEl("circle", { "class": "radar-dot", cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: 4 }));
+    });
+    return svg;
   }
 
-  function mean(values) {
-    return values.reduce(function (a, b) { return a + b; }, 0) / (values.length || 1);
+  // Fewer than three axes make no polygon: bars, as radar.rs `bars_svg`
+  // (label column, then a 260-wide track), with the level's expectation as
+  // a dashed mark. Rows grow with wrapped labels.
+  function barsSvg(title, axes, id) {
+    var rows = axes.map(function (axis) { return wrap(axis.label, 16); });
+    var heights = rows.map(function (lines) { return Math.max(40, 18 * lines.length + 12); });
+    var height = heights.reduce(function (a, b) { return a + b; }, 0) + 10;
+    var svg = svgEl("svg", { "class": "radar radar-bars assess-radar", viewBox: "0 0 420 " + height, role: "img", "aria-labelledby": id + "-title" });
+    svg.appendChild(svgEl("title", { id: id + "-title" }, title));
+    var top = 6;
+    var goal = 150 + (260 * GOAL) / MAX;
+    axes.forEach(function (axis, i) {
+      var lines = rows[i];
+      var mid = top + heights[i] / 2;
+      var text = svgEl("text", { "class": "radar-label" });
+      lines.forEach(function (line, k) {
+        text.appendChild(svgEl("tspan", { x: 0, y: (mid + 5 + 18 * (k - (lines.length - 1) / 2)).toFixed(1) }, line));
+      });
+      svg.appendChild(text);
+      var y = mid - 11;
+      var width = 260 * Math.max(0, Math.min(1, axis.value / MAX));
+      svg.appendChild(svgEl("rect", { "class": "radar-ring", x: 150, y: y.toFixed(1), width: 260, height: 22, rx: 3 }));
+      svg.appendChild(svgEl("rect", { "class": "radar-shape", x: 150, y: y.toFixed(1), width: width.toFixed(1), height: 22, rx: 3 }));
+      svg.appendChild(svgEl("line", { "class": "radar-shape target", x1: goal.toFixed(1), x2: goal.toFixed(1), y1: (y - 5).toFixed(1), y2: (y + 27).toFixed(1) }));
+      top += heights[i];
+    });
+    return svg;
   }
 
-  // The same geometry and classes as the build-time chart (src/render/radar.rs).
   function wrap(label, width) {
     var lines = [];
-    label.split(/\s+/).forEach(function (word) {
+    label.split(/\s+/).filter(Boolean).forEach(function (word) {
       var last = lines[lines.length - 1];
       if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = last + " " + word;
       else lines.push(word);
@@ -208,293 +471,299 @@
     return lines.length ? lines : [""];
   }
 
-  function svgEl(tag, attrs) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    return node;
-  }
-
-  function chart(title, axes, max, target) {
-    var id = "chart-" + Math.random().toString(36).slice(2, 8);
-    if (axes.length < 3) return bars(title, axes, max, id);
-    var center = 210, radius = 118;
-    var svg = svgEl("svg", { class: "radar", viewBox: "-70 -10 560 440", role: "img", "aria-labelledby": id + "-title" });
-    var titleNode = svgEl("title", { id: id + "-title" });
-    titleNode.textContent = title;
-    svg.appendChild(titleNode);
-    var point = function (i, fraction) {
-      var angle = -Math.PI / 2 + (2 * Math.PI * i) / axes.length;
-      return [center + radius * fraction * Math.cos(angle), center + radius * fraction * Math.sin(angle)];
-    };
-    var polygon = function (fractionOf) {
-      return axes.map(function (_, i) { return point(i, fractionOf(i)).map(function (n) { return n.toFixed(1); }).join(","); }).join(" ");
-    };
-    for (var ring = 1; ring <= max; ring++) {
-      svg.appendChild(svgEl("polygon", { class: "radar-ring", points: polygon(function () { return ring / max; }) }));
-    }
-    axes.forEach(function (axis, i) {
-      var end = point(i, 1);
-      svg.appendChild(svgEl("line", { class: "radar-spoke", x1: center, y1: center, x2: end[0].toFixed(1), y2: end[1].toFixed(1) }));
-      var at = point(i, 1.12);
-      var anchor = Math.abs(at[0] - center) < 1 ? "middle" : at[0] > center ? "start" : "end";
-      var lines = wrap(axis.label, 16);
-      var firstY = at[1] < center - 1 ? at[1] - 14 * (lines.length - 1) : at[1] + 8;
-      var text = svgEl("text", { class: "radar-label", "text-anchor": anchor });
-      lines.forEach(function (line, n) {
-        var span = svgEl("tspan", { x: at[0].toFixed(1), y: (firstY + 14 * n).toFixed(1) });
-        span.textContent = line;
-        text.appendChild(span);
-      });
-      svg.appendChild(text);
-    });
-    svg.appendChild(svgEl("polygon", { class: "radar-shape target", points: polygon(function () { return target / max; }) }));
-    svg.appendChild(svgEl("polygon", { class: "radar-shape", points: polygon(function (i) { return Math.min(axes[i].value / max, 1); }) }));
-    axes.forEach(function (axis, i) {
-      var p = point(i, Math.min(axis.value / max, 1));
-      svg.appendChild(svgEl("circle", { class: "radar-dot", cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: 4 }));
-    });
-    return svg;
-  }
-
-  function bars(title, axes, max, id) {
-    var height = 52 * Math.max(axes.length, 1) + 8;
-    var svg = svgEl("svg", { class: "radar radar-bars", viewBox: "0 0 520 " + height, role: "img", "aria-labelledby": id + "-title" });
-    var titleNode = svgEl("title", { id: id + "-title" });
-    titleNode.textContent = title;
-    svg.appendChild(titleNode);
-    axes.forEach(function (axis, i) {
-      var y = 8 + i * 52;
-      var lines = wrap(axis.label, 22).slice(0, 2);
-      var firstY = lines.length > 1 ? y + 12 : y + 21;
-      var label = svgEl("text", { class: "radar-label" });
-      lines.forEach(function (line, n) {
-        var span = svgEl("tspan", { x: 0, y: firstY + 17 * n });
-        span.textContent = line;
-        label.appendChild(span);
-      });
-      svg.appendChild(label);
-      svg.appendChild(svgEl("rect", { class: "radar-ring", x: 210, y: y, width: 300, height: 26, rx: 4 }));
-      svg.appendChild(svgEl("rect", { class: "radar-shape", x: 210, y: y, width: (300 * Math.min(axis.value / max, 1)).toFixed(1), height: 26, rx: 4 }));
-    });
-    return svg;
-  }
-
-  function verdict(share) {
-    if (share >= 0.9) return "Ready: you meet this level's expectations.";
-    if (share >= 0.7) return "Close: a few gaps left to close.";
-    if (share >= 0.4) return "On the way: about half of the level is in place.";
-    return "Early: most of this level is still ahead of you.";
-  }
-
-  function renderResult() {
-    var target = levels[state.target];
-    var total = target.items.length;
-    var met = 0, rated = 0;
-    var gaps = [];
-    target.items.forEach(function (item) {
-      var rating = entry(target.id, item.key).rating;
-      var value = valueOf(rating);
-      if (rating) rated++;
-      if (value >= BAR) met++;
-      else gaps.push({ item: item, gap: BAR - value, rating: rating });
-    });
-    var share = total ? met / total : 0;
-    var summary = document.getElementById("assess-summary");
-    summary.textContent = "";
-    var bar = el("div", { class: "readiness-bar", role: "img", "aria-label": Math.round(share * 100) + "% met" }, [el("span")]);
-    bar.firstChild.style.width = Math.round(share * 100) + "%";
-    summary.appendChild(el("p", { class: "readiness", text: Math.round(share * 100) + "%" }));
-    summary.appendChild(bar);
-    summary.appendChild(el("p", { html: "<strong></strong>" }));
-    summary.lastChild.firstChild.textContent = verdict(share);
-    summary.appendChild(el("p", {
-      class: "muted",
-      text: met + " of " + total + " expectations of " + target.code + " met consistently or beyond; " + rated + " rated so far."
-    }));
-
-    var charts = document.getElementById("assess-charts");
-    charts.textContent = "";
-    areasOf(target).forEach(function (area) {
-      var axes = area.competencies.map(function (c) { return { label: c.name, value: mean(c.values) }; });
-      var figure = el("figure", {}, [el("figcaption", { text: area.name })]);
-      figure.appendChild(chart("Your ratings in " + area.name + " against " + target.code, axes, SCALE.length - 1, BAR));
-      charts.appendChild(figure);
-    });
-
-    summary.appendChild(el("p", {
-      class: "chart-legend",
-      text: "Charts: the filled shape is your rating per competency (0 not yet to 3 beyond); the dashed line is “consistently”, the bar for this level."
-    }));
-
-    gaps.sort(function (a, b) { return b.gap - a.gap; });
+  function renderGaps(own) {
     var list = document.getElementById("assess-gaps");
+    var more = document.getElementById("assess-gaps-more");
     list.textContent = "";
-    if (!gaps.length) list.appendChild(el("li", { text: "No gaps: every expectation is met consistently or beyond." }));
-    gaps.forEach(function (gap) {
-      var link = el("a", { href: "#" + itemId(target.id, gap.item.key), text: gap.item.name });
-      var label = gap.rating ? SCALE[valueOf(gap.rating)].label.toLowerCase() : "not rated";
-      list.appendChild(el("li", {}, [
+    list.classList.remove("expanded");
+    var gaps = [];
+    own.forEach(function (it, order) {
+      var r = ratingOf(it.key);
+      var gap = GOAL - (r ? r.value : 0);
+      if (gap > 0) gaps.push({ it: it, r: r, gap: gap, order: order });
+    });
+    gaps.sort(function (a, b) {
+      return b.gap - a.gap || (a.r ? 0 : 1) - (b.r ? 0 : 1) || a.order - b.order;
+    });
+    if (!gaps.length) {
+      list.appendChild(el("li", { "class": "no-gaps", text: "No gaps: every expectation is rated consistently or beyond." }));
+    }
+    gaps.forEach(function (g, index) {
+      var link = el("a", { href: "#" + g.it.id, text: g.it.text });
+      link.addEventListener("click", function () {
+        var target = document.getElementById(g.it.id);
+        var radio = target && (target.querySelector("input:checked") || target.querySelector("input"));
+        if (radio) setTimeout(function () { radio.focus({ preventScroll: true }); }, 0);
+      });
+      list.appendChild(el("li", { "class": index >= GAPS_SHOWN ? "gap-more" : null }, [
+        el("span", { "class": "gap-size", title: "gap to consistently", text: "−" + g.gap }),
+        " ",
         link,
-        document.createTextNode(": " + gap.item.text + " "),
-        el("span", { class: "gap-size", text: "(" + label + ", gap " + gap.gap + ")" })
+        el("span", { "class": "gap-meta muted small", text: " " + g.it.competency.name + " · " + (g.r ? g.r.label.toLowerCase() : "not rated") })
       ]));
     });
+    more.hidden = gaps.length <= GAPS_SHOWN;
+    more.textContent = "Show all " + gaps.length + " gaps";
+    more.setAttribute("aria-expanded", "false");
   }
 
-  // ---- Export and import --------------------------------------------------
-  function today() {
-    var now = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  // ---- switching level, export, import, clear --------------------------
+
+  function open(levelId, data) {
+    state = data || load(storageKey(levelId)) || { level: levelId, ratings: {}, notes: "" };
+    state.level = levelId;
+    if (!state.ratings || typeof state.ratings !== "object") state.ratings = {};
+    select.value = levelId;
+    save(TARGET_KEY, levelId);
+    items = itemsOf(levelId);
+    renderForm();
+    renderResult();
   }
 
-  function ratingsOf(level) {
-    var out = {};
-    level.items.forEach(function (item) {
-      var current = entry(level.id, item.key);
-      if (!current.rating && !current.notes) return;
-      out[item.key] = { rating: current.rating, notes: current.notes || "", text: item.text, competency: item.competency };
+  // Every expectation goes in, rated or not (`rating: null`), with its text:
+  // a later import can then tell what changed in the ladder since.
+  // The foundation's ratings go under `foundation`, keyed as on its level.
+  function exportData() {
+    var ratings = {};
+    var foundation = null;
+    items.forEach(function (it) {
+      var r = state.ratings[it.key] || {};
+      var out = {
+        rating: BY_ID[r.rating] ? r.rating : null,
+        notes: r.notes || "",
+        text: it.text,
+        competency: it.competency.id
+      };
+      if (it.foundation) {
+        foundation = foundation || { level: it.foundation.id, ratings: {} };
+        foundation.ratings[it.rawKey] = out;
+      } else {
+        ratings[it.key] = out;
+      }
     });
-    return out;
-  }
-
-  function exportAssessment() {
-    var target = levels[state.target];
-    var file = {
+    var data = {
       format: FORMAT,
-      book: { title: bookTitle, version: version },
-      level: target.id,
+      book: { title: book.title, version: book.version },
+      level: state.level,
       date: today(),
-      ratings: ratingsOf(target),
+      ratings: ratings,
       notes: state.notes || ""
     };
-    if (target.previous && levels[target.previous]) {
-      file.foundation = { level: target.previous, ratings: ratingsOf(levels[target.previous]) };
+    if (foundation) data.foundation = foundation;
+    return data;
+  }
+
+  function download(name, data) {
+    var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
+    var url = URL.createObjectURL(blob);
+    var a = el("a", { href: url, download: name, hidden: true });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  function importText(text, fileName) {
+    var data;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      return refuse(fileName + " is not a JSON file.");
     }
-    var blob = new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" });
-    var link = el("a", { href: URL.createObjectURL(blob), download: "assessment-" + target.id + "-" + file.date + ".json" });
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
-    say("Exported " + link.download + ".");
+    if (!data || typeof data !== "object" || Array.isArray(data)) {
+      return refuse(fileName + " is not a self-assessment file.");
+    }
+    if (data.format !== FORMAT) {
+      var kind = typeof data.format === "string" ? data.format : "no format";
+      if (/^ladderbook\.scorecard\//.test(kind)) {
+        return refuse(fileName + " is an interview scorecard (" + kind + "), not a self-assessment. Read scorecards with `ladderbook debrief`.");
+      }
+      return refuse(fileName + " has an unknown format (" + kind + "): expected " + FORMAT + ".");
+    }
+    if (typeof data.level !== "string" || !levels[data.level]) {
+      return refuse(fileName + " is an assessment against level “" + data.level + "”, which this handbook does not have.");
+    }
+    if (!isMap(data.ratings)) {
+      return refuse(fileName + " has no ratings.");
+    }
+    // The file's entries under this page's item keys (foundation ones prefixed
+    // with their level, as in `itemsOf`).
+    var entries = {};
+    var skipped = [];
+    var previous = levels[data.level].previous;
+    var take = function (map, prefix) {
+      Object.keys(map).forEach(function (key) {
+        var r = map[key];
+        if (!r || typeof r !== "object" || (r.rating !== null && r.rating !== undefined && !BY_ID[r.rating])) {
+          skipped.push(prefix + key);
+          return;
+        }
+        entries[prefix + key] = r;
+      });
+    };
+    take(data.ratings, "");
+    var foundationSkipped = null;
+    if (isMap(data.foundation) && isMap(data.foundation.ratings)) {
+      if (data.foundation.level === previous) take(data.foundation.ratings, previous + "/");
+      else foundationSkipped = data.foundation.level;
+    }
+    var next = { level: data.level, ratings: {}, notes: typeof data.notes === "string" ? data.notes : "" };
+    Object.keys(entries).forEach(function (key) {
+      var r = entries[key];
+      next.ratings[key] = { rating: r.rating || null, notes: typeof r.notes === "string" ? r.notes : "" };
+    });
+    open(data.level, next);
+    persist();
+    var level = levels[data.level];
+    showNotice({
+      title: data.book && data.book.title,
+      version: data.book ? data.book.version : undefined,
+      entries: entries,
+      skipped: skipped,
+      foundationSkipped: foundationSkipped
+    });
+    say("Imported " + fileName + ": " + level.code + " · " + level.title + (data.date ? ", assessed " + data.date : "") + ".");
   }
 
-  // What changed between the ladder a file was made against and this one.
-  function differences(level, ratings) {
-    var notes = [];
-    var here = {};
-    level.items.forEach(function (item) { here[item.key] = item; });
-    Object.keys(ratings).forEach(function (key) {
-      var saved = ratings[key] || {};
-      var item = here[key];
-      if (!item) notes.push("Removed: “" + (saved.text || key) + "” is no longer an expectation of " + level.code + "; its rating was not imported.");
-      else if (saved.text && saved.text !== item.text) notes.push("Changed: “" + saved.text + "” now reads “" + item.text + "”.");
-    });
-    level.items.forEach(function (item) {
-      if (!ratings[item.key]) notes.push("Added or not rated: “" + item.text + "”.");
-    });
-    return notes;
+  function isMap(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
   }
 
-  function importRatings(levelId, ratings) {
-    var level = levels[levelId];
-    var byLevel = state.ratings[levelId] = {};
-    level.items.forEach(function (item) {
-      var saved = ratings[item.key];
-      if (!saved) return;
-      var known = SCALE.some(function (s) { return s.id === saved.rating; });
-      byLevel[item.key] = { rating: known ? saved.rating : null, notes: typeof saved.notes === "string" ? saved.notes : "" };
-    });
+  function refuse(message) {
+    say("Not imported: " + message, true);
   }
 
-  function importFile(file) {
+  // Lists what differs between the file and the page when the file was
+  // exported from another version of the handbook (or another handbook).
+  function showNotice(file) {
+    notice.textContent = "";
+    notice.hidden = true;
+    var parts = [];
+    if (file.title && file.title !== book.title) {
+      parts.push(el("p", { text: "This file was exported from another handbook, “" + file.title + "”. Check that its ratings fit this one." }));
+    }
+    if (file.skipped.length) {
+      var one = file.skipped.length === 1;
+      parts.push(el("p", { text: file.skipped.length + (one ? " entry has" : " entries have") + " an unknown rating and " + (one ? "was" : "were") + " skipped: " + file.skipped.join(", ") + "." }));
+    }
+    if (file.foundationSkipped) {
+      parts.push(el("p", { text: "The file's foundation ratings are for level “" + file.foundationSkipped + "”, which is no longer the level below; they were skipped." }));
+    }
+    if (file.version !== undefined && file.version !== book.version) {
+      var onPage = {};
+      items.forEach(function (it) { onPage[it.key] = it; });
+      var changed = [], removed = [], added = [];
+      Object.keys(file.entries).forEach(function (key) {
+        var r = file.entries[key];
+        var it = onPage[key];
+        if (!it) removed.push({ key: key, text: typeof r.text === "string" && r.text ? r.text : key });
+        else if (typeof r.text === "string" && r.text !== it.text) changed.push({ it: it, old: r.text });
+      });
+      items.forEach(function (it) { if (!(it.key in file.entries)) added.push(it); });
+      var total = changed.length + removed.length + added.length;
+      parts.push(el("p", {}, [
+        el("strong", { text: "Exported from another version of the handbook" }),
+        " (" + (file.version || "unknown") + "; this page is " + book.version + "). ",
+        total
+          ? "Ratings were matched by expectation; review the " + total + " below."
+          : "No expectation of this level changed, so every rating still applies."
+      ]));
+      if (changed.length) {
+        parts.push(el("h3", { text: "Changed wording (" + changed.length + "): the rating was kept" }));
+        parts.push(el("ul", { "class": "notice-list notice-changed" }, changed.map(function (c) {
+          return el("li", {}, [
+            el("a", { href: "#" + c.it.id, text: c.it.competency.name + (c.it.foundation ? " (foundation)" : "") }),
+            el("span", { "class": "was" }, [el("span", { "class": "visually-hidden", text: "Was: " }), c.old]),
+            el("span", { "class": "now" }, [el("span", { "class": "visually-hidden", text: "Now: " }), c.it.text])
+          ]);
+        })));
+      }
+      if (removed.length) {
+        parts.push(el("h3", { text: "Removed (" + removed.length + "): in the file, no longer on this page" }));
+        parts.push(el("ul", { "class": "notice-list notice-removed" }, removed.map(function (r) {
+          return el("li", { text: r.text });
+        })));
+      }
+      if (added.length) {
+        parts.push(el("h3", { text: "Added (" + added.length + "): on this page, not in the file" }));
+        parts.push(el("ul", { "class": "notice-list notice-added" }, added.map(function (it) {
+          return el("li", {}, [el("a", { href: "#" + it.id, text: it.text })]);
+        })));
+      }
+    }
+    if (!parts.length) return;
+    var close = el("button", { type: "button", "class": "button", text: "Dismiss" });
+    close.addEventListener("click", function () {
+      notice.hidden = true;
+      notice.textContent = "";
+      select.focus();
+    });
+    notice.appendChild(el("h2", { id: "assess-notice-h", text: "About this import" }));
+    parts.forEach(function (p) { notice.appendChild(p); });
+    notice.appendChild(close);
+    notice.hidden = false;
+  }
+
+  // ---- wiring ------------------------------------------------------------
+
+  select.addEventListener("change", function () {
+    notice.hidden = true;
+    say("");
+    open(select.value);
+  });
+
+  notesField.addEventListener("input", function () {
+    state.notes = notesField.value;
+    notesField.parentNode.classList.toggle("has-notes", notesField.value.trim() !== "");
+    persist();
+  });
+
+  document.getElementById("assess-gaps-more").addEventListener("click", function (event) {
+    var list = document.getElementById("assess-gaps");
+    var expanded = list.classList.toggle("expanded");
+    event.currentTarget.setAttribute("aria-expanded", String(expanded));
+    event.currentTarget.textContent = expanded ? "Show fewer" : "Show all " + list.children.length + " gaps";
+  });
+
+  app.querySelector('[data-action="export"]').addEventListener("click", function () {
+    download("self-assessment-" + state.level + "-" + today() + ".json", exportData());
+    say("Exported your " + levels[state.level].code + " assessment as a JSON file.");
+  });
+
+  var fileInput = app.querySelector('input[data-action="import"]');
+  fileInput.addEventListener("change", function () {
+    var file = fileInput.files && fileInput.files[0];
+    if (!file) return;
     var reader = new FileReader();
     reader.onload = function () {
-      var data;
-      try {
-        data = JSON.parse(reader.result);
-      } catch (err) {
-        say("This file is not JSON: " + err.message, true);
-        return;
-      }
-      if (!data || typeof data !== "object") return say("This file does not hold an assessment.", true);
-      if (data.format !== FORMAT) {
-        var what = typeof data.format === "string" && data.format.indexOf("ladderbook.scorecard/") === 0
-          ? "an interview scorecard; open it with `ladderbook debrief`, not here"
-          : "of format “" + (data.format || "none") + "”; expected " + FORMAT;
-        return say("Not imported: this file is " + what + ".", true);
-      }
-      if (!levels[data.level]) return say("Not imported: this ladder has no level “" + data.level + "”.", true);
-      var ratings = data.ratings && typeof data.ratings === "object" ? data.ratings : {};
-      state.target = data.level;
-      importRatings(data.level, ratings);
-      if (data.foundation && levels[data.foundation.level] && data.foundation.ratings) {
-        importRatings(data.foundation.level, data.foundation.ratings);
-      }
-      if (typeof data.notes === "string") state.notes = data.notes;
-      save();
-      select.value = state.target;
-      renderForm();
-      renderResult();
-      var sameLadder = data.book && data.book.version === version;
-      if (sameLadder) {
-        renderNotice([]);
-        say("Imported the assessment of " + levels[data.level].code + " from " + (data.date || "an earlier date") + ".");
-      } else {
-        var notes = differences(levels[data.level], ratings);
-        renderNotice(notes, data.book && data.book.version);
-        say("Imported, but the file was made against another version of the ladder; see what changed below.");
-      }
+      importText(String(reader.result), file.name);
+      fileInput.value = "";
     };
-    reader.onerror = function () { say("The file could not be read.", true); };
+    reader.onerror = function () {
+      refuse("could not read " + file.name + ".");
+      fileInput.value = "";
+    };
     reader.readAsText(file);
-  }
-
-  function renderNotice(notes, otherVersion) {
-    var old = document.getElementById("assess-notice");
-    if (old) old.remove();
-    if (otherVersion === undefined && !notes.length) return;
-    var box = el("div", { id: "assess-notice", class: "notice", role: "note" }, [
-      el("p", { html: "<strong></strong>" })
-    ]);
-    box.firstChild.firstChild.textContent = "Made against ladder version " + (otherVersion || "unknown") + "; this is version " + version + ".";
-    if (notes.length) {
-      var list = el("ul");
-      notes.forEach(function (note) { list.appendChild(el("li", { text: note })); });
-      box.appendChild(list);
-    } else {
-      box.appendChild(el("p", { text: "No expectation of this level changed." }));
-    }
-    app.insertBefore(box, app.querySelector(".assess-result"));
-  }
-
-  // ---- Wiring -------------------------------------------------------------
-  app.hidden = false;
-  checklist.hidden = true;
-  select.value = state.target;
-  select.addEventListener("change", function () {
-    state.target = select.value;
-    save();
-    renderNotice([]);
-    renderForm();
-    renderResult();
   });
-  app.querySelector('[data-action="export"]').addEventListener("click", exportAssessment);
-  app.querySelector('[data-action="import"]').addEventListener("change", function (event) {
-    if (event.target.files[0]) importFile(event.target.files[0]);
-    event.target.value = "";
+
+  app.querySelector('[data-action="print"]').addEventListener("click", function () {
+    window.print();
   });
-  app.querySelector('[data-action="print"]').addEventListener("click", function () { window.print(); });
+
   app.querySelector('[data-action="clear"]').addEventListener("click", function () {
-    if (!window.confirm("Clear every rating and note of this self-assessment? This cannot be undone.")) return;
-    state.ratings = {};
-    state.notes = "";
-    save();
-    renderNotice([]);
-    renderForm();
-    renderResult();
-    say("Cleared.");
+    var level = levels[state.level];
+    if (!window.confirm("Clear every rating and note of your " + level.code + " · " + level.title + " assessment? This cannot be undone: export first to keep a copy.")) return;
+    forget(storageKey(state.level));
+    notice.hidden = true;
+    open(state.level, { level: state.level, ratings: {}, notes: "" });
+    say("Cleared your " + level.code + " assessment.");
   });
-  renderForm();
-  renderResult();
+
+  // Start: the last target level, else the first.
+  var first = select.options.length ? select.options[0].value : null;
+  var last = load(TARGET_KEY);
+  if (!first) return;
+  app.hidden = false;
+  document.getElementById("assess-checklist").hidden = true;
+  open(levels[last] ? last : first);
 })();

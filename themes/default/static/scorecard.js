@@ -10,13 +10,15 @@
   if (!form) return;
 
   var FORMAT = "ladderbook.scorecard/1";
-  var bookTitle = (document.querySelector(".brand") || {}).textContent || document.title;
+  var bookTitle = form.dataset.book || (document.querySelector(".brand") || {}).textContent || document.title;
   var version = document.body.dataset.version || "";
   var scorecard = form.dataset.scorecard;
   var storageKey = "ladderbook.scorecard:" + bookTitle + ":" + scorecard;
   var status = form.querySelector(".status");
   var interviewSelect = form.elements.interview;
   var fieldsets = Array.prototype.slice.call(form.querySelectorAll("fieldset.rate[data-dimension]"));
+  var summary = document.getElementById("fill-errors");
+  var tried = false; // after a refused export, errors update as the form is fixed
 
   function focusOf(select) {
     var option = select.options[select.selectedIndex];
@@ -30,6 +32,9 @@
       fieldset.classList.toggle("off", !on);
       fieldset.disabled = !on;
     });
+    var option = interviewSelect.options[interviewSelect.selectedIndex];
+    var title = form.querySelector('[data-fill="interview-title"]');
+    if (title) title.textContent = option ? option.textContent : "";
   }
 
   function say(message, isError) {
@@ -136,16 +141,64 @@
     };
   }
 
+  // Each problem: the field to fix, where its message goes, and the message.
   function problems(card) {
     var found = [];
-    if (!card.candidate) found.push({ field: form.elements.candidate, message: "Enter the candidate's name." });
-    if (!card.interviewer) found.push({ field: form.elements.interviewer, message: "Enter your name as the interviewer." });
+    if (!card.candidate) {
+      found.push({ field: form.elements.candidate, error: "fill-candidate-error", message: "Enter the candidate's name." });
+    }
+    if (!card.interviewer) {
+      found.push({ field: form.elements.interviewer, error: "fill-interviewer-error", message: "Enter your name as the interviewer." });
+    }
     var rated = Object.keys(card.ratings).some(function (id) { return card.ratings[id].rating; });
     if (!rated) {
       var first = fieldsets.filter(function (f) { return !f.disabled; })[0];
-      found.push({ field: first && first.querySelector("input"), message: "Rate at least one dimension." });
+      found.push({ field: first && first.querySelector("input"), fieldset: first, error: "fill-ratings-error", message: "Rate at least one dimension." });
     }
     return found;
+  }
+
+  // Messages beside the fields (tied with aria-describedby and
+  // aria-invalid) and a summary with links to them, as GOV.UK forms do.
+  function showProblems(found) {
+    form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+    form.querySelectorAll(".field-error").forEach(function (el) { el.hidden = true; el.textContent = ""; });
+    fieldsets.forEach(function (f) {
+      f.classList.remove("invalid");
+      f.removeAttribute("aria-describedby");
+    });
+    summary.textContent = "";
+    summary.hidden = !found.length;
+    if (!found.length) return;
+    var list = document.createElement("ul");
+    found.forEach(function (p) {
+      var message = document.getElementById(p.error);
+      message.textContent = p.message;
+      message.hidden = false;
+      if (p.fieldset) {
+        fieldsets.filter(function (f) { return !f.disabled; }).forEach(function (f) {
+          f.classList.add("invalid");
+          f.setAttribute("aria-describedby", p.error);
+        });
+      } else if (p.field) {
+        p.field.setAttribute("aria-invalid", "true");
+        p.field.setAttribute("aria-describedby", p.error);
+      }
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + (p.fieldset ? p.fieldset.id : p.field.id);
+      link.textContent = p.message;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        if (p.field) p.field.focus();
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var head = document.createElement("p");
+    head.textContent = "Not exported yet: " + found.length + (found.length === 1 ? " thing needs" : " things need") + " fixing.";
+    summary.appendChild(head);
+    summary.appendChild(list);
   }
 
   function download(name, data) {
@@ -163,17 +216,28 @@
 
   function exportCard() {
     var card = exported();
-    form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
     var found = problems(card);
+    showProblems(found);
     if (found.length) {
-      found.forEach(function (p) { if (p.field) p.field.setAttribute("aria-invalid", "true"); });
-      say(found.map(function (p) { return p.message; }).join(" "), true);
-      if (found[0].field) found[0].field.focus();
+      tried = true;
+      say("Not exported: " + found.map(function (p) { return p.message.charAt(0).toLowerCase() + p.message.slice(1, -1); }).join("; ") + ".", true);
+      summary.focus();
       return;
     }
+    tried = false;
     var name = ["scorecard", scorecard, card.interview, slug(card.candidate), slug(card.interviewer)].join("-") + ".json";
     download(name, card);
     say("Exported " + name + ". Send it to the hiring manager for the debrief.");
+  }
+
+  function recheck() {
+    if (!tried) return;
+    var found = problems(exported());
+    showProblems(found);
+    if (!found.length) {
+      tried = false;
+      say("");
+    }
   }
 
   function printCard() {
@@ -188,8 +252,12 @@
 
   function clearDraft() {
     if (!window.confirm("Clear this scorecard draft? This cannot be undone.")) return;
-    localStorage.removeItem(storageKey);
+    try {
+      localStorage.removeItem(storageKey);
+    } catch (err) { /* nothing was kept */ }
     form.reset();
+    tried = false;
+    showProblems([]);
     form.elements.date.value = today();
     showFocus();
     say("Draft cleared.");
@@ -199,8 +267,8 @@
   if (!restore()) form.elements.date.value = today();
   showFocus();
   interviewSelect.addEventListener("change", function () { showFocus(); save(); });
-  form.addEventListener("input", save);
-  form.addEventListener("change", save);
+  form.addEventListener("input", function () { save(); recheck(); });
+  form.addEventListener("change", function () { save(); recheck(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.querySelector('[data-action="export"]').addEventListener("click", exportCard);
   form.querySelector('[data-action="print"]').addEventListener("click", printCard);
