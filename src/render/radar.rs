@@ -34,19 +34,25 @@ pub fn radar_svg(title: &str, axes: &[Axis], max: f64, id: &str) -> String {
             center + radius * fraction * angle.sin(),
         )
     };
+    // The `points` attribute of a polygon through every spoke, at the
+    // fraction of the radius `fraction_of(spoke)`.
+    let polygon = |fraction_of: &dyn Fn(usize) -> f64| {
+        (0..axes.len())
+            .map(|i| {
+                let (x, y) = point(i, fraction_of(i));
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let value_at = |i: usize| (axes[i].value / max).clamp(0.0, 1.0);
     let steps = max.round().max(1.0) as usize;
     for ring in 1..=steps {
         let fraction = ring as f64 / steps as f64;
-        let points: Vec<String> = (0..axes.len())
-            .map(|i| {
-                let (x, y) = point(i, fraction);
-                format!("{x:.1},{y:.1}")
-            })
-            .collect();
         let _ = write!(
             svg,
             r#"<polygon class="radar-ring" points="{}"/>"#,
-            points.join(" ")
+            polygon(&|_| fraction)
         );
     }
     for (index, axis) in axes.iter().enumerate() {
@@ -81,21 +87,13 @@ pub fn radar_svg(title: &str, axes: &[Axis], max: f64, id: &str) -> String {
         }
         svg.push_str("</text>");
     }
-    let shape: Vec<String> = axes
-        .iter()
-        .enumerate()
-        .map(|(i, axis)| {
-            let (x, y) = point(i, (axis.value / max).clamp(0.0, 1.0));
-            format!("{x:.1},{y:.1}")
-        })
-        .collect();
     let _ = write!(
         svg,
         r#"<polygon class="radar-shape" points="{}"/>"#,
-        shape.join(" ")
+        polygon(&value_at)
     );
-    for (i, axis) in axes.iter().enumerate() {
-        let (x, y) = point(i, (axis.value / max).clamp(0.0, 1.0));
+    for i in 0..axes.len() {
+        let (x, y) = point(i, value_at(i));
         let _ = write!(
             svg,
             r#"<circle class="radar-dot" cx="{x:.1}" cy="{y:.1}" r="4"/>"#
