@@ -11,8 +11,20 @@ For every scenario it generates the books with bench/gen_book.py, runs each
 tool once to warm up and to check that it works, then runs R rounds; each
 round runs every (scenario, tool) pair once, round-robin, with the starting
 point rotated every round so that background load hits every tool alike.
-Before each run the output folder is deleted and dirty pages are flushed
-(`sync`), neither of which is timed.
+
+No file is deleted between the first warm-up run and the last timed run.
+Before each run, whatever is at the output path (the previous run's output)
+is moved aside with a rename into WORK/graveyard/<n>, so every run writes
+to a path that does not exist, and dirty pages are flushed (`sync`); neither
+is timed. The last run of each pair stays at its output path (the report's
+output size and file count are read from it). The graveyard is deleted once,
+after the timed rounds and the `true` overhead measurement. The reason: on
+ext4 without a journal (the reference machine's root file system), the inode
+allocator probes and skips every inode freed in the last 60 s (360 s while
+its inode-table block is dirty), so creating thousands of files right after
+deleting thousands of others costs several times the kernel time of creating
+them in a fresh place, more so run after run; a delete-then-rebuild loop
+would measure that rather than the tools.
 
 Wall time is measured around the child process with a monotonic clock (it
 includes about 1 ms for starting GNU time); peak RSS is GNU time's %M, the
@@ -82,9 +94,33 @@ def tree_size(path: str) -> tuple[int, int]:
     return total, files
 
 
-def rmtree(path: str) -> None:
-    if os.path.lexists(path):
-        shutil.rmtree(path)
+class Graveyard:
+    """Where old outputs go instead of being deleted: see the module docstring.
+
+    bury() renames a path into ROOT/<n> (same file system as the work
+    folder, so it is one cheap rename and frees no inode); clear() deletes
+    everything buried, once, when no timed run follows. A graveyard left by
+    an interrupted benchmark in the same work folder is cleared too.
+    """
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.n = 0
+        os.makedirs(root, exist_ok=True)
+
+    def bury(self, path: str) -> None:
+        if not os.path.lexists(path):
+            return
+        while True:
+            self.n += 1
+            dest = os.path.join(self.root, str(self.n))
+            if not os.path.lexists(dest):
+                break
+        os.rename(path, dest)
+
+    def clear(self) -> None:
+        if os.path.lexists(self.root):
+            shutil.rmtree(self.root)
 
 
 GNU_TIME = "/usr/bin/time"
@@ -119,8 +155,12 @@ def disturbed(r: dict) -> bool:
     return r["foreign_cpu_s"] > max(0.05, 0.1 * r["wall"])
 
 
-def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float) -> dict:
+def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float,
+              graveyard: Graveyard) -> dict:
     """Run argv once; return wall seconds, peak RSS (KiB) and exit status.
+
+    Whatever is at out_dir is first moved into the graveyard (not deleted),
+    so the tool writes to a path that does not exist.
 
     Peak RSS comes from GNU time (%M), which forks the tool from a small
     process: a child forked straight from this Python process would have
@@ -128,7 +168,7 @@ def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float) -> d
     kernel records the pre-exec memory too. Without GNU time, wait4's
     ru_maxrss is used and the report says so.
     """
-    rmtree(out_dir)
+    graveyard.bury(out_dir)
     os.sync()
     rss_file = log_path + ".rss"
     full = [GNU_TIME, "-f", "%M", "-o", rss_file, *argv] if os.access(GNU_TIME, os.X_OK) else argv
@@ -152,10 +192,11 @@ def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float) -> d
     foreign = max(0.0, (b1 - b0) - own)
     rss = ru.ru_maxrss
     if full is not argv:
+        # The file is kept (not unlinked), like the log: no file is deleted
+        # while runs are being timed; a re-run overwrites it.
         try:
             with open(rss_file) as f:
                 rss = int(f.read().split()[-1])
-            os.unlink(rss_file)
         except (OSError, ValueError, IndexError):
             pass
     if t1 - t0 >= timeout:
@@ -223,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     scenarios = a.scenario or list(SCENARIOS)
     work = os.path.abspath(a.work)
     os.makedirs(work, exist_ok=True)
+    # Replaced books, copies and outputs are moved here, never deleted
+    # before the last timed run (see the module docstring).
+    graveyard = Graveyard(os.path.join(work, "graveyard"))
 
     # ---- which tools are usable -------------------------------------------
     versions = {
@@ -274,17 +318,19 @@ def main(argv: list[str] | None = None) -> int:
                 if tool == "cp":
                     continue
                 d = os.path.join(work, "books", sc, tool)
+                graveyard.bury(d)  # a book from an earlier benchmark in this work folder
                 gen(d, tool, n)
                 books[(sc, tool)] = d
         elif sc == "structured-20x200":
             d = os.path.join(work, "books", sc, "ladderbook")
+            graveyard.bury(d)
             gen(d, "ladderbook", 0, 20, 200)
             books[(sc, "ladderbook")] = d
         elif sc == "bundled":
             if os.path.isfile(os.path.join(a.bundled, "book.toml")):
                 # A snapshot, for the same reason as the binary.
                 d = os.path.join(work, "books", sc, "ladderbook")
-                rmtree(d)
+                graveyard.bury(d)
                 os.makedirs(d)
                 shutil.copy2(os.path.join(a.bundled, "book.toml"), d)
                 for sub in ("content", "themes"):
@@ -328,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
                 problems[key] = missing.get(tool) or missing.get(f"bundled:{a.bundled}") or "not available"
                 continue
             logp = os.path.join(log_root, f"{sc}-{tool}-warmup.log")
-            r = timed_run(cmd, out, logp, a.timeout)
+            r = timed_run(cmd, out, logp, a.timeout, graveyard)
             if not r["ok"]:
                 problems[key] = f"warm-up run failed (exit {r['status']}): " + tail(logp, 8)
                 log(f"{key}: FAILED\n{tail(logp, 8)}")
@@ -341,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
             for tool in ("ladderbook", "hugo"):
                 if (sc, tool) in pairs:
                     ref = os.path.join(work, "ref", sc)
-                    rmtree(ref)
+                    graveyard.bury(ref)
                     os.makedirs(os.path.dirname(ref), exist_ok=True)
                     shutil.copytree(os.path.join(out_root, sc, tool), ref, symlinks=True)
                     cp_source[sc] = (tool, ref)
@@ -368,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
                 budget = min(a.max_wait, a.max_wait_total - waited)
                 if budget > 0:
                     waited += wait_quiet(budget)
-                r = timed_run(command(sc, tool, out), out, logp, a.timeout)
+                r = timed_run(command(sc, tool, out), out, logp, a.timeout, graveyard)
                 if not r["ok"] or not disturbed(r):
                     break
                 log(f"{sc}/{tool}: round {rnd + 1} disturbed by other processes "
@@ -390,8 +436,14 @@ def main(argv: list[str] | None = None) -> int:
     if a.max_wait > 0:
         wait_quiet(a.max_wait)
     overhead = statistics.median(
-        timed_run(["true"], os.path.join(work, "none"), os.path.join(work, "true.log"), 10)["wall"]
+        timed_run(["true"], os.path.join(work, "none"), os.path.join(work, "true.log"), 10, graveyard)["wall"]
         for _ in range(21))
+
+    # Only now, with no timed run left, are the old outputs deleted.
+    t0 = time.perf_counter()
+    buried = len(os.listdir(graveyard.root))
+    graveyard.clear()
+    log(f"deleted {buried} old outputs and copies ({graveyard.root}) in {time.perf_counter() - t0:.1f} s")
 
 
     # ---- aggregate --------------------------------------------------------------
@@ -511,8 +563,9 @@ def main(argv: list[str] | None = None) -> int:
         md += ["", "Not measured:", ""]
         for k, v in sorted(problems.items()):
             md.append(f"- `{k}`: {v.splitlines()[0] if v else ''}")
-    md += ["", "Wall time: median of the undisturbed rounds (warm page cache, output folder deleted and "
-           "`sync` before each run). Peak RSS: maximum over the rounds of "
+    md += ["", "Wall time: median of the undisturbed rounds (warm page cache; each run writes a new "
+           "output folder, the previous one moved aside, deleted only after the last round; `sync` "
+           "before each run). Peak RSS: maximum over the rounds of "
            + ("GNU time's %M. " if os.access(GNU_TIME, os.X_OK) else
               "wait4's ru_maxrss (GNU time missing: includes ~17 MB of the Python harness). ")
            + f"Every wall time includes {overhead * 1000:.1f} ms of process start through the harness "

@@ -83,6 +83,29 @@ pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(items: I) -> Self {
+        Diagnostics {
+            items: items.into_iter().collect(),
+        }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl Extend<Diagnostic> for Diagnostics {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, items: I) {
+        self.items.extend(items);
+    }
+}
+
 impl Diagnostics {
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
@@ -95,10 +118,6 @@ impl Diagnostics {
 
     pub fn last_mut_opt(&mut self) -> Option<&mut Diagnostic> {
         self.items.last_mut()
-    }
-
-    pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
     }
 
     pub fn has_errors(&self) -> bool {

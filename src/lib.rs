@@ -18,5 +18,6 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod site;
+pub mod timings;
 pub mod toml_tree;
 pub mod yaml;

@@ -71,6 +71,39 @@ pub struct MarkdownOptions {
     pub allow_html: bool,
     /// Render a one-line string without its `<p>` wrapper.
     pub inline: bool,
+    /// Also produce [`Rendered::plain`]; the bodies of guides, the bulk of a
+    /// large book, are searched by section and need no flat text.
+    pub plain: bool,
+}
+
+fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The problems [`render`] would report for `source`, without rendering:
+/// the load stage validates every guide's links this way and leaves the
+/// rendering to the moment its page is written.
+pub fn link_problems(source: &str, links: &dyn LinkResolver) -> Vec<MarkdownProblem> {
+    let mut problems = Vec::new();
+    for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
+        let outcome = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => rewrite_link(dest_url, links).err(),
+            Event::Start(Tag::Image { dest_url, .. }) => rewrite_image(dest_url, links).err(),
+            _ => None,
+        };
+        if let Some(Some((code, problem))) = outcome {
+            problems.push(MarkdownProblem {
+                offset: range.start,
+                code,
+                problem,
+            });
+        }
+    }
+    problems
 }
 
 pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) -> Rendered {
@@ -82,18 +115,22 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
     } else {
         source
     };
-    let parser_options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<Event> = Vec::new();
+    let mut events: Vec<Event> = Vec::with_capacity(source.len() / 16);
     let mut problems = Vec::new();
     let mut plain = String::new();
     // For each open link: was its start tag kept (so its end must be too)?
     let mut open_links: Vec<bool> = Vec::new();
-    let mut section_texts = SectionTexts::default();
-    for (event, range) in Parser::new_ext(source, parser_options).into_offset_iter() {
+    let mut section_texts = SectionTexts::new(source.len());
+    let mut report = |offset: usize, failure: Option<(&'static str, LinkProblem)>| {
+        if let Some((code, problem)) = failure {
+            problems.push(MarkdownProblem {
+                offset,
+                code,
+                problem,
+            });
+        }
+    };
+    for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
         section_texts.see(&event);
         match event {
             Event::Html(_) | Event::InlineHtml(_) if !options.allow_html => {}
@@ -117,7 +154,7 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
                 dest_url,
                 title,
                 id,
-            }) => match rewrite_url(&dest_url, links) {
+            }) => match rewrite_link(&dest_url, links) {
                 // The writer would percent-encode the marker in `href` (`%01`),
                 // where `relativize` cannot tell it from text: write the tag here.
                 Ok(url) if url.starts_with(ROOT_MARKER) => {
@@ -133,15 +170,9 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
                         id,
                     }));
                 }
-                Err((code, problem)) => {
+                Err(failure) => {
                     open_links.push(false);
-                    if let Some(problem) = problem {
-                        problems.push(MarkdownProblem {
-                            offset: range.start,
-                            code,
-                            problem,
-                        });
-                    }
+                    report(range.start, failure);
                 }
             },
             Event::End(TagEnd::Link) => {
@@ -155,30 +186,10 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
                 title,
                 id,
             }) => {
-                let url = match rewrite_url(&dest_url, links) {
-                    Ok(url) if url.starts_with(ROOT_MARKER) => {
-                        problems.push(MarkdownProblem {
-                            offset: range.start,
-                            code: "broken-link",
-                            problem: LinkProblem {
-                                message: format!("`{dest_url}` is a page, not an image"),
-                                help: Some("link to the page with `[text](...)`; images are files under content/static/".into()),
-                            },
-                        });
-                        CowStr::Borrowed("")
-                    }
-                    Ok(url) => url,
-                    Err((code, problem)) => {
-                        if let Some(problem) = problem {
-                            problems.push(MarkdownProblem {
-                                offset: range.start,
-                                code,
-                                problem,
-                            });
-                        }
-                        CowStr::Borrowed("")
-                    }
-                };
+                let url = rewrite_image(&dest_url, links).unwrap_or_else(|failure| {
+                    report(range.start, failure);
+                    CowStr::Borrowed("")
+                });
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url: url,
@@ -187,14 +198,18 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
                 }));
             }
             Event::Text(ref text) | Event::Code(ref text) => {
-                if !plain.is_empty() && !plain.ends_with(' ') {
-                    plain.push(' ');
+                if options.plain {
+                    if !plain.is_empty() && !plain.ends_with(' ') {
+                        plain.push(' ');
+                    }
+                    plain.push_str(text.trim());
                 }
-                plain.push_str(text.trim());
                 events.push(event);
             }
             Event::SoftBreak | Event::HardBreak => {
-                plain.push(' ');
+                if options.plain {
+                    plain.push(' ');
+                }
                 events.push(event);
             }
             other => events.push(other),
@@ -217,25 +232,23 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
 }
 
 /// The text of the lead and of each heading's section, gathered while the
-/// events stream by; the headings' ids are known only after `anchor_headings`.
+/// events stream by with runs of white space collapsed on the way; the
+/// headings' ids are known only after `anchor_headings`.
 struct SectionTexts {
     /// The lead first, then one text per heading, in order.
     texts: Vec<String>,
     in_heading: bool,
 }
 
-impl Default for SectionTexts {
-    fn default() -> Self {
+impl SectionTexts {
+    fn new(source_len: usize) -> Self {
         SectionTexts {
-            texts: vec![String::new()],
+            texts: vec![String::with_capacity(source_len)],
             in_heading: false,
         }
     }
-}
 
-impl SectionTexts {
     fn see(&mut self, event: &Event) {
-        let text = self.texts.last_mut().expect("starts with the lead");
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 self.in_heading = true;
@@ -244,18 +257,49 @@ impl SectionTexts {
             Event::End(TagEnd::Heading(_)) => self.in_heading = false,
             // The heading's own text is its section's title.
             _ if self.in_heading => {}
-            Event::Text(run) | Event::Code(run) => text.push_str(run),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Text(run) | Event::Code(run) => self.push(run),
             // Blocks end with a break, so paragraphs and cells do not run together.
-            Event::End(tag) if !is_inline(tag) => text.push(' '),
+            Event::SoftBreak | Event::HardBreak => self.push(" "),
+            Event::End(tag) if !is_inline(tag) => self.push(" "),
             _ => {}
+        }
+    }
+
+    /// Appends `run`, every run of ASCII white space as one space and none
+    /// at the start of the text. Copies whole words: this sees every
+    /// character of every page.
+    fn push(&mut self, run: &str) {
+        let text = self.texts.last_mut().expect("starts with the lead");
+        let mut space = text.is_empty() || text.ends_with(' ');
+        // ASCII white space never occurs inside a UTF-8 sequence, so the
+        // words between such bytes are whole characters.
+        let mut word_start = 0;
+        for (index, byte) in run.bytes().enumerate() {
+            if byte.is_ascii_whitespace() {
+                if word_start < index {
+                    text.push_str(&run[word_start..index]);
+                    space = false;
+                }
+                if !space {
+                    text.push(' ');
+                    space = true;
+                }
+                word_start = index + 1;
+            }
+        }
+        if word_start < run.len() {
+            text.push_str(&run[word_start..]);
         }
     }
 
     /// Pairs each heading with the text after it; the lead (text before the
     /// first heading) comes first, and only when there is some.
     fn into_sections(self, headings: &[Heading]) -> Vec<Section> {
-        let mut texts = self.texts.into_iter().map(|text| collapse_spaces(&text));
+        let mut texts = self.texts.into_iter().map(|mut text| {
+            let end = text.trim_end_matches(' ').len();
+            text.truncate(end);
+            text
+        });
         let lead = texts.next().filter(|lead| !lead.is_empty());
         lead.map(|text| Section {
             text,
@@ -284,46 +328,53 @@ fn is_inline(tag: &TagEnd) -> bool {
     )
 }
 
-/// Runs of ASCII white space become one space; none at either end. Byte
-/// wise and copying whole words: this runs over the text of every page.
-fn collapse_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_ascii_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+/// Why a link or image is dropped: the diagnostic code and problem to
+/// report, or `None` for one dropped silently (a dangerous scheme).
+type UrlError = Option<(&'static str, LinkProblem)>;
 
-type UrlError = (&'static str, Option<LinkProblem>);
-
-/// `@/` links resolved; dangerous schemes refused; everything else kept.
-fn rewrite_url<'a>(url: &CowStr<'a>, links: &dyn LinkResolver) -> Result<CowStr<'a>, UrlError> {
+/// A link's destination: `@/` resolved, dangerous schemes refused,
+/// everything else kept.
+fn rewrite_link<'a>(url: &CowStr<'a>, links: &dyn LinkResolver) -> Result<CowStr<'a>, UrlError> {
     if let Some(target) = url.strip_prefix("@/") {
         let (path, anchor) = match target.split_once('#') {
             Some((path, anchor)) => (path, Some(anchor)),
             None => (target, None),
         };
         let Some((kind, id)) = path.split_once('/') else {
-            return Err((
+            return Err(Some((
                 "broken-link",
-                Some(LinkProblem {
+                LinkProblem {
                     message: format!("`{url}` does not name a kind and an id"),
                     help: Some("write links as `@/<kind>/<id>`, e.g. `@/levels/sre-2`".into()),
-                }),
-            ));
+                },
+            )));
         };
         return links
             .resolve(kind, id, anchor)
             .map(|address| CowStr::from(format!("{ROOT_MARKER}{address}")))
-            .map_err(|problem| ("broken-link", Some(problem)));
+            .map_err(|problem| Some(("broken-link", problem)));
     }
     if is_dangerous(url) {
-        return Err(("unsafe-link", None));
+        return Err(None);
     }
     Ok(url.clone())
+}
+
+/// An image's source: like a link's, except that a page is no image.
+fn rewrite_image<'a>(url: &CowStr<'a>, links: &dyn LinkResolver) -> Result<CowStr<'a>, UrlError> {
+    match rewrite_link(url, links)? {
+        resolved if resolved.starts_with(ROOT_MARKER) => Err(Some((
+            "broken-link",
+            LinkProblem {
+                message: format!("`{url}` is a page, not an image"),
+                help: Some(
+                    "link to the page with `[text](...)`; images are files under content/static/"
+                        .into(),
+                ),
+            },
+        ))),
+        resolved => Ok(resolved),
+    }
 }
 
 /// `<a href="MARKERaddress" title="...">` for a resolved `@/` link. The
@@ -360,15 +411,22 @@ fn internal_link_tag(url: &str, title: &str) -> String {
 
 fn is_dangerous(url: &str) -> bool {
     // Browsers ignore ASCII whitespace and control characters inside schemes.
-    let scheme: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    scheme.starts_with("javascript:")
-        || scheme.starts_with("vbscript:")
-        || scheme.starts_with("data:")
+    let mut scheme = [0u8; 16];
+    let mut len = 0;
+    for byte in url
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace() && !b.is_ascii_control())
+    {
+        if len == scheme.len() {
+            break;
+        }
+        scheme[len] = byte.to_ascii_lowercase();
+        len += 1;
+    }
+    let scheme = &scheme[..len];
+    scheme.starts_with(b"javascript:")
+        || scheme.starts_with(b"vbscript:")
+        || scheme.starts_with(b"data:")
 }
 
 /// Gives every heading an id (its `{#id}` if written, else a unique slug).
@@ -501,9 +559,19 @@ mod tests {
             MarkdownOptions {
                 allow_html,
                 inline: false,
+                plain: true,
             },
             &Links,
         )
+    }
+
+    #[test]
+    fn checking_links_alone_finds_what_rendering_reports() {
+        let source = "[a](@/levels/nope) [b](@/bad) ![c](@/levels/sre-2)\n\n\
+                      # T\n\n[d](javascript:x) ![e](@/levels/gone#x) [f](@/levels/sre-2)";
+        let rendered = html(source, false).problems;
+        assert_eq!(rendered.len(), 4, "{rendered:?}");
+        assert_eq!(link_problems(source, &Links), rendered);
     }
 
     #[test]
@@ -584,10 +652,25 @@ mod tests {
     }
 
     #[test]
-    fn spaces_collapse_to_one_and_ends_are_trimmed() {
-        assert_eq!(collapse_spaces("  a \n\t b  c "), "a b c");
-        assert_eq!(collapse_spaces(" \n "), "");
-        assert_eq!(collapse_spaces("é  ü"), "é ü");
+    fn section_text_collapses_spaces_across_runs_and_trims_its_ends() {
+        let collapsed = |runs: &[&str]| {
+            let mut texts = SectionTexts::new(0);
+            for run in runs {
+                texts.push(run);
+            }
+            texts
+                .into_sections(&[])
+                .pop()
+                .map(|s| s.text)
+                .unwrap_or_default()
+        };
+        assert_eq!(collapsed(&["  a \n\t b  c "]), "a b c");
+        assert_eq!(collapsed(&[" \n ", " "]), "");
+        assert_eq!(collapsed(&["é  ü"]), "é ü");
+        assert_eq!(
+            collapsed(&["one", "word", " next ", " ", "last"]),
+            "oneword next last"
+        );
     }
 
     #[test]
@@ -597,6 +680,7 @@ mod tests {
             MarkdownOptions {
                 allow_html: false,
                 inline: true,
+                plain: true,
             },
             &Links,
         );

@@ -9,6 +9,9 @@ use crate::site::{BuildFailure, build_site};
 
 pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
     let started = Instant::now();
+    if global.verbose {
+        crate::timings::enable();
+    }
     let loaded = load_book(&args.book_dir)?;
     if loaded.diagnostics.has_errors() {
         report_problems(loaded.diagnostics, &args.book_dir, global);
@@ -35,6 +38,9 @@ pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
     match build_site(&book, &args.book_dir, &out) {
         Ok(stats) => {
             report_problems(loaded.diagnostics, &args.book_dir, global);
+            for (stage, took) in crate::timings::take() {
+                eprintln!("build: {stage:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+            }
             if !global.quiet {
                 eprintln!(
                     "build: {} pages, {} files, {:.1} KB written to {} in {} ms (search index {:.1} KB, {:.0}% of the HTML)",

@@ -10,6 +10,7 @@ pub mod model;
 pub mod raw;
 pub mod resolve;
 pub mod source;
+pub mod targets;
 #[cfg(test)]
 mod tests;
 
@@ -93,7 +94,9 @@ pub fn load_book(root: &Path) -> Result<Loaded, LoadError> {
         }
     };
     let content_dir = config.content_dir(root);
-    let sources = source::load_sources(root, &content_dir, &mut diagnostics);
+    let sources = crate::timings::measure("load: read files", || {
+        source::load_sources(root, &content_dir, &mut diagnostics)
+    });
     let book = assemble(config, &config_bytes, sources, &mut diagnostics);
     Ok(Loaded { book, diagnostics })
 }
@@ -106,26 +109,44 @@ fn assemble(
     sources: source::Sources,
     diagnostics: &mut Diagnostics,
 ) -> Book {
-    let version = content_version(config_bytes, &sources.files);
+    let version = crate::timings::measure("load: version hash", || {
+        content_version(config_bytes, &sources.files)
+    });
     // The sources are consumed, so each file's text is freed once decoded.
-    let raw = raw::parse_sources(sources.files, diagnostics);
-    resolve::resolve(
-        resolve::ResolveInput {
-            config,
-            raw,
-            statics: sources.statics,
-            version,
-        },
-        diagnostics,
-    )
+    let raw = crate::timings::measure("load: decode", || {
+        raw::parse_sources(sources.files, diagnostics)
+    });
+    let book = crate::timings::measure("load: resolve", || {
+        resolve::resolve(
+            resolve::ResolveInput {
+                config,
+                raw,
+                statics: sources.statics,
+                version,
+            },
+            diagnostics,
+        )
+    });
+    // The build stops at these errors: report the guides' broken links now
+    // too, which would otherwise be found only once the pages render.
+    if diagnostics.has_errors() {
+        diagnostics.extend(resolve::guide_link_problems(&book));
+    }
+    book
 }
 
-/// The ladder's version: a hash of book.toml and every content file, so an
-/// exported assessment or scorecard can tell which ladder it was made against.
+/// The ladder's version: a hash of book.toml and of the files that make the
+/// ladder (tracks, levels, competencies, archetypes, scorecards), so an
+/// exported assessment or scorecard can tell which ladder it was made
+/// against. Guides (`pages/`, `index.md`) are left out: editing one changes
+/// no expectation, and hashing thousands of them would slow every build.
 fn content_version(config: &[u8], files: &[source::SourceFile]) -> String {
     let mut hasher = Sha256::new();
     hasher.update(config);
-    let mut sorted: Vec<&source::SourceFile> = files.iter().collect();
+    let mut sorted: Vec<&source::SourceFile> = files
+        .iter()
+        .filter(|file| !matches!(file.kind, source::Kind::Page | source::Kind::Index))
+        .collect();
     sorted.sort_by(|a, b| a.file.cmp(&b.file));
     for file in sorted {
         hasher.update(file.file.as_bytes());

@@ -3,7 +3,9 @@
 //! those indices are valid by construction (see `resolve`).
 
 use crate::config::Config;
+use crate::content::raw::Md;
 use crate::content::source::StaticFile;
+use crate::content::targets::LinkTargets;
 use crate::markdown::{Heading, Section};
 
 /// Rendered Markdown: HTML with internal links behind the root marker, the
@@ -143,14 +145,27 @@ pub struct Scorecard {
     pub signals: Signals,
 }
 
+/// A guide: a free page under `pages/`. Its body stays Markdown and is
+/// rendered, its links checked, when its page is written: the HTML of ten
+/// thousand guides would be most of a large book's model, and rendering
+/// once is faster than checking on loading and rendering later.
 #[derive(Debug, Clone)]
 pub struct Page {
     /// Below `pages/`, without `.md`: `growth/mid-level`.
     pub path: String,
     pub title: String,
     pub order: i64,
+    /// The source file, for problems found on rendering.
+    pub file: String,
+    /// The Markdown body as written, with its place in the file.
+    pub body: Md,
+}
+
+/// The home page's own text (`index.md`), rendered once on loading.
+#[derive(Debug, Clone)]
+pub struct Intro {
+    pub title: String,
     pub body: Html,
-    pub headings: Vec<Heading>,
     /// The body's text split at its headings, for search.
     pub sections: Vec<Section>,
 }
@@ -177,7 +192,9 @@ pub struct Book {
     pub scorecards: Vec<Scorecard>,
     pub pages: Vec<Page>,
     pub nav: Vec<NavNode>,
-    pub index: Option<Page>,
+    pub index: Option<Intro>,
+    /// Every id's address, for rendering guides' `@/` links.
+    pub links: LinkTargets,
     pub statics: Vec<StaticFile>,
     /// Content hash of every source file: the ladder's version.
     pub version: String,

@@ -4,6 +4,8 @@
 //! references (levels, competencies, archetypes) are checked in `resolve`.
 //! An item whose required fields are missing is reported and left out.
 
+use rayon::prelude::*;
+
 use crate::content::source::{FrontMatterError, Kind, SourceFile, split_front_matter};
 use crate::decode::{At, Decoder, Fields};
 use crate::diagnostics::Diagnostics;
@@ -147,8 +149,31 @@ pub struct RawBook {
 /// Decodes every source file; problems go to `diagnostics`.
 pub fn parse_sources(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> RawBook {
     let mut book = RawBook::default();
-    // Structured files stay for `pin_markdown`; free pages, the bulk of a
-    // large book, are freed as soon as they are decoded.
+    // Free pages are the bulk of a large book and independent of each other:
+    // their front matter is decoded in parallel, each with its own report.
+    let (pages, files): (Vec<SourceFile>, Vec<SourceFile>) =
+        files.into_iter().partition(|f| f.kind == Kind::Page);
+    let decoded: Vec<(Option<RawPage>, Diagnostics, String)> = pages
+        .into_par_iter()
+        .map(|source| {
+            let mut page_diagnostics = Diagnostics::default();
+            let mut decoder = Decoder {
+                file: &source.file,
+                diagnostics: &mut page_diagnostics,
+            };
+            let page = parse_markdown_file(&source, &mut decoder)
+                .and_then(|(node, body)| decode_page(&node, body, &source, &mut decoder, true));
+            (page, page_diagnostics, source.stem)
+        })
+        .collect();
+    for (page, page_diagnostics, stem) in decoded {
+        diagnostics.extend(page_diagnostics);
+        match page {
+            Some(page) => book.pages.push(page),
+            None => book.undecoded.push((Kind::Page, stem)),
+        }
+    }
+    // Structured files stay for `pin_markdown`.
     let mut structured = Vec::new();
     for owned in files {
         let source = &owned;
@@ -194,15 +219,11 @@ pub fn parse_sources(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> R
                             source,
                             &mut decoder,
                         )),
-                        Kind::Page => {
-                            book.pages
-                                .extend(decode_page(&node, body, source, &mut decoder, true))
-                        }
                         Kind::Index => {
                             book.index = decode_page(&node, body, source, &mut decoder, false)
                         }
-                        Kind::Tracks | Kind::Scorecard => {
-                            unreachable!("YAML kinds are handled above")
+                        Kind::Tracks | Kind::Scorecard | Kind::Page => {
+                            unreachable!("YAML kinds and pages are handled above")
                         }
                     }
                 }
@@ -211,9 +232,7 @@ pub fn parse_sources(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> R
         if book.item_count() == before && source.kind != Kind::Index {
             book.undecoded.push((source.kind, source.stem.clone()));
         }
-        if owned.kind != Kind::Page {
-            structured.push(owned);
-        }
+        structured.push(owned);
     }
     pin_markdown(&mut book, &structured);
     book

@@ -12,9 +12,10 @@ use crate::config::Config;
 use crate::content::model::*;
 use crate::content::raw::*;
 use crate::content::source::{Kind, StaticFile};
+use crate::content::targets::{LinkTargets, UNDECODED};
 use crate::decode::{At, did_you_mean};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::{self, LinkProblem, LinkResolver, MarkdownOptions};
+use crate::markdown::{self, MarkdownOptions};
 use crate::node::Pos;
 
 /// The id rule of the spec: `^[a-z0-9][a-z0-9-]{0,63}$`.
@@ -52,7 +53,7 @@ pub struct ResolveInput {
 pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
     let ResolveInput {
         config,
-        raw,
+        mut raw,
         statics,
         version,
     } = input;
@@ -60,25 +61,25 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         diagnostics,
         config: &config,
     };
-    let ids = IdIndex::build(&raw, &mut ctx);
-    let links = BookLinks { ids: &ids };
+    let targets = link_targets(&raw, &mut ctx);
+    let links = &targets;
     let tracks = ctx.tracks(&raw);
-    let (levels, tracks) = ctx.levels(&raw, tracks, &ids, &links);
-    let (areas, competencies) = ctx.competencies(&raw, &levels, &ids, &links);
+    let (levels, tracks) = ctx.levels(&raw, tracks, links, links);
+    let (areas, competencies) = ctx.competencies(&raw, &levels, links, links);
     let mut placed = Placed {
-        ids: &ids,
+        ids: links,
         levels: index_by_id(levels.iter().map(|l| &l.id)),
         competencies: index_by_id(competencies.iter().map(|c| &c.id)),
         archetypes: HashMap::new(),
     };
-    let archetypes = ctx.archetypes(&raw, &placed, &links);
+    let archetypes = ctx.archetypes(&raw, &placed, links);
     placed.archetypes = index_by_id(archetypes.iter().map(|a| &a.id));
-    let scorecards = ctx.scorecards(&raw, &placed, &links);
-    let (pages, nav) = ctx.pages(&raw, &links);
+    let scorecards = ctx.scorecards(&raw, &placed, links);
     let index = raw
         .index
         .as_ref()
-        .map(|raw_index| ctx.page(raw_index, &links));
+        .map(|raw_index| ctx.intro(raw_index, links));
+    let (pages, nav) = ctx.pages(std::mem::take(&mut raw.pages));
     // A level file with errors, or a missing content folder, is reported on
     // its own; "no levels" would only repeat it.
     let no_level_files =
@@ -108,6 +109,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         pages,
         nav,
         index,
+        links: targets,
         statics,
         version,
     }
@@ -122,7 +124,7 @@ fn index_by_id<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usi
 /// Final indices of the items that made it into the model, by id. A raw id
 /// missing here belongs to an item already reported as broken.
 struct Placed<'a> {
-    ids: &'a IdIndex,
+    ids: &'a LinkTargets,
     levels: HashMap<String, usize>,
     competencies: HashMap<String, usize>,
     archetypes: HashMap<String, usize>,
@@ -171,204 +173,60 @@ fn config_file() -> String {
     crate::config::CONFIG_FILE.to_string()
 }
 
-/// Every id of every kind, known before any Markdown is rendered so that
-/// `@/` links can be checked in one pass. Maps go from id to raw index (or
-/// [`UNDECODED`]).
-struct IdIndex {
-    levels: HashMap<String, usize>,
-    competencies: HashMap<String, usize>,
-    archetypes: HashMap<String, usize>,
-    scorecards: HashMap<String, usize>,
-    pages: HashMap<String, usize>,
-    /// Interview ids per scorecard id, for `@/scorecards/x#interview`.
-    interviews: HashMap<String, Vec<String>>,
-    /// Which of the raw items survive (first of duplicate ids wins).
-    keep_levels: Vec<bool>,
-    keep_competencies: Vec<bool>,
-    keep_archetypes: Vec<bool>,
-    keep_scorecards: Vec<bool>,
-}
-
-impl IdIndex {
-    fn build(raw: &RawBook, ctx: &mut Resolver) -> IdIndex {
-        let (levels, keep_levels) =
-            ctx.unique_ids(raw.levels.iter().map(|l| (&l.file, &l.id)), "level");
-        let (competencies, keep_competencies) = ctx.unique_ids(
-            raw.competencies.iter().map(|c| (&c.file, &c.id)),
-            "competency",
-        );
-        let (archetypes, keep_archetypes) =
-            ctx.unique_ids(raw.archetypes.iter().map(|a| (&a.file, &a.id)), "archetype");
-        let (scorecards, keep_scorecards) =
-            ctx.unique_ids(raw.scorecards.iter().map(|s| (&s.file, &s.id)), "scorecard");
-        let mut pages = HashMap::new();
-        for (index, page) in raw.pages.iter().enumerate() {
-            if ctx.check_page_path(page) {
-                pages.insert(page.path.clone(), index);
-            }
+/// Every id of the book, with its duplicates and invalid page paths reported.
+fn link_targets(raw: &RawBook, ctx: &mut Resolver) -> LinkTargets {
+    let (levels, keep_levels) =
+        ctx.unique_ids(raw.levels.iter().map(|l| (&l.file, &l.id)), "level");
+    let (competencies, keep_competencies) = ctx.unique_ids(
+        raw.competencies.iter().map(|c| (&c.file, &c.id)),
+        "competency",
+    );
+    let (archetypes, keep_archetypes) =
+        ctx.unique_ids(raw.archetypes.iter().map(|a| (&a.file, &a.id)), "archetype");
+    let (scorecards, keep_scorecards) =
+        ctx.unique_ids(raw.scorecards.iter().map(|s| (&s.file, &s.id)), "scorecard");
+    let mut pages = HashMap::new();
+    for (index, page) in raw.pages.iter().enumerate() {
+        if ctx.check_page_path(page) {
+            pages.insert(page.path.clone(), index);
         }
-        let interviews = raw
-            .scorecards
-            .iter()
-            .map(|s| {
-                (
-                    s.id.value.clone(),
-                    s.interviews.iter().map(|i| i.id.value.clone()).collect(),
-                )
-            })
-            .collect();
-        let mut index = IdIndex {
-            levels,
-            competencies,
-            archetypes,
-            scorecards,
-            pages,
-            interviews,
-            keep_levels,
-            keep_competencies,
-            keep_archetypes,
-            keep_scorecards,
-        };
-        // A file that could not be decoded is already reported; a link or
-        // reference to it is not a second problem.
-        for (kind, stem) in &raw.undecoded {
-            let table = match kind {
-                Kind::Level => &mut index.levels,
-                Kind::Competency => &mut index.competencies,
-                Kind::Archetype => &mut index.archetypes,
-                Kind::Scorecard => &mut index.scorecards,
-                Kind::Page => &mut index.pages,
-                Kind::Index | Kind::Tracks => continue,
-            };
-            table.entry(stem.clone()).or_insert(UNDECODED);
-        }
-        index
     }
-}
-
-/// The raw index recorded for the id of a file that could not be decoded.
-const UNDECODED: usize = usize::MAX;
-
-/// Resolves `@/kind/id#anchor` against the ids of the book.
-struct BookLinks<'a> {
-    ids: &'a IdIndex,
-}
-
-const LINK_KINDS: &[&str] = &[
-    "levels",
-    "competencies",
-    "archetypes",
-    "scorecards",
-    "pages",
-];
-
-impl LinkResolver for BookLinks<'_> {
-    fn resolve(&self, kind: &str, id: &str, anchor: Option<&str>) -> Result<String, LinkProblem> {
-        let ids = self.ids;
+    let interviews = raw
+        .scorecards
+        .iter()
+        .map(|s| {
+            (
+                s.id.value.clone(),
+                s.interviews.iter().map(|i| i.id.value.clone()).collect(),
+            )
+        })
+        .collect();
+    let mut index = LinkTargets {
+        levels,
+        competencies,
+        archetypes,
+        scorecards,
+        pages,
+        interviews,
+        keep_levels,
+        keep_competencies,
+        keep_archetypes,
+        keep_scorecards,
+    };
+    // A file that could not be decoded is already reported; a link or
+    // reference to it is not a second problem.
+    for (kind, stem) in &raw.undecoded {
         let table = match kind {
-            "levels" => &ids.levels,
-            "competencies" => &ids.competencies,
-            "archetypes" => &ids.archetypes,
-            "scorecards" => &ids.scorecards,
-            "pages" => &ids.pages,
-            _ => {
-                return Err(LinkProblem {
-                    message: format!("`@/{kind}/{id}` names an unknown kind `{kind}`"),
-                    help: Some(match did_you_mean(kind, LINK_KINDS) {
-                        Some(close) => format!("did you mean `@/{close}/{id}`?"),
-                        None => format!("the kinds are: {}", LINK_KINDS.join(", ")),
-                    }),
-                });
-            }
+            Kind::Level => &mut index.levels,
+            Kind::Competency => &mut index.competencies,
+            Kind::Archetype => &mut index.archetypes,
+            Kind::Scorecard => &mut index.scorecards,
+            Kind::Page => &mut index.pages,
+            Kind::Index | Kind::Tracks => continue,
         };
-        let id = id.trim_end_matches(".md").trim_end_matches(".html");
-        if !table.contains_key(id) {
-            let mut known: Vec<&str> = table.keys().map(String::as_str).collect();
-            known.sort_unstable();
-            return Err(LinkProblem {
-                message: format!(
-                    "`@/{kind}/{id}` points to no {} in this book",
-                    singular(kind)
-                ),
-                help: Some(match did_you_mean(id, &known) {
-                    Some(close) => format!("did you mean `@/{kind}/{close}`?"),
-                    None if known.is_empty() => format!("this book has no {kind} yet"),
-                    None if known.len() <= 12 => {
-                        format!("the {kind} of this book are: {}", known.join(", "))
-                    }
-                    None => format!("check the file names under content/{kind}/"),
-                }),
-            });
-        }
-        if let Some(anchor) = anchor {
-            let allowed: Vec<&str> = match kind {
-                "levels" => ids
-                    .competencies
-                    .keys()
-                    .map(String::as_str)
-                    .chain(LEVEL_SECTIONS.iter().copied())
-                    .collect(),
-                "competencies" => ids.levels.keys().map(String::as_str).collect(),
-                "scorecards" => ids
-                    .interviews
-                    .get(id)
-                    .map(|list| {
-                        list.iter()
-                            .map(String::as_str)
-                            .chain(SCORECARD_SECTIONS.iter().copied())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                // Free-text headings are checked on the built site (`check --links`).
-                _ => Vec::new(),
-            };
-            if !allowed.is_empty() && !allowed.contains(&anchor) {
-                let mut sorted = allowed.clone();
-                sorted.sort_unstable();
-                return Err(LinkProblem {
-                    message: format!("`#{anchor}` is not a section of `@/{kind}/{id}`"),
-                    help: Some(match did_you_mean(anchor, &sorted) {
-                        Some(close) => format!("did you mean `#{close}`?"),
-                        None if sorted.len() <= 16 => {
-                            format!("{}: {}", anchor_help(kind), sorted.join(", "))
-                        }
-                        None => anchor_help(kind).into(),
-                    }),
-                });
-            }
-        }
-        let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
-        Ok(format!("{kind}/{id}.html{anchor}"))
+        table.entry(stem.clone()).or_insert(UNDECODED);
     }
-}
-
-/// Fixed section anchors of level and scorecard pages (besides item ids).
-pub const LEVEL_SECTIONS: &[&str] = &["summary", "what-changes", "expectations", "narrative"];
-pub const SCORECARD_SECTIONS: &[&str] = &[
-    "dimensions",
-    "interviews",
-    "coverage",
-    "scale",
-    "signals",
-    "fill",
-];
-
-fn anchor_help(kind: &str) -> &'static str {
-    match kind {
-        "levels" => "a level page's sections are its competency ids and fixed sections",
-        "competencies" => "a competency page's rows are named after level ids",
-        _ => "a scorecard page's sections are its interview ids and fixed sections",
-    }
-}
-
-fn singular(kind: &str) -> &str {
-    match kind {
-        "levels" => "level",
-        "competencies" => "competency",
-        "archetypes" => "archetype",
-        "scorecards" => "scorecard",
-        _ => "page",
-    }
+    index
 }
 
 struct Resolver<'a> {
@@ -516,11 +374,12 @@ impl Resolver<'_> {
         file: &str,
         md: &Md,
         inline: bool,
-        links: &BookLinks,
+        links: &LinkTargets,
     ) -> (Html, Vec<markdown::Heading>, Vec<markdown::Section>) {
         let options = MarkdownOptions {
             allow_html: self.config.markdown.allow_html,
             inline,
+            plain: true,
         };
         let rendered = markdown::render(&md.text, options, links);
         report_markdown_problems(self.diagnostics, file, md, &rendered.problems);
@@ -532,12 +391,18 @@ impl Resolver<'_> {
         (html, rendered.headings, rendered.sections)
     }
 
-    fn md(&mut self, file: &str, md: &Option<Md>, inline: bool, links: &BookLinks) -> Option<Html> {
+    fn md(
+        &mut self,
+        file: &str,
+        md: &Option<Md>,
+        inline: bool,
+        links: &LinkTargets,
+    ) -> Option<Html> {
         md.as_ref()
             .map(|md| self.markdown(file, md, inline, links).0)
     }
 
-    fn md_list(&mut self, file: &str, items: &[Md], links: &BookLinks) -> Vec<Html> {
+    fn md_list(&mut self, file: &str, items: &[Md], links: &LinkTargets) -> Vec<Html> {
         items
             .iter()
             .map(|md| self.markdown(file, md, true, links).0)
@@ -589,8 +454,8 @@ impl Resolver<'_> {
         &mut self,
         raw: &RawBook,
         tracks: Vec<(Track, Pos)>,
-        ids: &IdIndex,
-        links: &BookLinks,
+        ids: &LinkTargets,
+        links: &LinkTargets,
     ) -> (Vec<Level>, Vec<Track>) {
         let mut tracks: Vec<Track> = tracks.into_iter().map(|(track, _)| track).collect();
         // Descriptions need the link resolver, so they are rendered here.
@@ -769,8 +634,8 @@ impl Resolver<'_> {
         &mut self,
         raw: &RawBook,
         levels: &[Level],
-        ids: &IdIndex,
-        links: &BookLinks,
+        ids: &LinkTargets,
+        links: &LinkTargets,
     ) -> (Vec<Area>, Vec<Competency>) {
         let configured: Vec<String> = self
             .config
@@ -897,8 +762,8 @@ impl Resolver<'_> {
         &mut self,
         raw: &RawCompetency,
         levels: &[Level],
-        ids: &IdIndex,
-        links: &BookLinks,
+        ids: &LinkTargets,
+        links: &LinkTargets,
     ) -> Vec<Option<Cell>> {
         let file = &raw.file;
         let mut cells: Vec<Option<Cell>> = vec![None; levels.len()];
@@ -974,7 +839,12 @@ impl Resolver<'_> {
         }
     }
 
-    fn archetypes(&mut self, raw: &RawBook, placed: &Placed, links: &BookLinks) -> Vec<Archetype> {
+    fn archetypes(
+        &mut self,
+        raw: &RawBook,
+        placed: &Placed,
+        links: &LinkTargets,
+    ) -> Vec<Archetype> {
         let mut archetypes = Vec::new();
         for (raw_archetype, keep) in raw.archetypes.iter().zip(&placed.ids.keep_archetypes) {
             if !*keep {
@@ -1024,7 +894,12 @@ impl Resolver<'_> {
             .collect()
     }
 
-    fn scorecards(&mut self, raw: &RawBook, placed: &Placed, links: &BookLinks) -> Vec<Scorecard> {
+    fn scorecards(
+        &mut self,
+        raw: &RawBook,
+        placed: &Placed,
+        links: &LinkTargets,
+    ) -> Vec<Scorecard> {
         let mut scorecards = Vec::new();
         for (raw_card, keep) in raw.scorecards.iter().zip(&placed.ids.keep_scorecards) {
             if *keep {
@@ -1035,7 +910,7 @@ impl Resolver<'_> {
         scorecards
     }
 
-    fn scorecard(&mut self, raw: &RawScorecard, placed: &Placed, links: &BookLinks) -> Scorecard {
+    fn scorecard(&mut self, raw: &RawScorecard, placed: &Placed, links: &LinkTargets) -> Scorecard {
         let file = &raw.file;
         let levels = self.level_refs(file, &raw.levels, placed);
         let archetype = raw
@@ -1228,74 +1103,34 @@ impl Resolver<'_> {
         scale
     }
 
-    fn pages(&mut self, raw: &RawBook, links: &BookLinks) -> (Vec<Page>, Vec<NavNode>) {
-        let valid: Vec<&RawPage> = raw
-            .pages
-            .iter()
+    /// Guides keep their Markdown, rendered (and their links checked) when
+    /// their pages are written.
+    fn pages(&mut self, raw_pages: Vec<RawPage>) -> (Vec<Page>, Vec<NavNode>) {
+        let mut pages: Vec<Page> = raw_pages
+            .into_iter()
             .filter(|page| page.path.split('/').all(is_valid_id))
-            .collect();
-        let allow_html = self.config.markdown.allow_html;
-        // Free pages are the bulk of a large book: render them in parallel.
-        let rendered: Vec<(Page, Diagnostics)> = valid
-            .par_iter()
-            .map(|raw_page| {
-                let mut diagnostics = Diagnostics::default();
-                let options = MarkdownOptions {
-                    allow_html,
-                    inline: false,
-                };
-                let out = markdown::render(&raw_page.body.text, options, links);
-                report_markdown_problems(
-                    &mut diagnostics,
-                    &raw_page.file,
-                    &raw_page.body,
-                    &out.problems,
-                );
-                let page = Page {
-                    path: raw_page.path.clone(),
-                    title: raw_page
-                        .title
-                        .as_ref()
-                        .map(|t| t.value.clone())
-                        .unwrap_or_default(),
-                    order: raw_page.order.as_ref().map_or(i64::MAX, |o| o.value),
-                    body: Html {
-                        html: out.html,
-                        // Search reads pages by section; the flat text of
-                        // thousands of bodies would only cost memory.
-                        plain: String::new(),
-                        // Page bodies are the bulk of a large book and no
-                        // export carries them: their source is not kept.
-                        source: String::new(),
-                    },
-                    headings: out.headings,
-                    sections: out.sections,
-                };
-                (page, diagnostics)
+            .map(|raw_page| Page {
+                path: raw_page.path,
+                title: raw_page.title.map(|t| t.value).unwrap_or_default(),
+                order: raw_page.order.map_or(i64::MAX, |o| o.value),
+                file: raw_page.file,
+                body: raw_page.body,
             })
             .collect();
-        let mut pages = Vec::with_capacity(rendered.len());
-        for (page, diagnostics) in rendered {
-            self.diagnostics.extend(diagnostics);
-            pages.push(page);
-        }
         pages.sort_by(|a, b| a.path.cmp(&b.path));
         let nav = build_nav(&pages);
         (pages, nav)
     }
 
-    fn page(&mut self, raw: &RawPage, links: &BookLinks) -> Page {
-        let (body, headings, sections) = self.markdown(&raw.file, &raw.body, false, links);
-        Page {
-            path: raw.path.clone(),
+    fn intro(&mut self, raw: &RawPage, links: &LinkTargets) -> Intro {
+        let (body, _, sections) = self.markdown(&raw.file, &raw.body, false, links);
+        Intro {
             title: raw
                 .title
                 .as_ref()
                 .map(|t| t.value.clone())
                 .unwrap_or_default(),
-            order: raw.order.as_ref().map_or(i64::MAX, |o| o.value),
             body,
-            headings,
             sections,
         }
     }
@@ -1308,20 +1143,50 @@ fn report_markdown_problems(
     md: &Md,
     problems: &[markdown::MarkdownProblem],
 ) {
-    for problem in problems {
-        let pos = if md.line_based {
-            let before = &md.text[..problem.offset.min(md.text.len())];
-            let line = before.matches('\n').count() as u32;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
-            Pos::new(md.pos.line + line, md.pos.col + col)
-        } else {
-            md.pos
-        };
-        let mut diagnostic =
-            Diagnostic::error(problem.code, file, pos, problem.problem.message.clone());
-        diagnostic.help = problem.problem.help.clone();
+    for diagnostic in markdown_diagnostics(file, md, problems) {
         diagnostics.push(diagnostic);
     }
+}
+
+/// Problems found in a Markdown text, at their place in `file` when the
+/// text stands there line for line, else at the start of the value.
+pub fn markdown_diagnostics(
+    file: &str,
+    md: &Md,
+    problems: &[markdown::MarkdownProblem],
+) -> Vec<Diagnostic> {
+    problems
+        .iter()
+        .map(|problem| {
+            let pos = if md.line_based {
+                let before = &md.text[..problem.offset.min(md.text.len())];
+                let line = before.matches('\n').count() as u32;
+                let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
+                Pos::new(md.pos.line + line, md.pos.col + col)
+            } else {
+                md.pos
+            };
+            let mut diagnostic =
+                Diagnostic::error(problem.code, file, pos, problem.problem.message.clone());
+            diagnostic.help = problem.problem.help.clone();
+            diagnostic
+        })
+        .collect()
+}
+
+/// The broken links of every guide. Guides' links are checked as their
+/// pages render; this is for a book that already has other errors, so that
+/// one run still reports every problem.
+pub fn guide_link_problems(book: &Book) -> Vec<Diagnostic> {
+    let per_page: Vec<Vec<Diagnostic>> = book
+        .pages
+        .par_iter()
+        .map(|page| {
+            let problems = markdown::link_problems(&page.body.text, &book.links);
+            markdown_diagnostics(&page.file, &page.body, &problems)
+        })
+        .collect();
+    per_page.into_iter().flatten().collect()
 }
 
 /// Folders and pages as a tree; siblings by `order`, then title.

@@ -10,12 +10,15 @@ pub mod search;
 pub mod theme;
 pub mod views;
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::content::model::Book;
+use crate::content::resolve::markdown_diagnostics;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{ROOT_MARKER, relativize};
 use crate::node::Pos;
@@ -138,16 +141,23 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
     plan
 }
 
+/// The plan split in two: every page but the print edition, to render
+/// first (in any order), then the print edition, which reuses the guides'
+/// bodies those rendered instead of rendering them again.
+pub fn render_order(plan: &[PlannedPage]) -> (Vec<&PlannedPage>, Vec<&PlannedPage>) {
+    plan.iter().partition(|page| page.kind != PageKind::Print)
+}
+
 /// The way from a page back to the site root: `""`, `"../"`, `"../../"`...
 pub fn root_prefix(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-/// Why rendering failed: a template of the book (a diagnostic the author can
-/// fix) or the tool itself.
+/// Why rendering failed: problems of the book the author can fix (a
+/// template of theirs, a broken link in a guide) or the tool itself.
 #[derive(Debug)]
 pub enum RenderFailure {
-    Template(Diagnostic),
+    Book(Vec<Diagnostic>),
     Tool(anyhow::Error),
 }
 
@@ -161,6 +171,11 @@ pub struct Renderer<'b> {
     book: &'b Book,
     tera: Tera,
     theme: Theme,
+    /// Which guides the print edition carries, by page index.
+    in_print: Vec<bool>,
+    /// Their bodies, kept as their pages render for the print edition to
+    /// reuse (see [`render_order`]).
+    print_bodies: Mutex<HashMap<usize, views::GuideBody>>,
 }
 
 #[derive(Serialize)]
@@ -209,16 +224,33 @@ impl<'b> Renderer<'b> {
         let global = tera.global_context();
         global.insert("site", &site);
         global.insert("root", &ROOT_MARKER.to_string());
-        Ok(Renderer { book, tera, theme })
+        let mut in_print = vec![false; book.pages.len()];
+        for index in views::print_guides(book) {
+            in_print[index] = true;
+        }
+        Ok(Renderer {
+            book,
+            tera,
+            theme,
+            in_print,
+            print_bodies: Mutex::default(),
+        })
     }
 
     pub fn theme(&self) -> &Theme {
         &self.theme
     }
 
+    fn print_bodies(&self) -> std::sync::MutexGuard<'_, HashMap<usize, views::GuideBody>> {
+        self.print_bodies
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// Renders one page to its final HTML (links relative to its address).
-    pub fn render(&self, page: &PlannedPage) -> Result<String, RenderFailure> {
+    pub fn render(&self, page: &PlannedPage) -> Result<RenderedPage, RenderFailure> {
         let book = self.book;
+        let mut search_entries = None;
         let mut ctx = Context::new();
         ctx.insert("path", &page.path);
         let (template, title) = match &page.kind {
@@ -273,7 +305,24 @@ impl<'b> Renderer<'b> {
                 ("pages.html", Some("Guides".into()))
             }
             PageKind::Page(i) => {
-                ctx.insert("page", &views::page(book, *i));
+                // A guide's body is rendered only here, so its search
+                // entries are made from the same pass.
+                let (view, sections, problems) = views::page(book, *i);
+                if self.in_print[*i] {
+                    let body = views::GuideBody {
+                        html: view.body.clone(),
+                        toc: view.toc.clone(),
+                    };
+                    self.print_bodies().insert(*i, body);
+                }
+                if !problems.is_empty() {
+                    let page = &book.pages[*i];
+                    return Err(RenderFailure::Book(markdown_diagnostics(
+                        &page.file, &page.body, &problems,
+                    )));
+                }
+                search_entries = Some(search::guide_entries(view.title, &page.path, &sections));
+                ctx.insert("page", &view);
                 ctx.insert(
                     "nav_pages",
                     &views::page_nav(book, Some(&book.pages[*i].path)),
@@ -285,7 +334,8 @@ impl<'b> Renderer<'b> {
                 ("assess.html", Some("Self-assessment".into()))
             }
             PageKind::Print => {
-                ctx.insert("print", &views::print(book));
+                let rendered = std::mem::take(&mut *self.print_bodies());
+                ctx.insert("print", &views::print(book, rendered));
                 (
                     "print.html",
                     Some(format!("{} (print edition)", book.config.book.title)),
@@ -317,8 +367,17 @@ impl<'b> Renderer<'b> {
         } else {
             root_prefix(&page.path)
         };
-        Ok(relativize(&html, &root))
+        Ok(RenderedPage {
+            html: relativize(&html, &root),
+            search_entries,
+        })
     }
+}
+
+/// A page's final HTML, and for a guide its entries of the search index.
+pub struct RenderedPage {
+    pub html: String,
+    pub search_entries: Option<String>,
 }
 
 fn template_failure(err: &tera::Error, theme: &Theme) -> RenderFailure {
@@ -339,10 +398,10 @@ fn template_failure(err: &tera::Error, theme: &Theme) -> RenderFailure {
         .find(|t| t.name == name)
         .map(|t| t.origin.clone());
     match origin {
-        Some(Origin::Book(file)) => RenderFailure::Template(
+        Some(Origin::Book(file)) => RenderFailure::Book(vec![
             Diagnostic::error("template", &file, pos, format!("template error: {message}"))
                 .with_help("see the template context in the theming guide (docs/theming.md)"),
-        ),
+        ]),
         _ => RenderFailure::Tool(anyhow::anyhow!(
             "the built-in template `{name}` failed at {pos}: {message} (this is a bug in ladderbook; please report it)"
         )),

@@ -19,8 +19,6 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-
 use crate::content::model::{Book, Html, Scorecard};
 use crate::markdown::Section;
 
@@ -66,38 +64,61 @@ pub struct Document {
     pub text: String,
 }
 
-#[derive(Serialize)]
-struct Index<'a> {
-    kinds: [&'static str; 6],
-    /// `[kind, title, parent, url, text]` per document: arrays, because
-    /// field names repeated ten thousand times would double the file. A
-    /// part of a page has its parent's index and only `#anchor` as its url;
-    /// a page has `-1` and its address.
-    docs: Vec<(u8, &'a str, i64, &'a str, &'a str)>,
+/// `assets/search-index.js`: the book's documents, assigned to
+/// `window.LADDERBOOK_SEARCH` as `{kinds, docs}`. `guides` are the entries
+/// of each guide ([`guide_entries`], made as its page is rendered), in the
+/// order of the book's pages.
+///
+/// Each entry of `docs` is `[kind, title, back, url, text]`: arrays, because
+/// field names repeated ten thousand times would double the file. A page
+/// has `back` 0 and its address; a part of a page is `back` entries after
+/// its page and has only `#anchor` as its url. Counting back rather than
+/// from the start lets every guide's entries be made on their own.
+pub fn search_index_js<'a>(book: &Book, guides: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::from(
+        "/* ladderbook search index: generated, do not edit */\nwindow.LADDERBOOK_SEARCH = {\"kinds\":",
+    );
+    out.push_str(&serde_json::to_string(&KINDS).expect("strings always serialize"));
+    out.push_str(",\"docs\":[");
+    out.push_str(&entries(&documents(book)));
+    for guide in guides.into_iter().filter(|entries| !entries.is_empty()) {
+        if !out.ends_with('[') {
+            out.push(',');
+        }
+        out.push_str(guide);
+    }
+    out.push_str("]};\n");
+    out
 }
 
-/// `assets/search-index.js`: the book's documents, assigned to
-/// `window.LADDERBOOK_SEARCH`.
-pub fn search_index_js(book: &Book) -> String {
-    let documents = documents(book);
-    let index = Index {
-        kinds: KINDS,
-        docs: documents
-            .iter()
-            .map(|d| {
-                let (parent, url) = match d.parent {
-                    Some(p) => (p as i64, anchor_of(&d.url, &documents[p].url)),
-                    None => (-1, d.url.as_str()),
-                };
-                (d.kind as u8, d.title.as_str(), parent, url, d.text.as_str())
-            })
-            .collect(),
-    };
-    let json = serde_json::to_string(&index).expect("strings and numbers always serialize");
-    format!(
-        "/* ladderbook search index: generated, do not edit */\nwindow.LADDERBOOK_SEARCH = {};\n",
-        script_safe(&json)
-    )
+/// A guide's entries of the index: the page and each heading's section.
+pub fn guide_entries(title: &str, url: &str, sections: &[Section]) -> String {
+    entries(&guide_documents(title, url, sections))
+}
+
+/// A guide's documents: the page and each heading's section.
+pub fn guide_documents(title: &str, url: &str, sections: &[Section]) -> Vec<Document> {
+    let mut docs = Vec::new();
+    push_body(&mut docs, Kind::Guide, title, url, &[], sections);
+    docs
+}
+
+/// Documents as comma-separated index entries (see [`search_index_js`]).
+fn entries(docs: &[Document]) -> String {
+    let mut out = String::new();
+    for (index, d) in docs.iter().enumerate() {
+        let (back, url) = match d.parent {
+            Some(p) => (index - p, anchor_of(&d.url, &docs[p].url)),
+            None => (0, d.url.as_str()),
+        };
+        if index > 0 {
+            out.push(',');
+        }
+        let entry = (d.kind as u8, d.title.as_str(), back, url, d.text.as_str());
+        let json = serde_json::to_string(&entry).expect("strings and numbers always serialize");
+        out.push_str(&script_safe(&json));
+    }
+    out
 }
 
 /// `#anchor` of a part of the page at `page`.
@@ -107,7 +128,8 @@ fn anchor_of<'a>(url: &'a str, page: &str) -> &'a str {
         .expect("a part's address is its page's plus an anchor")
 }
 
-/// Every searchable place of the book, in a fixed order.
+/// Every searchable place of the book but the guides (see
+/// [`guide_documents`]), in a fixed order.
 pub fn documents(book: &Book) -> Vec<Document> {
     let mut docs = Vec::new();
     if let Some(home) = &book.index {
@@ -179,21 +201,6 @@ pub fn documents(book: &Book) -> Vec<Document> {
     }
     for s in &book.scorecards {
         push_scorecard(&mut docs, book, s);
-    }
-    for page in &book.pages {
-        // `pages/index.md` is shadowed by the generated list of pages.
-        if page.path == "index" {
-            continue;
-        }
-        let url = format!("pages/{}.html", page.path);
-        push_body(
-            &mut docs,
-            Kind::Guide,
-            &page.title,
-            &url,
-            &[],
-            &page.sections,
-        );
     }
     docs
 }
@@ -354,6 +361,10 @@ fn capped(text: &str, cap: usize) -> String {
 /// ever inlined, and that older engines parse as JavaScript (U+2028/9 were
 /// line terminators in JavaScript strings before ES2019).
 fn script_safe(json: &str) -> String {
+    // U+2028 and U+2029 are the only characters encoded from 0xE2 0x80 0xA8/9.
+    if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
+        return json.to_string();
+    }
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         match c {
@@ -427,9 +438,47 @@ mod tests {
             .collect()
     }
 
+    /// Each guide's body rendered as its page would be.
+    fn guide_sections(book: &Book) -> Vec<(usize, Vec<Section>)> {
+        (0..book.pages.len())
+            .filter(|&i| book.pages[i].path != "index")
+            .map(|i| (i, crate::render::views::guide_body(book, i).sections))
+            .collect()
+    }
+
+    /// Every document, the guides' after the others, as in the index.
+    fn all_documents(book: &Book) -> Vec<Document> {
+        let mut docs = documents(book);
+        for (i, sections) in guide_sections(book) {
+            let page = &book.pages[i];
+            let offset = docs.len();
+            let url = format!("pages/{}.html", page.path);
+            docs.extend(
+                guide_documents(&page.title, &url, &sections)
+                    .into_iter()
+                    .map(|d| Document {
+                        parent: d.parent.map(|p| p + offset),
+                        ..d
+                    }),
+            );
+        }
+        docs
+    }
+
+    fn index_js(book: &Book) -> String {
+        let guides: Vec<String> = guide_sections(book)
+            .into_iter()
+            .map(|(i, sections)| {
+                let page = &book.pages[i];
+                guide_entries(&page.title, &format!("pages/{}.html", page.path), &sections)
+            })
+            .collect();
+        search_index_js(book, guides.iter().map(String::as_str))
+    }
+
     /// The index file's data, parsed back.
     fn index_data(book: &Book) -> serde_json::Value {
-        let js = search_index_js(book);
+        let js = index_js(book);
         let json = js
             .split_once("window.LADDERBOOK_SEARCH = ")
             .and_then(|(_, rest)| rest.trim_end().strip_suffix(';'))
@@ -439,7 +488,7 @@ mod tests {
 
     #[test]
     fn every_place_is_a_document_with_its_anchor() {
-        let docs = documents(&book(&[]));
+        let docs = all_documents(&book(&[]));
         use Kind::*;
         assert_eq!(
             summary(&docs),
@@ -504,7 +553,7 @@ mod tests {
 
     #[test]
     fn carried_over_expectations_are_indexed_once() {
-        let docs = documents(&book(&[]));
+        let docs = all_documents(&book(&[]));
         let expectations: Vec<&str> = docs
             .iter()
             .filter(|d| d.kind == Kind::Expectation)
@@ -520,7 +569,7 @@ mod tests {
             "content/index.md",
             "Welcome.\n\n## Where to start\n\nThe matrix.\n",
         );
-        let docs = documents(&book(&[home]));
+        let docs = all_documents(&book(&[home]));
         assert_eq!(
             summary(&docs[..2]),
             [
@@ -538,7 +587,7 @@ mod tests {
     #[test]
     fn the_index_holds_text_never_markup() {
         let book = book(&[("content/index.md", "Welcome.\n")]);
-        let js = search_index_js(&book);
+        let js = index_js(&book);
         for raw in ['<', '>', '&'] {
             assert!(!js.contains(raw), "raw {raw} in {js}");
         }
@@ -568,9 +617,12 @@ mod tests {
             .expect("the interview");
         assert_eq!(design[0], Kind::InterviewKit as u8);
         assert_eq!(design[3], "#slo-design");
-        let kit = &docs[design[2].as_u64().expect("a parent index") as usize];
+        let position = docs.iter().position(|d| d == design).expect("listed");
+        let back = design[2].as_u64().expect("a distance back") as usize;
+        assert!(back > 0);
+        let kit = &docs[position - back];
         assert_eq!(kit[1], "Mid loop");
-        assert_eq!(kit[2], -1);
+        assert_eq!(kit[2], 0);
         assert_eq!(kit[3], "scorecards/loop.html");
     }
 
@@ -582,7 +634,7 @@ mod tests {
             .chain(["## Short\n\nKept whole.\n".to_string()])
             .collect();
         let long = format!("---\ntitle: Long\n---\n{words}\n\n{sections}");
-        let docs = documents(&book(&[("content/pages/long.md", &long)]));
+        let docs = all_documents(&book(&[("content/pages/long.md", &long)]));
         let parts: Vec<&Document> = docs
             .iter()
             .filter(|d| d.url.starts_with("pages/long.html"))
@@ -603,7 +655,7 @@ mod tests {
         let competency = format!(
             "name: Long\narea: Reliability\nsummary: {words}\nexpectations:\n  sre-1: Some.\n"
         );
-        let docs = documents(&book(&[("content/competencies/long.yaml", &competency)]));
+        let docs = all_documents(&book(&[("content/competencies/long.yaml", &competency)]));
         let long = docs
             .iter()
             .find(|d| d.title == "Long")

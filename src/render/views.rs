@@ -3,11 +3,16 @@
 //! Views borrow from the model and hold rendered HTML fragments whose links
 //! are behind the root marker; `render` swaps the marker per page.
 
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::changes::{ChangeKind, level_changes};
 use crate::content::model::{Book, Cell, Html, NavNode};
-use crate::markdown::{Heading, ROOT_MARKER};
+use crate::markdown::{
+    self, Heading, MarkdownOptions, MarkdownProblem, ROOT_MARKER, Rendered, Section,
+};
 use crate::render::radar::{Axis, radar_svg};
 
 /// A link to an item: root-relative address behind the marker, and its name.
@@ -777,12 +782,46 @@ pub fn page_tree(book: &Book) -> Vec<NavItem> {
 pub struct PageView<'a> {
     pub path: &'a str,
     pub title: &'a str,
-    pub body: &'a str,
-    pub toc: Vec<&'a Heading>,
+    pub body: String,
+    pub toc: Vec<Heading>,
     pub breadcrumbs: Vec<NavItem>,
 }
 
-pub fn page(book: &Book, index: usize) -> PageView<'_> {
+/// A guide's body, rendered now: guides keep their Markdown in the model,
+/// and their links were checked when the book was loaded.
+pub fn guide_body(book: &Book, index: usize) -> Rendered {
+    let options = MarkdownOptions {
+        allow_html: book.config.markdown.allow_html,
+        inline: false,
+        plain: false,
+    };
+    markdown::render(&book.pages[index].body.text, options, &book.links)
+}
+
+/// A guide's page, its body's text by section (for search) and the body's
+/// broken links.
+pub fn page(book: &Book, index: usize) -> (PageView<'_>, Vec<Section>, Vec<MarkdownProblem>) {
+    let body = guide_body(book, index);
+    let view = page_view(
+        book,
+        index,
+        GuideBody {
+            html: body.html,
+            toc: body.headings,
+        },
+    );
+    (view, body.sections, body.problems)
+}
+
+/// A guide's rendered body, as its page and the print edition show it.
+#[derive(Debug, Clone)]
+pub struct GuideBody {
+    pub html: String,
+    /// Its headings, which its table of contents is made of.
+    pub toc: Vec<Heading>,
+}
+
+fn page_view(book: &Book, index: usize, body: GuideBody) -> PageView<'_> {
     let p = &book.pages[index];
     let mut breadcrumbs = Vec::new();
     let mut nodes = &book.nav;
@@ -804,10 +843,10 @@ pub fn page(book: &Book, index: usize) -> PageView<'_> {
     PageView {
         path: &p.path,
         title: &p.title,
-        body: &p.body.html,
-        toc: p
-            .headings
-            .iter()
+        body: body.html,
+        toc: body
+            .toc
+            .into_iter()
             .filter(|h| h.level == 2 || h.level == 3)
             .collect(),
         breadcrumbs,
@@ -942,8 +981,18 @@ pub struct PrintView<'a> {
 /// guides print from their own pages instead.
 pub const PRINT_PAGE_LIMIT: usize = 300;
 
-/// The whole handbook on one page (like mdBook's print.html).
-pub fn print(book: &Book) -> PrintView<'_> {
+/// The guides the print edition carries, by index into `book.pages`.
+pub fn print_guides(book: &Book) -> Vec<usize> {
+    (0..book.pages.len())
+        .filter(|&i| book.pages[i].path != "index")
+        .take(PRINT_PAGE_LIMIT)
+        .collect()
+}
+
+/// The whole handbook on one page (like mdBook's print.html). `rendered`
+/// has the bodies of the guides of [`print_guides`] whose pages were
+/// rendered already; the others are rendered here.
+pub fn print(book: &Book, mut rendered: HashMap<usize, GuideBody>) -> PrintView<'_> {
     PrintView {
         intro: book.index.as_ref().map(|p| scoped(&p.body.html, "intro")),
         matrix: matrix(book),
@@ -994,13 +1043,22 @@ pub fn print(book: &Book) -> PrintView<'_> {
             .filter(|p| p.path != "index")
             .count()
             .saturating_sub(PRINT_PAGE_LIMIT),
-        pages: (0..book.pages.len())
-            .filter(|&i| book.pages[i].path != "index")
-            .take(PRINT_PAGE_LIMIT)
-            .map(|i| {
-                let view = page(book, i);
+        pages: print_guides(book)
+            .into_iter()
+            .map(|i| (i, rendered.remove(&i)))
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|(i, body)| {
+                let body = body.unwrap_or_else(|| {
+                    let rendered = guide_body(book, i);
+                    GuideBody {
+                        html: rendered.html,
+                        toc: rendered.headings,
+                    }
+                });
+                let view = page_view(book, i, body);
                 let scoped_body =
-                    print_body(view.body, &format!("page-{}", view.path.replace('/', "-")));
+                    print_body(&view.body, &format!("page-{}", view.path.replace('/', "-")));
                 PrintItem {
                     item: view,
                     scoped_body,

@@ -14,7 +14,10 @@ use rayon::prelude::*;
 
 use crate::content::model::Book;
 use crate::diagnostics::Diagnostics;
-use crate::render::{PlannedPage, RenderFailure, Renderer, export, plan_pages, search};
+use crate::render::{
+    PlannedPage, RenderFailure, Renderer, export, plan_pages, render_order, search,
+};
+use crate::timings;
 
 /// What a successful build wrote.
 #[derive(Debug, Clone, Copy, Default)]
@@ -44,12 +47,10 @@ impl From<anyhow::Error> for BuildFailure {
 /// Renders the whole site into `out`, atomically replacing what was there.
 pub fn build_site(book: &Book, root: &Path, out: &Path) -> Result<BuildStats, BuildFailure> {
     check_output_location(book, root, out)?;
-    let renderer = match Renderer::new(book, root) {
+    let renderer = match timings::measure("render: templates", || Renderer::new(book, root)) {
         Ok(renderer) => renderer,
-        Err(RenderFailure::Template(diagnostic)) => {
-            let mut diagnostics = Diagnostics::default();
-            diagnostics.push(diagnostic);
-            return Err(BuildFailure::Problems(diagnostics));
+        Err(RenderFailure::Book(problems)) => {
+            return Err(BuildFailure::Problems(problems.into_iter().collect()));
         }
         Err(RenderFailure::Tool(err)) => return Err(BuildFailure::Tool(err)),
     };
@@ -57,7 +58,7 @@ pub fn build_site(book: &Book, root: &Path, out: &Path) -> Result<BuildStats, Bu
     let result = write_all(book, &renderer, &staging.path);
     match result {
         Ok(stats) => {
-            staging.swap_into(out)?;
+            timings::measure("write: swap into place", || staging.swap_into(out))?;
             Ok(stats)
         }
         Err(failure) => {
@@ -112,11 +113,7 @@ pub fn render_in_memory(
 ) -> anyhow::Result<Result<(Files, Vec<PlannedPage>), Diagnostics>> {
     let renderer = match Renderer::new(book, root) {
         Ok(renderer) => renderer,
-        Err(RenderFailure::Template(diagnostic)) => {
-            let mut diagnostics = Diagnostics::default();
-            diagnostics.push(diagnostic);
-            return Ok(Err(diagnostics));
-        }
+        Err(RenderFailure::Book(problems)) => return Ok(Err(problems.into_iter().collect())),
         Err(RenderFailure::Tool(err)) => return Err(err),
     };
     let plan = plan_pages(book);
@@ -174,55 +171,149 @@ pub fn render_site(
     plan: &[PlannedPage],
     sink: &dyn Sink,
 ) -> Result<BuildStats, BuildFailure> {
-    let results: Vec<Result<u64, RenderFailure>> = plan
-        .par_iter()
-        .map(|page| {
-            let html = renderer.render(page)?;
-            sink.put(&page.path, html.as_bytes())?;
-            Ok(html.len() as u64)
-        })
-        .collect();
+    let clashes = static_clashes(book, renderer, plan);
+    if !clashes.is_empty() {
+        return Err(BuildFailure::Problems(clashes));
+    }
+    // The files that do not depend on the pages are made while the pages
+    // render: in a small book they are a good part of the work.
+    let (pages, fixed) = rayon::join(
+        || timings::measure("render: pages", || render_pages(renderer, plan, sink)),
+        || {
+            timings::measure("render: exports, assets", || {
+                write_fixed(book, renderer, plan, sink)
+            })
+        },
+    );
+    let (mut stats, search_entries) = pages?;
+    let (fixed_files, fixed_bytes) = fixed?;
+    stats.html_bytes = stats.bytes;
+    let search_index = timings::measure("render: search index", || {
+        search::search_index_js(book, search_entries.iter().map(String::as_str))
+    });
+    stats.search_index_bytes = search_index.len() as u64;
+    sink.put("assets/search-index.js", search_index.as_bytes())?;
+    stats.bytes += fixed_bytes + stats.search_index_bytes;
+    stats.files = stats.pages + fixed_files + 1;
+    Ok(stats)
+}
+
+/// Every page of the plan, rendered and stored; the guides' search entries
+/// come back in the plan's order.
+fn render_pages(
+    renderer: &Renderer,
+    plan: &[PlannedPage],
+    sink: &dyn Sink,
+) -> Result<(BuildStats, Vec<String>), BuildFailure> {
+    let render = |page: &PlannedPage| -> Result<(u64, Option<String>), RenderFailure> {
+        let rendered = renderer.render(page)?;
+        sink.put(&page.path, rendered.html.as_bytes())?;
+        Ok((rendered.html.len() as u64, rendered.search_entries))
+    };
+    let (first, last) = render_order(plan);
+    let mut results: Vec<_> = first.into_par_iter().map(render).collect();
+    results.extend(last.into_iter().map(render));
     let mut stats = BuildStats {
         pages: plan.len(),
         ..BuildStats::default()
     };
+    let mut search_entries = Vec::new();
     let mut problems = Diagnostics::default();
     for result in results {
         match result {
-            Ok(bytes) => stats.bytes += bytes,
-            Err(RenderFailure::Template(diagnostic)) => problems.push(diagnostic),
+            Ok((bytes, entries)) => {
+                stats.bytes += bytes;
+                search_entries.extend(entries);
+            }
+            Err(RenderFailure::Book(found)) => problems.extend(found),
             Err(RenderFailure::Tool(err)) => return Err(BuildFailure::Tool(err)),
         }
     }
     if !problems.is_empty() {
         return Err(BuildFailure::Problems(problems));
     }
-    let mut extra: Vec<(String, Vec<u8>)> = vec![
-        ("ladder.json".into(), export::ladder_json(book).into_bytes()),
-        ("matrix.csv".into(), export::matrix_csv(book).into_bytes()),
-    ];
-    let search_index = search::search_index_js(book).into_bytes();
-    stats.html_bytes = stats.bytes;
-    stats.search_index_bytes = search_index.len() as u64;
-    extra.push(("assets/search-index.js".into(), search_index));
+    Ok((stats, search_entries))
+}
+
+/// The exports, the sitemap, the theme's assets and the book's static
+/// files: how many files and bytes were stored.
+fn write_fixed(
+    book: &Book,
+    renderer: &Renderer,
+    plan: &[PlannedPage],
+    sink: &dyn Sink,
+) -> anyhow::Result<(usize, u64)> {
+    let mut files = 0;
+    let mut bytes = 0;
+    let mut put = |path: &str, content: &[u8]| -> anyhow::Result<()> {
+        sink.put(path, content)?;
+        files += 1;
+        bytes += content.len() as u64;
+        Ok(())
+    };
+    put("ladder.json", export::ladder_json(book).as_bytes())?;
+    put("matrix.csv", export::matrix_csv(book).as_bytes())?;
     if let Some(sitemap) = sitemap(book, plan) {
-        extra.push(("sitemap.xml".into(), sitemap.into_bytes()));
+        put("sitemap.xml", sitemap.as_bytes())?;
     }
     for (name, asset) in &renderer.theme().assets {
-        extra.push((format!("assets/{name}"), asset.bytes()?));
+        put(&format!("assets/{name}"), &asset.bytes()?)?;
     }
     for static_file in &book.statics {
-        let bytes = std::fs::read(&static_file.source)
+        let content = std::fs::read(&static_file.source)
             .with_context(|| format!("reading {}", static_file.source.display()))?;
-        extra.push((static_file.relative.clone(), bytes));
+        put(&static_file.relative, &content)?;
     }
-    for (path, bytes) in extra {
-        sink.put(&path, &bytes)?;
-        stats.bytes += bytes.len() as u64;
-        stats.files += 1;
+    Ok((files, bytes))
+}
+
+/// Files the build writes itself besides pages and theme assets.
+const GENERATED_FILES: [&str; 4] = [
+    "ladder.json",
+    "matrix.csv",
+    "sitemap.xml",
+    "assets/search-index.js",
+];
+
+/// A static file at the address of a generated file would replace it, or
+/// be replaced, depending on which is written last: refuse both.
+fn static_clashes(book: &Book, renderer: &Renderer, plan: &[PlannedPage]) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    if book.statics.is_empty() {
+        return problems;
     }
-    stats.files += stats.pages;
-    Ok(stats)
+    let generated: std::collections::HashSet<String> = plan
+        .iter()
+        .map(|page| page.path.clone())
+        .chain(GENERATED_FILES.iter().map(|name| name.to_string()))
+        .chain(
+            renderer
+                .theme()
+                .assets
+                .keys()
+                .map(|name| format!("assets/{name}")),
+        )
+        .collect();
+    for static_file in &book.statics {
+        if generated.contains(&static_file.relative) {
+            problems.push(
+                crate::diagnostics::Diagnostic::error(
+                    "static-clash",
+                    &format!(
+                        "{}/static/{}",
+                        book.config.build.content_dir, static_file.relative
+                    ),
+                    crate::node::Pos::new(1, 1),
+                    format!(
+                        "this static file has the address of a page or file the build writes: `{}`",
+                        static_file.relative
+                    ),
+                )
+                .with_help("rename or move it; to change a generated page, override its template in themes/ instead"),
+            );
+        }
+    }
+    problems
 }
 
 fn sitemap(book: &Book, plan: &[PlannedPage]) -> Option<String> {

@@ -270,27 +270,42 @@ fn output_is_byte_identical_across_builds() {
 
 #[test]
 fn a_failing_build_leaves_the_previous_site_untouched() {
-    let book = TestBook::fixture("books/valid");
-    build(&book).assert_code(0);
-    let before = tree_digest(&book.root().join("site"));
-    book.write(
-        "content/levels/sre-2.md",
-        "---\ntitle: Broken\nrank: [\n---\n",
-    );
-    let run = build(&book);
-    run.assert_code(1);
-    assert!(run.stderr().contains("sre-2.md:"), "{}", run.stderr());
-    assert!(
-        tree_digest(&book.root().join("site")) == before,
-        "the old site must survive"
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(book.root())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains("building"))
-        .collect();
-    assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
+    // A problem found on loading, and one found only while the pages are
+    // written (a guide's broken link), when half the new site exists.
+    let failures = [
+        (
+            "content/levels/sre-2.md",
+            "---\ntitle: Broken\nrank: [\n---\n",
+        ),
+        (
+            "content/pages/promotion.md",
+            "---\ntitle: Promotion\n---\nSee [the guard](@/archetypes/slo-gaurd).\n",
+        ),
+    ];
+    for (file, text) in failures {
+        let book = TestBook::fixture("books/valid");
+        build(&book).assert_code(0);
+        let before = tree_digest(&book.root().join("site"));
+        book.write(file, text);
+        let run = build(&book);
+        run.assert_code(1);
+        assert!(
+            run.stderr().contains(&format!("{file}:")),
+            "{}",
+            run.stderr()
+        );
+        assert!(
+            tree_digest(&book.root().join("site")) == before,
+            "the old site must survive a problem in {file}"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(book.root())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("building"))
+            .collect();
+        assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
+    }
 }
 
 #[test]

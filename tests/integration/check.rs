@@ -79,6 +79,7 @@ invalid_fixtures! {
     invalid_id_file_name: "invalid-id-file-name" => "invalid-id", exit 1;
     duplicate_id: "duplicate-id" => "duplicate-id", exit 1;
     page_invalid_name: "page-invalid-name" => "invalid-id", exit 1;
+    static_clash: "static-clash" => "static-clash", exit 1;
     // Levels and tracks.
     duplicate_rank: "duplicate-rank" => "duplicate-rank", exit 1;
     unknown_track: "unknown-track" => "unknown-track", exit 1;
@@ -105,6 +106,8 @@ invalid_fixtures! {
     scale_not_increasing: "scale-not-increasing" => "scale-order", exit 1;
     // Links.
     link_broken_in_level_body: "link-broken-in-level-body" => "broken-link", exit 1;
+    // Guides are checked as their pages render, at the same file:line:col.
+    link_broken_in_guide: "link-broken-in-guide" => "broken-link", exit 1;
     link_broken_in_competency_description: "link-broken-in-competency-description" => "broken-link", exit 1;
     link_unknown_kind: "link-unknown-kind" => "broken-link", exit 1;
     link_anchor_not_a_section: "link-anchor-not-a-section" => "broken-link", exit 1;

@@ -49,10 +49,10 @@
     ]).then(function () {
       var data = window.LADDERBOOK_SEARCH;
       kinds = data.kinds;
-      // [kind, title, parent, url, text]; a part of a page has its page's
-      // index as parent and only "#anchor" as url.
+      // [kind, title, back, url, text]; a part of a page comes `back`
+      // entries after its page and has only "#anchor" as url.
       docs = data.docs.map(function (d, id) {
-        var parent = d[2] >= 0 ? data.docs[d[2]] : null;
+        var parent = d[2] > 0 ? data.docs[id - d[2]] : null;
         return {
           id: id,
           kind: kinds[d[0]],

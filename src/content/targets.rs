@@ -1,0 +1,147 @@
+//! The address of every id of the book, for `@/kind/id#anchor` links: built
+//! by `resolve` before any Markdown is read, kept in the model so a guide's
+//! body can be rendered when its page is written.
+
+use std::collections::HashMap;
+
+use crate::decode::did_you_mean;
+use crate::markdown::{LinkProblem, LinkResolver};
+
+/// Every id of every kind, known before any Markdown is rendered so that
+/// `@/` links can be checked in one pass. Maps go from id to raw index (or
+/// [`UNDECODED`]).
+#[derive(Debug, Clone, Default)]
+pub struct LinkTargets {
+    pub(crate) levels: HashMap<String, usize>,
+    pub(crate) competencies: HashMap<String, usize>,
+    pub(crate) archetypes: HashMap<String, usize>,
+    pub(crate) scorecards: HashMap<String, usize>,
+    pub(crate) pages: HashMap<String, usize>,
+    /// Interview ids per scorecard id, for `@/scorecards/x#interview`.
+    pub(crate) interviews: HashMap<String, Vec<String>>,
+    /// Which of the raw items survive (first of duplicate ids wins).
+    pub(crate) keep_levels: Vec<bool>,
+    pub(crate) keep_competencies: Vec<bool>,
+    pub(crate) keep_archetypes: Vec<bool>,
+    pub(crate) keep_scorecards: Vec<bool>,
+}
+
+/// The raw index recorded for the id of a file that could not be decoded.
+pub const UNDECODED: usize = usize::MAX;
+
+const LINK_KINDS: &[&str] = &[
+    "levels",
+    "competencies",
+    "archetypes",
+    "scorecards",
+    "pages",
+];
+
+impl LinkResolver for LinkTargets {
+    fn resolve(&self, kind: &str, id: &str, anchor: Option<&str>) -> Result<String, LinkProblem> {
+        let ids = self;
+        let table = match kind {
+            "levels" => &ids.levels,
+            "competencies" => &ids.competencies,
+            "archetypes" => &ids.archetypes,
+            "scorecards" => &ids.scorecards,
+            "pages" => &ids.pages,
+            _ => {
+                return Err(LinkProblem {
+                    message: format!("`@/{kind}/{id}` names an unknown kind `{kind}`"),
+                    help: Some(match did_you_mean(kind, LINK_KINDS) {
+                        Some(close) => format!("did you mean `@/{close}/{id}`?"),
+                        None => format!("the kinds are: {}", LINK_KINDS.join(", ")),
+                    }),
+                });
+            }
+        };
+        let id = id.trim_end_matches(".md").trim_end_matches(".html");
+        if !table.contains_key(id) {
+            let mut known: Vec<&str> = table.keys().map(String::as_str).collect();
+            known.sort_unstable();
+            return Err(LinkProblem {
+                message: format!(
+                    "`@/{kind}/{id}` points to no {} in this book",
+                    singular(kind)
+                ),
+                help: Some(match did_you_mean(id, &known) {
+                    Some(close) => format!("did you mean `@/{kind}/{close}`?"),
+                    None if known.is_empty() => format!("this book has no {kind} yet"),
+                    None if known.len() <= 12 => {
+                        format!("the {kind} of this book are: {}", known.join(", "))
+                    }
+                    None => format!("check the file names under content/{kind}/"),
+                }),
+            });
+        }
+        if let Some(anchor) = anchor {
+            let allowed: Vec<&str> = match kind {
+                "levels" => ids
+                    .competencies
+                    .keys()
+                    .map(String::as_str)
+                    .chain(LEVEL_SECTIONS.iter().copied())
+                    .collect(),
+                "competencies" => ids.levels.keys().map(String::as_str).collect(),
+                "scorecards" => ids
+                    .interviews
+                    .get(id)
+                    .map(|list| {
+                        list.iter()
+                            .map(String::as_str)
+                            .chain(SCORECARD_SECTIONS.iter().copied())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                // Free-text headings are checked on the built site (`check --links`).
+                _ => Vec::new(),
+            };
+            if !allowed.is_empty() && !allowed.contains(&anchor) {
+                let mut sorted = allowed.clone();
+                sorted.sort_unstable();
+                return Err(LinkProblem {
+                    message: format!("`#{anchor}` is not a section of `@/{kind}/{id}`"),
+                    help: Some(match did_you_mean(anchor, &sorted) {
+                        Some(close) => format!("did you mean `#{close}`?"),
+                        None if sorted.len() <= 16 => {
+                            format!("{}: {}", anchor_help(kind), sorted.join(", "))
+                        }
+                        None => anchor_help(kind).into(),
+                    }),
+                });
+            }
+        }
+        let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+        Ok(format!("{kind}/{id}.html{anchor}"))
+    }
+}
+
+/// Fixed section anchors of level and scorecard pages (besides item ids).
+pub const LEVEL_SECTIONS: &[&str] = &["summary", "what-changes", "expectations", "narrative"];
+pub const SCORECARD_SECTIONS: &[&str] = &[
+    "dimensions",
+    "interviews",
+    "coverage",
+    "scale",
+    "signals",
+    "fill",
+];
+
+fn anchor_help(kind: &str) -> &'static str {
+    match kind {
+        "levels" => "a level page's sections are its competency ids and fixed sections",
+        "competencies" => "a competency page's rows are named after level ids",
+        _ => "a scorecard page's sections are its interview ids and fixed sections",
+    }
+}
+
+fn singular(kind: &str) -> &str {
+    match kind {
+        "levels" => "level",
+        "competencies" => "competency",
+        "archetypes" => "archetype",
+        "scorecards" => "scorecard",
+        _ => "page",
+    }
+}
