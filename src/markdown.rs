@@ -271,6 +271,16 @@ impl SectionTexts {
     fn push(&mut self, run: &str) {
         let text = self.texts.last_mut().expect("starts with the lead");
         let mut space = text.is_empty() || text.ends_with(' ');
+        // Most runs are words with single spaces between them, already in
+        // the shape wanted.
+        let bytes = run.as_bytes();
+        let leads_with_extra_space = bytes.first() == Some(&b' ') && space;
+        let single_spaced = bytes.iter().all(|&b| b == b' ' || !b.is_ascii_whitespace())
+            && !bytes.windows(2).any(|pair| pair == b"  ");
+        if single_spaced && !leads_with_extra_space {
+            text.push_str(run);
+            return;
+        }
         // ASCII white space never occurs inside a UTF-8 sequence, so the
         // words between such bytes are whole characters.
         let mut word_start = 0;

@@ -94,7 +94,7 @@ pub fn load_book(root: &Path) -> Result<Loaded, LoadError> {
         }
     };
     let content_dir = config.content_dir(root);
-    let sources = crate::timings::measure("load: read files", || {
+    let sources = crate::timings::measure("load: walk and read", || {
         source::load_sources(root, &content_dir, &mut diagnostics)
     });
     let book = assemble(config, &config_bytes, sources, &mut diagnostics);

@@ -133,10 +133,13 @@ pub fn load_sources(root: &Path, content_dir: &Path, diagnostics: &mut Diagnosti
             ),
         }
     }
-    let results: Vec<Result<SourceFile, Diagnostic>> = to_read
-        .into_par_iter()
-        .map(|(kind, path, file, stem)| read_source(kind, &path, file, stem))
-        .collect();
+    let results: Vec<Result<SourceFile, Diagnostic>> =
+        crate::timings::measure("load: read", || {
+            to_read
+                .into_par_iter()
+                .map(|(kind, path, file, stem)| read_source(kind, &path, file, stem))
+                .collect()
+        });
     for result in results {
         match result {
             Ok(source) => sources.files.push(source),
@@ -231,10 +234,15 @@ pub const MAX_FILE_BYTES: u64 = 8 << 20;
 /// grow between a size check and the read, or be a device).
 fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
+    let file = std::fs::File::open(path)?;
+    // Room for the whole file and the read that finds its end, so a page
+    // is read in one call instead of a growing buffer's several.
+    let size = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(MAX_FILE_BYTES + 1);
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

@@ -141,11 +141,13 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
     plan
 }
 
-/// The plan split in two: every page but the print edition, to render
-/// first (in any order), then the print edition, which reuses the guides'
-/// bodies those rendered instead of rendering them again.
-pub fn render_order(plan: &[PlannedPage]) -> (Vec<&PlannedPage>, Vec<&PlannedPage>) {
-    plan.iter().partition(|page| page.kind != PageKind::Print)
+/// The order pages render in, as positions in the plan: the guides the
+/// print edition carries first, then the print edition (which reuses their
+/// bodies instead of rendering them again) alongside every other page.
+pub struct RenderOrder {
+    pub print_guides: Vec<usize>,
+    pub print: Option<usize>,
+    pub others: Vec<usize>,
 }
 
 /// The way from a page back to the site root: `""`, `"../"`, `"../../"`...
@@ -174,7 +176,7 @@ pub struct Renderer<'b> {
     /// Which guides the print edition carries, by page index.
     in_print: Vec<bool>,
     /// Their bodies, kept as their pages render for the print edition to
-    /// reuse (see [`render_order`]).
+    /// reuse (see [`RenderOrder`]).
     print_bodies: Mutex<HashMap<usize, views::GuideBody>>,
 }
 
@@ -235,6 +237,22 @@ impl<'b> Renderer<'b> {
             in_print,
             print_bodies: Mutex::default(),
         })
+    }
+
+    pub fn render_order(&self, plan: &[PlannedPage]) -> RenderOrder {
+        let mut order = RenderOrder {
+            print_guides: Vec::new(),
+            print: None,
+            others: Vec::new(),
+        };
+        for (position, page) in plan.iter().enumerate() {
+            match page.kind {
+                PageKind::Print => order.print = Some(position),
+                PageKind::Page(i) if self.in_print[i] => order.print_guides.push(position),
+                _ => order.others.push(position),
+            }
+        }
+        order
     }
 
     pub fn theme(&self) -> &Theme {

@@ -105,20 +105,20 @@ pub fn guide_documents(title: &str, url: &str, sections: &[Section]) -> Vec<Docu
 
 /// Documents as comma-separated index entries (see [`search_index_js`]).
 fn entries(docs: &[Document]) -> String {
-    let mut out = String::new();
+    let mut json = Vec::with_capacity(docs.iter().map(|d| d.text.len() + 64).sum());
     for (index, d) in docs.iter().enumerate() {
         let (back, url) = match d.parent {
             Some(p) => (index - p, anchor_of(&d.url, &docs[p].url)),
             None => (0, d.url.as_str()),
         };
         if index > 0 {
-            out.push(',');
+            json.push(b',');
         }
         let entry = (d.kind as u8, d.title.as_str(), back, url, d.text.as_str());
-        let json = serde_json::to_string(&entry).expect("strings and numbers always serialize");
-        out.push_str(&script_safe(&json));
+        serde_json::to_writer(&mut json, &entry).expect("strings and numbers always serialize");
     }
-    out
+    let json = String::from_utf8(json).expect("serde_json writes UTF-8");
+    script_safe(json)
 }
 
 /// `#anchor` of a part of the page at `page`.
@@ -360,10 +360,10 @@ fn capped(text: &str, cap: usize) -> String {
 /// JSON that cannot end a `<script>` element or start markup if the file is
 /// ever inlined, and that older engines parse as JavaScript (U+2028/9 were
 /// line terminators in JavaScript strings before ES2019).
-fn script_safe(json: &str) -> String {
+fn script_safe(json: String) -> String {
     // U+2028 and U+2029 are the only characters encoded from 0xE2 0x80 0xA8/9.
     if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
-        return json.to_string();
+        return json;
     }
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {

@@ -64,6 +64,11 @@ pub fn page_link(book: &Book, page: usize) -> Link {
     link("pages", &p.path, &p.title)
 }
 
+/// The address of a guide, behind the root marker.
+fn page_href(book: &Book, page: usize) -> String {
+    format!("{ROOT_MARKER}pages/{}.html", book.pages[page].path)
+}
+
 #[derive(Serialize)]
 pub struct LevelSummary<'a> {
     pub link: Link,
@@ -714,7 +719,9 @@ const NAV_WINDOW: usize = 6;
 pub fn page_nav(book: &Book, current: Option<&str>) -> Vec<NavItem> {
     fn items(book: &Book, nodes: &[NavNode], current: Option<&str>) -> Vec<NavItem> {
         let on_path = |node: &NavNode| {
-            current.is_some_and(|c| c == node.path || c.starts_with(&format!("{}/", node.path)))
+            current
+                .and_then(|c| c.strip_prefix(node.path.as_str()))
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         };
         let focus = nodes.iter().position(on_path).unwrap_or(0);
         let (from, to) = if nodes.len() <= 2 * NAV_WINDOW + 1 {
@@ -739,7 +746,7 @@ pub fn page_nav(book: &Book, current: Option<&str>) -> Vec<NavItem> {
         for node in &nodes[from..to] {
             let open = on_path(node);
             list.push(NavItem {
-                href: node.page.map(|p| page_link(book, p).href),
+                href: node.page.map(|p| page_href(book, p)),
                 title: node.title.clone(),
                 current: current == Some(node.path.as_str())
                     || node
@@ -949,18 +956,29 @@ fn scoped(html: &str, prefix: &str) -> String {
         .replace("href=\"#", &format!("href=\"#{prefix}-"))
 }
 
+/// What [`print_body`] rewrites: anchors, then each heading's tags from `h1`
+/// to `h5`.
+const PRINT_BODY_PATTERNS: [&str; 12] = [
+    " id=\"", "href=\"#", "<h1", "<h2", "<h3", "<h4", "<h5", "</h1>", "</h2>", "</h3>", "</h4>",
+    "</h5>",
+];
+
 /// An item's body in the print edition, where it sits below the item's
 /// `<h3>`: its ids scoped, its headings two levels down (`<h2>` → `<h4>`,
-/// at most `<h6>`), so the page's outline skips no level.
+/// at most `<h6>`), so the page's outline skips no level. One pass over the
+/// text: the print edition carries hundreds of bodies.
 fn print_body(html: &str, prefix: &str) -> String {
-    let mut out = scoped(html, prefix);
-    for level in (1..=5).rev() {
-        let to = (level + 2).min(6);
-        out = out
-            .replace(&format!("<h{level}"), &format!("<h{to}"))
-            .replace(&format!("</h{level}>"), &format!("</h{to}>"));
-    }
-    out
+    static PATTERNS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(PRINT_BODY_PATTERNS).expect("fixed patterns build")
+    });
+    let shifted = |level: usize| (level + 2).min(6);
+    let replacements: Vec<String> = [format!(" id=\"{prefix}-"), format!("href=\"#{prefix}-")]
+        .into_iter()
+        .chain((1..=5).map(|level| format!("<h{}", shifted(level))))
+        .chain((1..=5).map(|level| format!("</h{}>", shifted(level))))
+        .collect();
+    patterns.replace_all(html, &replacements)
 }
 
 #[derive(Serialize)]

@@ -14,9 +14,7 @@ use rayon::prelude::*;
 
 use crate::content::model::Book;
 use crate::diagnostics::Diagnostics;
-use crate::render::{
-    PlannedPage, RenderFailure, Renderer, export, plan_pages, render_order, search,
-};
+use crate::render::{PlannedPage, RenderFailure, Renderer, export, plan_pages, search};
 use crate::timings;
 
 /// What a successful build wrote.
@@ -210,16 +208,30 @@ fn render_pages(
         sink.put(&page.path, rendered.html.as_bytes())?;
         Ok((rendered.html.len() as u64, rendered.search_entries))
     };
-    let (first, last) = render_order(plan);
-    let mut results: Vec<_> = first.into_par_iter().map(render).collect();
-    results.extend(last.into_iter().map(render));
+    let order = renderer.render_order(plan);
+    let render_at = |position: &usize| (*position, render(&plan[*position]));
+    let mut results: Vec<_> = order.print_guides.par_iter().map(render_at).collect();
+    // The print edition is one long task: it runs while the other thread
+    // renders pages, not after them.
+    let (print, others) = rayon::join(
+        || {
+            timings::measure("render: print edition", || {
+                order.print.as_ref().map(render_at)
+            })
+        },
+        || order.others.par_iter().map(render_at).collect::<Vec<_>>(),
+    );
+    results.extend(print);
+    results.extend(others);
+    // Search entries go in the plan's order, whatever order pages rendered in.
+    results.sort_unstable_by_key(|(position, _)| *position);
     let mut stats = BuildStats {
         pages: plan.len(),
         ..BuildStats::default()
     };
     let mut search_entries = Vec::new();
     let mut problems = Diagnostics::default();
-    for result in results {
+    for (_, result) in results {
         match result {
             Ok((bytes, entries)) => {
                 stats.bytes += bytes;
