@@ -273,11 +273,17 @@ impl SectionTexts {
         let mut space = text.is_empty() || text.ends_with(' ');
         // Most runs are words with single spaces between them, already in
         // the shape wanted.
-        let bytes = run.as_bytes();
-        let leads_with_extra_space = bytes.first() == Some(&b' ') && space;
-        let single_spaced = bytes.iter().all(|&b| b == b' ' || !b.is_ascii_whitespace())
-            && !bytes.windows(2).any(|pair| pair == b"  ");
-        if single_spaced && !leads_with_extra_space {
+        let mut previous_space = space;
+        let already_collapsed = run.bytes().all(|b| {
+            let fine = if b == b' ' {
+                !previous_space
+            } else {
+                !b.is_ascii_whitespace()
+            };
+            previous_space = b == b' ';
+            fine
+        });
+        if already_collapsed {
             text.push_str(run);
             return;
         }

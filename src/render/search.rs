@@ -347,12 +347,24 @@ fn joined<S: AsRef<str>>(texts: impl IntoIterator<Item = S>, cap: usize) -> Stri
 /// At most `cap` characters of `text`, cut after a whole word when one ends
 /// in the last fifth (a word cut in two would be indexed as a wrong word).
 fn capped(text: &str, cap: usize) -> String {
-    let Some((end, _)) = text.char_indices().nth(cap) else {
+    // No more bytes than the cap means no more characters either.
+    if text.len() <= cap {
         return text.to_string();
+    }
+    // In ASCII text, characters are bytes: no need to walk them.
+    let ascii = text.is_ascii();
+    let end = if ascii {
+        cap
+    } else {
+        match text.char_indices().nth(cap) {
+            Some((end, _)) => end,
+            None => return text.to_string(),
+        }
     };
     let head = &text[..end];
+    let chars = |s: &str| if ascii { s.len() } else { s.chars().count() };
     match head.rfind(char::is_whitespace) {
-        Some(space) if head[..space].chars().count() >= cap * 4 / 5 => head[..space].to_string(),
+        Some(space) if chars(&head[..space]) >= cap * 4 / 5 => head[..space].to_string(),
         _ => head.to_string(),
     }
 }

@@ -3,6 +3,7 @@
 //! Views borrow from the model and hold rendered HTML fragments whose links
 //! are behind the root marker; `render` swaps the marker per page.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -700,12 +701,12 @@ pub fn scorecard_summaries(book: &Book) -> Vec<ScorecardSummary<'_>> {
 
 /// One entry of a navigation list; `children` only along the current path.
 #[derive(Serialize, Clone)]
-pub struct NavItem {
+pub struct NavItem<'a> {
     pub href: Option<String>,
-    pub title: String,
+    pub title: Cow<'a, str>,
     pub current: bool,
     pub open: bool,
-    pub children: Vec<NavItem>,
+    pub children: Vec<NavItem<'a>>,
 }
 
 /// How many siblings the navigation lists around the current page; longer
@@ -716,8 +717,8 @@ const NAV_WINDOW: usize = 6;
 /// along the way to the current page, windowed around it. Never the whole
 /// tree, and never a whole long folder, so a book of ten thousand pages
 /// does not copy its table of contents into every page.
-pub fn page_nav(book: &Book, current: Option<&str>) -> Vec<NavItem> {
-    fn items(book: &Book, nodes: &[NavNode], current: Option<&str>) -> Vec<NavItem> {
+pub fn page_nav<'a>(book: &'a Book, current: Option<&str>) -> Vec<NavItem<'a>> {
+    fn items<'a>(book: &'a Book, nodes: &'a [NavNode], current: Option<&str>) -> Vec<NavItem<'a>> {
         let on_path = |node: &NavNode| {
             current
                 .and_then(|c| c.strip_prefix(node.path.as_str()))
@@ -734,7 +735,7 @@ pub fn page_nav(book: &Book, current: Option<&str>) -> Vec<NavItem> {
         };
         let more = |count: usize| NavItem {
             href: Some(format!("{ROOT_MARKER}pages/index.html")),
-            title: format!("… {count} more"),
+            title: Cow::Owned(format!("… {count} more")),
             current: false,
             open: false,
             children: Vec::new(),
@@ -747,7 +748,7 @@ pub fn page_nav(book: &Book, current: Option<&str>) -> Vec<NavItem> {
             let open = on_path(node);
             list.push(NavItem {
                 href: node.page.map(|p| page_href(book, p)),
-                title: node.title.clone(),
+                title: Cow::Borrowed(&node.title),
                 current: current == Some(node.path.as_str())
                     || node
                         .page
@@ -769,13 +770,13 @@ pub fn page_nav(book: &Book, current: Option<&str>) -> Vec<NavItem> {
 }
 
 /// The whole page tree, for the pages index only.
-pub fn page_tree(book: &Book) -> Vec<NavItem> {
-    fn items(book: &Book, nodes: &[NavNode]) -> Vec<NavItem> {
+pub fn page_tree(book: &Book) -> Vec<NavItem<'_>> {
+    fn items<'a>(book: &'a Book, nodes: &'a [NavNode]) -> Vec<NavItem<'a>> {
         nodes
             .iter()
             .map(|node| NavItem {
                 href: node.page.map(|p| page_link(book, p).href),
-                title: node.title.clone(),
+                title: Cow::Borrowed(&node.title),
                 current: false,
                 open: true,
                 children: items(book, &node.children),
@@ -791,7 +792,7 @@ pub struct PageView<'a> {
     pub title: &'a str,
     pub body: String,
     pub toc: Vec<Heading>,
-    pub breadcrumbs: Vec<NavItem>,
+    pub breadcrumbs: Vec<NavItem<'a>>,
 }
 
 /// A guide's body, rendered now: guides keep their Markdown in the model,
@@ -840,7 +841,7 @@ fn page_view(book: &Book, index: usize, body: GuideBody) -> PageView<'_> {
         };
         breadcrumbs.push(NavItem {
             href: node.page.map(|p| page_link(book, p).href),
-            title: node.title.clone(),
+            title: Cow::Borrowed(&node.title),
             current: false,
             open: false,
             children: Vec::new(),
