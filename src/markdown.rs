@@ -536,11 +536,17 @@ fn unwrap_single_paragraph(html: String) -> String {
 /// Internal links are written by [`render`] itself (never through
 /// pulldown-cmark's URL escaping), so the marker appears verbatim.
 pub fn relativize(html: &str, root: &str) -> String {
-    if html.contains(ROOT_MARKER) {
-        html.replace(ROOT_MARKER, root)
-    } else {
-        html.to_string()
+    const MARKER: u8 = ROOT_MARKER as u8;
+    const _: () = assert!(ROOT_MARKER.len_utf8() == 1, "the marker is one byte");
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut copied = 0;
+    for at in memchr::memchr_iter(MARKER, html.as_bytes()) {
+        out.push_str(&html[copied..at]);
+        out.push_str(root);
+        copied = at + 1;
     }
+    out.push_str(&html[copied..]);
+    out
 }
 
 #[cfg(test)]
