@@ -607,6 +607,18 @@ mod tests {
     }
 
     #[test]
+    fn every_root_marker_becomes_the_way_back_to_the_root() {
+        let marker = ROOT_MARKER;
+        let html = format!("{marker}a.html é {marker}{marker}b.html");
+        assert_eq!(
+            relativize(&html, "../../"),
+            "../../a.html é ../../../../b.html"
+        );
+        assert_eq!(relativize("no links", "../"), "no links");
+        assert_eq!(relativize("", "../"), "");
+    }
+
+    #[test]
     fn internal_link_attributes_cannot_break_out() {
         let out = html("[a](<@/levels/sre-2#x\"on=y z> (t<\"&'))", false);
         assert_eq!(

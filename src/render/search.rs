@@ -635,6 +635,17 @@ mod tests {
         let kit = &docs[position - back];
         assert_eq!(kit[1], "Mid loop");
         assert_eq!(kit[2], 0);
+        // A guide's entries are made on their own, after the others: its
+        // parts still count back to their page.
+        let position = docs
+            .iter()
+            .position(|d| d[1] == "Evidence")
+            .expect("the guide's section");
+        let back = docs[position][2].as_u64().expect("a distance back") as usize;
+        let guide = &docs[position - back];
+        assert_eq!(guide[1], "Promotion");
+        assert_eq!(guide[3], "pages/guides/promotion.html");
+        assert_eq!(docs[position][3], "#evidence");
         assert_eq!(kit[3], "scorecards/loop.html");
     }
 

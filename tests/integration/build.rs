@@ -409,3 +409,32 @@ fn the_scorecard_kit_has_loop_coverage() {
     assert!(coaching[..coaching.find("</tr>").unwrap()].contains("not assessed"));
     assert!(main_of(&page).contains("id=\"incident-sim\""));
 }
+
+#[test]
+fn verbose_builds_show_where_the_time_went() {
+    let book = TestBook::fixture("books/valid");
+    let run = book.run(&["build", ".", "--verbose"]);
+    run.assert_code(0);
+    let stderr = run.stderr();
+    for stage in [
+        "load: walk and read",
+        "load: decode",
+        "load: resolve",
+        "render: pages",
+        "render: print edition",
+        "render: search index",
+        "write: swap into place",
+    ] {
+        let line = stderr
+            .lines()
+            .find(|line| line.contains(stage))
+            .unwrap_or_else(|| panic!("no `{stage}` in:\n{stderr}"));
+        assert!(line.trim_end().ends_with(" ms"), "{line}");
+    }
+    let quiet = build(&book);
+    assert!(
+        !quiet.stderr().contains("render: pages"),
+        "{}",
+        quiet.stderr()
+    );
+}
