@@ -72,3 +72,27 @@ for (const scheme of ["light", "dark"]) {
     assert.deepEqual(page.errors, []);
   });
 }
+
+// Wide tables and code blocks scroll inside their own box on a phone; the
+// page itself never scrolls sideways.
+const phonePages = [
+  ...pages,
+  "print.html",
+  "scorecards/index.html",
+  "scorecards/mid-sre.html",
+  "scorecards/senior-sre.html",
+  "pages/hiring/running-a-loop.html",
+  "pages/kpi-reference.html",
+];
+
+test("on a phone no page is wider than the screen", async () => {
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  const wide = [];
+  for (const path of phonePages) {
+    await page.goto(`${server.base}${path}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) wide.push(`${path}: ${width}px`);
+  }
+  assert.deepEqual(wide, []);
+  assert.deepEqual(page.errors, []);
+});
