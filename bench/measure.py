@@ -262,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     rounds = a.rounds if (a.rounds != 5 or not a.quick) else 3
     scenarios = a.scenario or list(SCENARIOS)
+    if not a.work.strip() or not a.results.strip():
+        ap.error("--work and --results must name folders (an empty value would mean the current folder)")
     work = os.path.abspath(a.work)
     os.makedirs(work, exist_ok=True)
     # Replaced books, copies and outputs are moved here, never deleted
