@@ -62,23 +62,22 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         config: &config,
     };
     let targets = link_targets(&raw, &mut ctx);
-    let links = &targets;
     let tracks = ctx.tracks(&raw);
-    let (levels, tracks) = ctx.levels(&raw, tracks, links, links);
-    let (areas, competencies) = ctx.competencies(&raw, &levels, links, links);
+    let (levels, tracks) = ctx.levels(&raw, tracks, &targets);
+    let (areas, competencies) = ctx.competencies(&raw, &levels, &targets);
     let mut placed = Placed {
-        ids: links,
+        targets: &targets,
         levels: index_by_id(levels.iter().map(|l| &l.id)),
         competencies: index_by_id(competencies.iter().map(|c| &c.id)),
         archetypes: HashMap::new(),
     };
-    let archetypes = ctx.archetypes(&raw, &placed, links);
+    let archetypes = ctx.archetypes(&raw, &placed);
     placed.archetypes = index_by_id(archetypes.iter().map(|a| &a.id));
-    let scorecards = ctx.scorecards(&raw, &placed, links);
+    let scorecards = ctx.scorecards(&raw, &placed);
     let index = raw
         .index
         .as_ref()
-        .map(|raw_index| ctx.intro(raw_index, links));
+        .map(|raw_index| ctx.intro(raw_index, &targets));
     let (pages, nav) = ctx.pages(std::mem::take(&mut raw.pages));
     // A level file with errors, or a missing content folder, is reported on
     // its own; "no levels" would only repeat it.
@@ -124,7 +123,7 @@ fn index_by_id<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usi
 /// Final indices of the items that made it into the model, by id. A raw id
 /// missing here belongs to an item already reported as broken.
 struct Placed<'a> {
-    ids: &'a LinkTargets,
+    targets: &'a LinkTargets,
     levels: HashMap<String, usize>,
     competencies: HashMap<String, usize>,
     archetypes: HashMap<String, usize>,
@@ -133,9 +132,9 @@ struct Placed<'a> {
 impl Placed<'_> {
     fn lookup(&self, kind: RefKind, id: &str) -> Lookup {
         let (placed, raw) = match kind {
-            RefKind::Level => (&self.levels, &self.ids.levels),
-            RefKind::Competency => (&self.competencies, &self.ids.competencies),
-            RefKind::Archetype => (&self.archetypes, &self.ids.archetypes),
+            RefKind::Level => (&self.levels, &self.targets.levels),
+            RefKind::Competency => (&self.competencies, &self.targets.competencies),
+            RefKind::Archetype => (&self.archetypes, &self.targets.archetypes),
         };
         match placed.get(id) {
             Some(&index) => Lookup::Found(index),
@@ -454,15 +453,14 @@ impl Resolver<'_> {
         &mut self,
         raw: &RawBook,
         tracks: Vec<(Track, Pos)>,
-        ids: &LinkTargets,
-        links: &LinkTargets,
+        targets: &LinkTargets,
     ) -> (Vec<Level>, Vec<Track>) {
         let mut tracks: Vec<Track> = tracks.into_iter().map(|(track, _)| track).collect();
         // Descriptions need the link resolver, so they are rendered here.
         if let Some((file, raw_tracks)) = &raw.tracks {
             for track in &mut tracks {
                 if let Some(raw_track) = raw_tracks.iter().find(|t| t.id.value == track.id) {
-                    track.description = self.md(file, &raw_track.description, false, links);
+                    track.description = self.md(file, &raw_track.description, false, targets);
                 }
             }
         }
@@ -471,7 +469,7 @@ impl Resolver<'_> {
         let several = raw.tracks.is_some();
         let mut placed: Vec<(usize, &RawLevel)> = Vec::new();
         let mut ranks: HashMap<(usize, i64), &RawLevel> = HashMap::new();
-        for (raw_level, keep) in raw.levels.iter().zip(&ids.keep_levels) {
+        for (raw_level, keep) in raw.levels.iter().zip(&targets.keep_levels) {
             if !keep {
                 continue;
             }
@@ -552,14 +550,14 @@ impl Resolver<'_> {
             .iter()
             .map(|(track, raw_level)| {
                 let (body, headings, sections) =
-                    self.markdown(&raw_level.file, &raw_level.body, false, links);
+                    self.markdown(&raw_level.file, &raw_level.body, false, targets);
                 Level {
                     id: raw_level.id.value.clone(),
                     title: raw_level.title.value.clone(),
                     code: raw_level.code.as_ref().map(|c| c.value.clone()),
                     track: *track,
                     rank: raw_level.rank.value,
-                    summary: self.md(&raw_level.file, &raw_level.summary, true, links),
+                    summary: self.md(&raw_level.file, &raw_level.summary, true, targets),
                     years: raw_level.years.as_ref().map(|y| y.value.clone()),
                     equivalent: None,
                     body,
@@ -597,10 +595,13 @@ impl Resolver<'_> {
                 }
                 Some(other) => levels[index].equivalent = Some(other),
                 // A level left out for its own error is not unknown.
-                None if ids.levels.contains_key(&equivalent.value) => {}
-                None => {
-                    self.unknown_reference(&raw_level.file, equivalent, "level", ids.levels.keys())
-                }
+                None if targets.levels.contains_key(&equivalent.value) => {}
+                None => self.unknown_reference(
+                    &raw_level.file,
+                    equivalent,
+                    "level",
+                    targets.levels.keys(),
+                ),
             }
         }
         (levels, tracks)
@@ -634,8 +635,7 @@ impl Resolver<'_> {
         &mut self,
         raw: &RawBook,
         levels: &[Level],
-        ids: &LinkTargets,
-        links: &LinkTargets,
+        targets: &LinkTargets,
     ) -> (Vec<Area>, Vec<Competency>) {
         let configured: Vec<String> = self
             .config
@@ -646,7 +646,7 @@ impl Resolver<'_> {
             .collect();
         let mut area_names: Vec<String> = configured.clone();
         let mut competencies: Vec<Competency> = Vec::new();
-        for (raw_competency, keep) in raw.competencies.iter().zip(&ids.keep_competencies) {
+        for (raw_competency, keep) in raw.competencies.iter().zip(&targets.keep_competencies) {
             if !keep {
                 continue;
             }
@@ -678,13 +678,13 @@ impl Resolver<'_> {
                     area_names.len() - 1
                 }
             };
-            let cells = self.cells(raw_competency, levels, ids, links);
+            let cells = self.cells(raw_competency, levels, targets);
             competencies.push(Competency {
                 id: raw_competency.id.value.clone(),
                 name: raw_competency.name.value.clone(),
                 area,
-                summary: self.md(file, &raw_competency.summary, true, links),
-                description: self.md(file, &raw_competency.description, false, links),
+                summary: self.md(file, &raw_competency.summary, true, targets),
+                description: self.md(file, &raw_competency.description, false, targets),
                 cells,
             });
         }
@@ -762,8 +762,7 @@ impl Resolver<'_> {
         &mut self,
         raw: &RawCompetency,
         levels: &[Level],
-        ids: &LinkTargets,
-        links: &LinkTargets,
+        targets: &LinkTargets,
     ) -> Vec<Option<Cell>> {
         let file = &raw.file;
         let mut cells: Vec<Option<Cell>> = vec![None; levels.len()];
@@ -782,8 +781,13 @@ impl Resolver<'_> {
         }
         for expectation in &raw.expectations {
             let Some(level) = levels.iter().position(|l| l.id == expectation.level.value) else {
-                if !ids.levels.contains_key(&expectation.level.value) {
-                    self.unknown_reference(file, &expectation.level, "level", ids.levels.keys());
+                if !targets.levels.contains_key(&expectation.level.value) {
+                    self.unknown_reference(
+                        file,
+                        &expectation.level,
+                        "level",
+                        targets.levels.keys(),
+                    );
                 }
                 continue;
             };
@@ -800,7 +804,7 @@ impl Resolver<'_> {
                 );
                 continue;
             }
-            let items = self.md_list(file, &expectation.items, links);
+            let items = self.md_list(file, &expectation.items, targets);
             cells[level] = Some(Cell {
                 items,
                 source_level: level,
@@ -829,9 +833,9 @@ impl Resolver<'_> {
             Lookup::Broken => None,
             Lookup::Missing => {
                 let known = match kind {
-                    RefKind::Level => placed.ids.levels.keys(),
-                    RefKind::Competency => placed.ids.competencies.keys(),
-                    RefKind::Archetype => placed.ids.archetypes.keys(),
+                    RefKind::Level => placed.targets.levels.keys(),
+                    RefKind::Competency => placed.targets.competencies.keys(),
+                    RefKind::Archetype => placed.targets.archetypes.keys(),
                 };
                 self.unknown_reference(file, reference, kind.name(), known);
                 None
@@ -839,14 +843,9 @@ impl Resolver<'_> {
         }
     }
 
-    fn archetypes(
-        &mut self,
-        raw: &RawBook,
-        placed: &Placed,
-        links: &LinkTargets,
-    ) -> Vec<Archetype> {
+    fn archetypes(&mut self, raw: &RawBook, placed: &Placed) -> Vec<Archetype> {
         let mut archetypes = Vec::new();
-        for (raw_archetype, keep) in raw.archetypes.iter().zip(&placed.ids.keep_archetypes) {
+        for (raw_archetype, keep) in raw.archetypes.iter().zip(&placed.targets.keep_archetypes) {
             if !*keep {
                 continue;
             }
@@ -871,11 +870,12 @@ impl Resolver<'_> {
             }
             emphasis.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let levels = self.level_refs(file, &raw_archetype.levels, placed);
-            let (body, headings, sections) = self.markdown(file, &raw_archetype.body, false, links);
+            let (body, headings, sections) =
+                self.markdown(file, &raw_archetype.body, false, placed.targets);
             archetypes.push(Archetype {
                 id: raw_archetype.id.value.clone(),
                 name: raw_archetype.name.value.clone(),
-                tagline: self.md(file, &raw_archetype.tagline, true, links),
+                tagline: self.md(file, &raw_archetype.tagline, true, placed.targets),
                 emphasis,
                 levels,
                 body,
@@ -894,23 +894,18 @@ impl Resolver<'_> {
             .collect()
     }
 
-    fn scorecards(
-        &mut self,
-        raw: &RawBook,
-        placed: &Placed,
-        links: &LinkTargets,
-    ) -> Vec<Scorecard> {
+    fn scorecards(&mut self, raw: &RawBook, placed: &Placed) -> Vec<Scorecard> {
         let mut scorecards = Vec::new();
-        for (raw_card, keep) in raw.scorecards.iter().zip(&placed.ids.keep_scorecards) {
+        for (raw_card, keep) in raw.scorecards.iter().zip(&placed.targets.keep_scorecards) {
             if *keep {
-                scorecards.push(self.scorecard(raw_card, placed, links));
+                scorecards.push(self.scorecard(raw_card, placed));
             }
         }
         scorecards.sort_by(|a, b| (&a.title, &a.id).cmp(&(&b.title, &b.id)));
         scorecards
     }
 
-    fn scorecard(&mut self, raw: &RawScorecard, placed: &Placed, links: &LinkTargets) -> Scorecard {
+    fn scorecard(&mut self, raw: &RawScorecard, placed: &Placed) -> Scorecard {
         let file = &raw.file;
         let levels = self.level_refs(file, &raw.levels, placed);
         let archetype = raw
@@ -948,8 +943,8 @@ impl Resolver<'_> {
             dimension_ids.push(&dimension.competency);
             dimensions.push(Dimension {
                 competency,
-                meets: self.md(file, &dimension.meets, false, links),
-                exceeds: self.md(file, &dimension.exceeds, false, links),
+                meets: self.md(file, &dimension.meets, false, placed.targets),
+                exceeds: self.md(file, &dimension.exceeds, false, placed.targets),
             });
         }
         let mut interviews = Vec::new();
@@ -1013,9 +1008,9 @@ impl Resolver<'_> {
                 id: interview.id.value.clone(),
                 title: interview.title.value.clone(),
                 minutes: interview.minutes.as_ref().map(|m| m.value),
-                brief: self.md(file, &interview.brief, false, links),
+                brief: self.md(file, &interview.brief, false, placed.targets),
                 focus,
-                questions: self.md_list(file, &interview.questions, links),
+                questions: self.md_list(file, &interview.questions, placed.targets),
             });
         }
         // With a broken focus, "uncovered" would mostly repeat that error.
@@ -1047,9 +1042,9 @@ impl Resolver<'_> {
             dimensions,
             interviews,
             signals: Signals {
-                strong: self.md_list(file, &raw.signals.strong, links),
-                weak: self.md_list(file, &raw.signals.weak, links),
-                red_flags: self.md_list(file, &raw.signals.red_flags, links),
+                strong: self.md_list(file, &raw.signals.strong, placed.targets),
+                weak: self.md_list(file, &raw.signals.weak, placed.targets),
+                red_flags: self.md_list(file, &raw.signals.red_flags, placed.targets),
             },
         }
     }
