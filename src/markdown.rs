@@ -157,11 +157,13 @@ pub fn render(source: &str, options: MarkdownOptions, links: &dyn LinkResolver) 
             }) => match rewrite_link(&dest_url, links) {
                 // The writer would percent-encode the marker in `href` (`%01`),
                 // where `relativize` cannot tell it from text: write the tag here.
-                Ok(url) if url.starts_with(ROOT_MARKER) => {
+                Ok(Destination::Internal(address)) => {
                     open_links.push(true);
-                    events.push(Event::InlineHtml(internal_link_tag(&url, &title).into()));
+                    events.push(Event::InlineHtml(
+                        internal_link_tag(&address, &title).into(),
+                    ));
                 }
-                Ok(url) => {
+                Ok(Destination::Url(url)) => {
                     open_links.push(true);
                     events.push(Event::Start(Tag::Link {
                         link_type,
@@ -348,9 +350,20 @@ fn is_inline(tag: &TagEnd) -> bool {
 /// report, or `None` for one dropped silently (a dangerous scheme).
 type UrlError = Option<(&'static str, LinkProblem)>;
 
+/// Where a link of the book leads.
+enum Destination<'a> {
+    /// An item of the book (`@/kind/id#anchor`): its address below the site root.
+    Internal(String),
+    /// Any other URL, kept as written.
+    Url(CowStr<'a>),
+}
+
 /// A link's destination: `@/` resolved, dangerous schemes refused,
 /// everything else kept.
-fn rewrite_link<'a>(url: &CowStr<'a>, links: &dyn LinkResolver) -> Result<CowStr<'a>, UrlError> {
+fn rewrite_link<'a>(
+    url: &CowStr<'a>,
+    links: &dyn LinkResolver,
+) -> Result<Destination<'a>, UrlError> {
     if let Some(target) = url.strip_prefix("@/") {
         let (path, anchor) = match target.split_once('#') {
             Some((path, anchor)) => (path, Some(anchor)),
@@ -367,19 +380,19 @@ fn rewrite_link<'a>(url: &CowStr<'a>, links: &dyn LinkResolver) -> Result<CowStr
         };
         return links
             .resolve(kind, id, anchor)
-            .map(|address| CowStr::from(format!("{ROOT_MARKER}{address}")))
+            .map(Destination::Internal)
             .map_err(|problem| Some(("broken-link", problem)));
     }
     if is_dangerous(url) {
         return Err(None);
     }
-    Ok(url.clone())
+    Ok(Destination::Url(url.clone()))
 }
 
 /// An image's source: like a link's, except that a page is no image.
 fn rewrite_image<'a>(url: &CowStr<'a>, links: &dyn LinkResolver) -> Result<CowStr<'a>, UrlError> {
     match rewrite_link(url, links)? {
-        resolved if resolved.starts_with(ROOT_MARKER) => Err(Some((
+        Destination::Internal(_) => Err(Some((
             "broken-link",
             LinkProblem {
                 message: format!("`{url}` is a page, not an image"),
@@ -389,21 +402,25 @@ fn rewrite_image<'a>(url: &CowStr<'a>, links: &dyn LinkResolver) -> Result<CowSt
                 ),
             },
         ))),
-        resolved => Ok(resolved),
+        Destination::Url(url) => Ok(url),
     }
 }
 
 /// `<a href="MARKERaddress" title="...">` for a resolved `@/` link. The
 /// address is ours (kind, id, anchor); anything outside a small safe set is
 /// percent-encoded, so it cannot leave the attribute.
-fn internal_link_tag(url: &str, title: &str) -> String {
-    let address = url.strip_prefix(ROOT_MARKER).unwrap_or(url);
-    let mut tag = format!("<a href=\"{ROOT_MARKER}");
+fn internal_link_tag(address: &str, title: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut tag = String::with_capacity(address.len() + title.len() + 24);
+    tag.push_str("<a href=\"");
+    tag.push(ROOT_MARKER);
     for byte in address.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~/#".contains(&byte) {
             tag.push(byte as char);
         } else {
-            tag.push_str(&format!("%{byte:02X}"));
+            tag.push('%');
+            tag.push(HEX[usize::from(byte >> 4)] as char);
+            tag.push(HEX[usize::from(byte & 15)] as char);
         }
     }
     tag.push('"');

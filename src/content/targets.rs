@@ -112,8 +112,18 @@ impl LinkResolver for LinkTargets {
                 });
             }
         }
-        let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
-        Ok(format!("{kind}/{id}.html{anchor}"))
+        // Every link of every guide comes here: no `format!`.
+        let mut address =
+            String::with_capacity(kind.len() + id.len() + anchor.map_or(0, str::len) + 7);
+        address.push_str(kind);
+        address.push('/');
+        address.push_str(id);
+        address.push_str(".html");
+        if let Some(anchor) = anchor {
+            address.push('#');
+            address.push_str(anchor);
+        }
+        Ok(address)
     }
 }
 

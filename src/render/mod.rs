@@ -5,6 +5,7 @@
 //! come out behind the root marker and are made relative per page here.
 
 pub mod export;
+pub mod nav;
 pub mod radar;
 pub mod search;
 pub mod theme;
@@ -178,6 +179,7 @@ pub struct Renderer<'b> {
     /// Their bodies, kept as their pages render for the print edition to
     /// reuse (see [`RenderOrder`]).
     print_bodies: Mutex<HashMap<usize, views::GuideBody>>,
+    nav: nav::PageNav<'b>,
 }
 
 #[derive(Serialize)]
@@ -236,6 +238,7 @@ impl<'b> Renderer<'b> {
             theme,
             in_print,
             print_bodies: Mutex::default(),
+            nav: nav::PageNav::new(book),
         })
     }
 
@@ -276,7 +279,7 @@ impl<'b> Renderer<'b> {
                 ctx.insert("intro", &book.index.as_ref().map(|p| p.body.html.as_str()));
                 ctx.insert("archetypes", &views::archetype_summaries(book));
                 ctx.insert("scorecards", &views::scorecard_summaries(book));
-                ctx.insert("pages", &views::page_nav(book, None));
+                ctx.insert_value("pages", self.nav.for_page(None));
                 (
                     "index.html",
                     book.index
@@ -341,10 +344,7 @@ impl<'b> Renderer<'b> {
                 }
                 search_entries = Some(search::guide_entries(view.title, &page.path, &sections));
                 ctx.insert("page", &view);
-                ctx.insert(
-                    "nav_pages",
-                    &views::page_nav(book, Some(&book.pages[*i].path)),
-                );
+                ctx.insert_value("nav_pages", self.nav.for_page(Some(&book.pages[*i].path)));
                 ("page.html", Some(book.pages[*i].title.clone()))
             }
             PageKind::Assess => {

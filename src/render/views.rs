@@ -65,11 +65,6 @@ pub fn page_link(book: &Book, page: usize) -> Link {
     link("pages", &p.path, &p.title)
 }
 
-/// The address of a guide, behind the root marker.
-fn page_href(book: &Book, page: usize) -> String {
-    format!("{ROOT_MARKER}pages/{}.html", book.pages[page].path)
-}
-
 #[derive(Serialize)]
 pub struct LevelSummary<'a> {
     pub link: Link,
@@ -699,7 +694,8 @@ pub fn scorecard_summaries(book: &Book) -> Vec<ScorecardSummary<'_>> {
         .collect()
 }
 
-/// One entry of a navigation list; `children` only along the current path.
+/// One entry of a navigation list (see [`super::nav`]); `children` only
+/// along the current path.
 #[derive(Serialize, Clone)]
 pub struct NavItem<'a> {
     pub href: Option<String>,
@@ -707,66 +703,6 @@ pub struct NavItem<'a> {
     pub current: bool,
     pub open: bool,
     pub children: Vec<NavItem<'a>>,
-}
-
-/// How many siblings the navigation lists around the current page; longer
-/// lists show a window around it and a link to the full list.
-const NAV_WINDOW: usize = 6;
-
-/// The free-page navigation for one page: the top level, and the siblings
-/// along the way to the current page, windowed around it. Never the whole
-/// tree, and never a whole long folder, so a book of ten thousand pages
-/// does not copy its table of contents into every page.
-pub fn page_nav<'a>(book: &'a Book, current: Option<&str>) -> Vec<NavItem<'a>> {
-    fn items<'a>(book: &'a Book, nodes: &'a [NavNode], current: Option<&str>) -> Vec<NavItem<'a>> {
-        let on_path = |node: &NavNode| {
-            current
-                .and_then(|c| c.strip_prefix(node.path.as_str()))
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-        };
-        let focus = nodes.iter().position(on_path).unwrap_or(0);
-        let (from, to) = if nodes.len() <= 2 * NAV_WINDOW + 1 {
-            (0, nodes.len())
-        } else {
-            let from = focus
-                .saturating_sub(NAV_WINDOW)
-                .min(nodes.len() - (2 * NAV_WINDOW + 1));
-            (from, from + 2 * NAV_WINDOW + 1)
-        };
-        let more = |count: usize| NavItem {
-            href: Some(format!("{ROOT_MARKER}pages/index.html")),
-            title: Cow::Owned(format!("… {count} more")),
-            current: false,
-            open: false,
-            children: Vec::new(),
-        };
-        let mut list = Vec::with_capacity(to - from + 2);
-        if from > 0 {
-            list.push(more(from));
-        }
-        for node in &nodes[from..to] {
-            let open = on_path(node);
-            list.push(NavItem {
-                href: node.page.map(|p| page_href(book, p)),
-                title: Cow::Borrowed(&node.title),
-                current: current == Some(node.path.as_str())
-                    || node
-                        .page
-                        .is_some_and(|p| Some(book.pages[p].path.as_str()) == current),
-                open,
-                children: if open {
-                    items(book, &node.children, current)
-                } else {
-                    Vec::new()
-                },
-            });
-        }
-        if to < nodes.len() {
-            list.push(more(nodes.len() - to));
-        }
-        list
-    }
-    items(book, &book.nav, current)
 }
 
 /// The whole page tree, for the pages index only.

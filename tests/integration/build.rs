@@ -438,3 +438,69 @@ fn verbose_builds_show_where_the_time_went() {
         quiet.stderr()
     );
 }
+
+/// The guides' part of a page's sidebar.
+fn side_pages(html: &str) -> &str {
+    let start = html
+        .find("<ul class=\"side-pages\">")
+        .expect("a guide shows the guides' navigation");
+    let rest = &html[start..];
+    &rest[..rest.find("</div>").expect("the side group closes")]
+}
+
+#[test]
+fn the_sidebar_lists_a_window_of_a_long_folder_around_the_page() {
+    let mut book = TestBook::fixture("books/valid");
+    for n in 1..=30 {
+        book = book.with(
+            &format!("content/pages/long/p{n:02}.md"),
+            format!("---\ntitle: Part {n}\norder: {n}\n---\nText {n}.\n"),
+        );
+    }
+    build(&book).assert_code(0);
+    let middle = read(&book, "pages/long/p15.html");
+    let nav = side_pages(&middle);
+    // Six on each side of the current page, and a link to the full list for
+    // the rest, at both ends.
+    for n in 9..=21 {
+        assert!(
+            nav.contains(&format!(">Part {n}<")),
+            "Part {n} missing:\n{nav}"
+        );
+    }
+    for n in [8, 22] {
+        assert!(
+            !nav.contains(&format!(">Part {n}<")),
+            "Part {n} shown:\n{nav}"
+        );
+    }
+    assert!(
+        nav.contains("href=\"../../pages/index.html\">… 8 more</a>"),
+        "{nav}"
+    );
+    assert!(
+        nav.contains("href=\"../../pages/index.html\">… 9 more</a>"),
+        "{nav}"
+    );
+    assert!(
+        nav.contains("<a href=\"../../pages/long/p15.html\" aria-current=\"page\">Part 15</a>"),
+        "{nav}"
+    );
+    assert_eq!(nav.matches("aria-current").count(), 1, "{nav}");
+    // Near the start the window keeps its size, and other folders stay closed.
+    let first = side_pages_owned(&read(&book, "pages/long/p01.html"));
+    assert!(
+        first.contains(">Part 13<") && !first.contains(">Part 14<"),
+        "{first}"
+    );
+    assert!(first.contains("… 17 more"), "{first}");
+    assert!(!first.contains("… 8 more"), "{first}");
+    // A page outside the folder shows it closed: none of its pages listed.
+    let elsewhere = side_pages_owned(&read(&book, "pages/promotion.html"));
+    assert!(elsewhere.contains(">Long<"), "{elsewhere}");
+    assert!(!elsewhere.contains("Part 1"), "{elsewhere}");
+}
+
+fn side_pages_owned(html: &str) -> String {
+    side_pages(html).to_string()
+}

@@ -1,0 +1,186 @@
+//! The guides' navigation (`nav_pages`, and `pages` on the home page) as
+//! tera values.
+//!
+//! A page's navigation is the top level of the page tree and the siblings
+//! along the way to the page, windowed around it: never the whole tree, and
+//! never a whole long folder, so a book of ten thousand pages does not copy
+//! its table of contents into every page.
+//!
+//! Almost every entry of it is a closed entry that reads the same on every
+//! page. Tera values are reference-counted, so each closed entry is made
+//! once per build and shared; a page makes only the entries on its own path.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use tera::Value;
+
+use super::views::NavItem;
+use crate::content::model::{Book, NavNode};
+use crate::markdown::ROOT_MARKER;
+
+/// How many siblings the navigation lists on each side of the current
+/// page; longer lists show a window around it and a link to the full list.
+pub const NAV_WINDOW: usize = 6;
+
+/// The navigation of every page, from entries made once.
+pub struct PageNav<'b> {
+    book: &'b Book,
+    /// The book's page tree with each node's closed entry, same shape.
+    top: Siblings<'b>,
+}
+
+/// The nodes of one list of the tree.
+struct Siblings<'b> {
+    nodes: Vec<Cached<'b>>,
+    /// Position of each node by the last part of its path: the way to a
+    /// page is found in steps, not by trying every sibling.
+    by_name: HashMap<&'b str, usize>,
+}
+
+struct Cached<'b> {
+    /// Made the first time a page shows it: in parallel, and never for a
+    /// node no page shows closed.
+    entry: OnceLock<Value>,
+    children: Siblings<'b>,
+}
+
+impl<'b> Siblings<'b> {
+    fn of(nodes: &'b [NavNode]) -> Siblings<'b> {
+        Siblings {
+            nodes: nodes
+                .iter()
+                .map(|node| Cached {
+                    entry: OnceLock::new(),
+                    children: Siblings::of(&node.children),
+                })
+                .collect(),
+            by_name: nodes
+                .iter()
+                .enumerate()
+                .map(|(position, node)| (node.path.rsplit('/').next().unwrap_or(""), position))
+                .collect(),
+        }
+    }
+}
+
+impl<'b> PageNav<'b> {
+    pub fn new(book: &'b Book) -> PageNav<'b> {
+        PageNav {
+            book,
+            top: Siblings::of(&book.nav),
+        }
+    }
+
+    /// The navigation shown on the page at `current` (a guide's path), or
+    /// on a page that is no guide (`None`: the top level, all closed).
+    pub fn for_page(&self, current: Option<&str>) -> Value {
+        let way: Vec<&str> = current.map_or_else(Vec::new, |path| path.split('/').collect());
+        Value::from(self.list(&self.book.nav, &self.top, current, &way))
+    }
+
+    /// One list of the navigation; `way` is what is left of the current
+    /// page's path below it.
+    fn list(
+        &self,
+        nodes: &[NavNode],
+        siblings: &Siblings,
+        current: Option<&str>,
+        way: &[&str],
+    ) -> Vec<Value> {
+        // The node on the way to the current page: the page itself, or a
+        // folder that holds it.
+        let on_way = way
+            .first()
+            .and_then(|name| siblings.by_name.get(name).copied());
+        let (from, to) = window(nodes.len(), on_way.unwrap_or(0));
+        let mut list = Vec::with_capacity(to - from + 2);
+        if from > 0 {
+            list.push(more(from));
+        }
+        for position in from..to {
+            let (node, cached) = (&nodes[position], &siblings.nodes[position]);
+            if on_way == Some(position) {
+                let is_current = current == Some(node.path.as_str())
+                    || node
+                        .page
+                        .is_some_and(|p| Some(self.book.pages[p].path.as_str()) == current);
+                let children = self.list(&node.children, &cached.children, current, &way[1..]);
+                list.push(with_children(
+                    entry(self.book, node, is_current, true),
+                    children,
+                ));
+            } else {
+                let closed = cached
+                    .entry
+                    .get_or_init(|| entry(self.book, node, false, false));
+                list.push(closed.clone());
+            }
+        }
+        if to < nodes.len() {
+            list.push(more(nodes.len() - to));
+        }
+        list
+    }
+}
+
+/// Which of `len` siblings are listed when the `focus`-th is on the way to
+/// the current page: all of a short list, else `2 × NAV_WINDOW + 1` around it.
+fn window(len: usize, focus: usize) -> (usize, usize) {
+    let size = 2 * NAV_WINDOW + 1;
+    if len <= size {
+        return (0, len);
+    }
+    let from = focus.saturating_sub(NAV_WINDOW).min(len - size);
+    (from, from + size)
+}
+
+/// One page or folder of the tree, without children.
+fn entry(book: &Book, node: &NavNode, current: bool, open: bool) -> Value {
+    Value::from_serializable(&NavItem {
+        href: node
+            .page
+            .map(|p| format!("{ROOT_MARKER}pages/{}.html", book.pages[p].path)),
+        title: node.title.as_str().into(),
+        current,
+        open,
+        children: Vec::new(),
+    })
+}
+
+/// The entry that stands for `count` siblings left out of the window.
+fn more(count: usize) -> Value {
+    Value::from_serializable(&NavItem {
+        href: Some(format!("{ROOT_MARKER}pages/index.html")),
+        title: format!("… {count} more").into(),
+        current: false,
+        open: false,
+        children: Vec::new(),
+    })
+}
+
+fn with_children(entry: Value, children: Vec<Value>) -> Value {
+    let mut map = entry.into_map().expect("a navigation entry is a map");
+    map.insert("children".into(), Value::from(children));
+    Value::from(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lists_are_shown_whole() {
+        assert_eq!(window(0, 0), (0, 0));
+        assert_eq!(window(13, 12), (0, 13));
+    }
+
+    #[test]
+    fn long_lists_show_a_window_around_the_focus() {
+        assert_eq!(window(100, 0), (0, 13));
+        assert_eq!(window(100, 50), (44, 57));
+        // Near the end the window stays full-sized.
+        assert_eq!(window(100, 98), (87, 100));
+        assert_eq!(window(14, 13), (1, 14));
+    }
+}
