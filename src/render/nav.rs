@@ -98,8 +98,8 @@ impl<'b> PageNav<'b> {
         if from > 0 {
             list.push(more(from));
         }
-        for position in from..to {
-            let (node, cached) = (&nodes[position], &siblings.nodes[position]);
+        let shown = nodes[from..to].iter().zip(&siblings.nodes[from..to]);
+        for (position, (node, cached)) in (from..to).zip(shown) {
             if on_way == Some(position) {
                 let is_current = current == Some(node.path.as_str())
                     || node
