@@ -274,17 +274,12 @@ impl SectionTexts {
         let text = self.texts.last_mut().expect("starts with the lead");
         let mut space = text.is_empty() || text.ends_with(' ');
         // Most runs are words with single spaces between them, already in
-        // the shape wanted.
-        let mut previous_space = space;
-        let already_collapsed = run.bytes().all(|b| {
-            let fine = if b == b' ' {
-                !previous_space
-            } else {
-                !b.is_ascii_whitespace()
-            };
-            previous_space = b == b' ';
-            fine
-        });
+        // the shape wanted; the checks are vectorized (memchr).
+        let bytes = run.as_bytes();
+        let already_collapsed = !(space && bytes.first() == Some(&b' '))
+            && memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none()
+            && memchr::memchr(0x0C, bytes).is_none()
+            && memchr::memmem::find(bytes, b"  ").is_none();
         if already_collapsed {
             text.push_str(run);
             return;

@@ -274,6 +274,7 @@ impl<'b> Renderer<'b> {
         let mut search_entries = None;
         let mut ctx = Context::new();
         ctx.insert("path", &page.path);
+        ctx.insert("section", section_of(&page.path));
         let (template, title) = match &page.kind {
             PageKind::Home => {
                 ctx.insert("intro", &book.index.as_ref().map(|p| p.body.html.as_str()));
@@ -392,6 +393,17 @@ impl<'b> Renderer<'b> {
     }
 }
 
+/// The part of the site a page belongs to, for templates to mark it in
+/// menus: its folder (`levels`, `pages`...), or for a page at the root its
+/// name without `.html` (`index`, `matrix`, `assess`...). A comparison with
+/// it is cheaper in tera than a test on `path`, and every page makes several.
+pub fn section_of(path: &str) -> &str {
+    match path.split_once('/') {
+        Some((folder, _)) => folder,
+        None => path.strip_suffix(".html").unwrap_or(path),
+    }
+}
+
 /// A page's final HTML, and for a guide its entries of the search index.
 pub struct RenderedPage {
     pub html: String,
@@ -435,5 +447,13 @@ mod tests {
         assert_eq!(root_prefix("index.html"), "");
         assert_eq!(root_prefix("levels/sre-1.html"), "../");
         assert_eq!(root_prefix("pages/growth/mid.html"), "../../");
+    }
+
+    #[test]
+    fn a_pages_section_is_its_folder_or_its_own_name() {
+        assert_eq!(section_of("levels/sre-1.html"), "levels");
+        assert_eq!(section_of("pages/growth/mid.html"), "pages");
+        assert_eq!(section_of("matrix.html"), "matrix");
+        assert_eq!(section_of("index.html"), "index");
     }
 }

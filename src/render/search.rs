@@ -105,19 +105,22 @@ pub fn guide_documents(title: &str, url: &str, sections: &[Section]) -> Vec<Docu
 
 /// Documents as comma-separated index entries (see [`search_index_js`]).
 fn entries(docs: &[Document]) -> String {
-    let mut json = Vec::with_capacity(docs.iter().map(|d| d.text.len() + 64).sum());
+    let mut json = String::with_capacity(docs.iter().map(|d| d.text.len() + 64).sum());
     for (index, d) in docs.iter().enumerate() {
         let (back, url) = match d.parent {
             Some(p) => (index - p, anchor_of(&d.url, &docs[p].url)),
             None => (0, d.url.as_str()),
         };
         if index > 0 {
-            json.push(b',');
+            json.push(',');
         }
         let entry = (d.kind as u8, d.title.as_str(), back, url, d.text.as_str());
-        serde_json::to_writer(&mut json, &entry).expect("strings and numbers always serialize");
+        // A `String` per entry: written into one byte buffer, the whole
+        // index would be checked for UTF-8 again at the end.
+        json.push_str(
+            &serde_json::to_string(&entry).expect("strings and numbers always serialize"),
+        );
     }
-    let json = String::from_utf8(json).expect("serde_json writes UTF-8");
     script_safe(json)
 }
 
@@ -374,7 +377,8 @@ fn capped(text: &str, cap: usize) -> String {
 /// line terminators in JavaScript strings before ES2019).
 fn script_safe(json: String) -> String {
     // U+2028 and U+2029 are the only characters encoded from 0xE2 0x80 0xA8/9.
-    if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
+    let bytes = json.as_bytes();
+    if memchr::memchr3(b'<', b'>', b'&', bytes).is_none() && memchr::memchr(0xE2, bytes).is_none() {
         return json;
     }
     let mut out = String::with_capacity(json.len());
