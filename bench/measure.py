@@ -54,8 +54,8 @@ REPO = os.path.dirname(HERE)
 
 # scenario id -> (description, tools in run order)
 SCENARIOS = {
-    "pages-1000": ("1,000 free pages", ["ladderbook", "hugo", "mdbook", "cp"]),
-    "pages-10000": ("10,000 free pages", ["ladderbook", "hugo", "cp"]),
+    "pages-1000": ("1,000 free pages", ["ladderbook", "hugo", "mdbook", "floor", "cp"]),
+    "pages-10000": ("10,000 free pages", ["ladderbook", "hugo", "floor", "cp"]),
     "structured-20x200": ("structured book, 20 levels x 200 competencies", ["ladderbook"]),
     "bundled": ("the bundled book (the repository itself)", ["ladderbook"]),
 }
@@ -65,6 +65,7 @@ TOOL_LABEL = {
     "hugo": "Hugo",
     "mdbook": "mdBook",
     "cp": "cp -r (I/O floor)",
+    "floor": "pulldown-cmark alone (Markdown floor)",
 }
 
 
@@ -243,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ladderbook", default=os.path.join(REPO, "target", "release", "ladderbook"))
     ap.add_argument("--hugo", default=shutil.which("hugo"))
     ap.add_argument("--mdbook", default=shutil.which("mdbook") or os.path.expanduser("~/.cargo/bin/mdbook"))
+    ap.add_argument("--markdown-floor", default=os.path.join(REPO, "target", "release", "examples", "markdown_floor"),
+                    help="examples/markdown_floor.rs, built: reads, renders and writes the pages with pulldown-cmark alone")
     ap.add_argument("--bundled", default=REPO, help="the bundled book (default: the repository)")
     ap.add_argument("--commit", help="the ladderbook commit being measured (default: the repository's HEAD)")
     ap.add_argument("--work", required=True, help="scratch folder for books and outputs")
@@ -272,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # ---- which tools are usable -------------------------------------------
     versions = {
-        "ladderbook": None, "hugo": None, "mdbook": None,
+        "ladderbook": None, "hugo": None, "mdbook": None, "floor": None,
         "cp": tool_version(["cp", "--version"]),
         "rustc": tool_version(["rustc", "--version"]),
         "python": platform.python_version(),
@@ -289,6 +292,14 @@ def main(argv: list[str] | None = None) -> int:
         versions["ladderbook"] = tool_version([lb, "--version"]) or "ladderbook (no --version)"
     else:
         missing["ladderbook"] = f"{lb} missing or has no working `build` subcommand"
+    floor = os.path.abspath(a.markdown_floor)
+    if os.access(floor, os.X_OK):
+        os.makedirs(os.path.join(work, "bin"), exist_ok=True)
+        shutil.copy2(floor, os.path.join(work, "bin", "markdown_floor"))
+        floor = os.path.join(work, "bin", "markdown_floor")
+        versions["floor"] = "examples/markdown_floor.rs (pulldown-cmark, ladderbook's parser options)"
+    else:
+        missing["floor"] = f"{floor} missing (cargo build --release --example markdown_floor)"
     if a.hugo and os.access(a.hugo, os.X_OK):
         versions["hugo"] = tool_version([a.hugo, "version"])
     else:
@@ -317,8 +328,8 @@ def main(argv: list[str] | None = None) -> int:
         if sc.startswith("pages-"):
             n = int(sc.split("-")[1])
             for tool in SCENARIOS[sc][1]:
-                if tool == "cp":
-                    continue
+                if tool in ("cp", "floor"):
+                    continue  # cp copies a site; the floor reads ladderbook's book
                 d = os.path.join(work, "books", sc, tool)
                 graveyard.bury(d)  # a book from an earlier benchmark in this work folder
                 gen(d, tool, n)
@@ -356,6 +367,8 @@ def main(argv: list[str] | None = None) -> int:
                     "--cacheDir", os.path.join(work, "hugo-cache"), "--noBuildLock"]
         if tool == "mdbook" and book and "mdbook" not in missing:
             return [a.mdbook, "build", book, "--dest-dir", out]
+        if tool == "floor" and "floor" not in missing and books.get((sc, "ladderbook")):
+            return [floor, os.path.join(books[(sc, "ladderbook")], "content", "pages"), "--out", out]
         if tool == "cp":
             src = cp_source.get(sc)
             return ["cp", "-r", src[1], out] if src else None

@@ -89,7 +89,8 @@ else
   LB="${CARGO_TARGET_DIR:-$REPO/target}/release/ladderbook"
 fi
 say "cargo build --release (ladderbook)"
-if ! (cd "$SRC" && nice -n 10 cargo build --release -j1 --quiet); then
+# The Markdown floor (examples/markdown_floor.rs) is built beside it.
+if ! (cd "$SRC" && nice -n 10 cargo build --release -j1 --quiet --bins --example markdown_floor); then
   # Never measure a stale binary left over from an earlier build.
   say "ladderbook does not build: measuring the peers only"
   LB=/nonexistent/ladderbook
@@ -99,6 +100,7 @@ fi
 extra=()
 [ -n "$rev" ] && extra+=(--commit "$(git -C "$REPO" rev-parse --short "$rev")")
 python3 "$BENCH/measure.py" --ladderbook "$LB" --work "$WORK" --results "$BENCH/results" \
+  --markdown-floor "$(dirname "$LB")/examples/markdown_floor" \
   --bundled "$SRC" "${extra[@]}" "${args[@]}"
 
 # ---- serve: edit-to-served latency -------------------------------------------------

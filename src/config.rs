@@ -82,6 +82,14 @@ impl Config {
 }
 
 /// Reads `book.toml` text; problems go to `diagnostics`, defaults fill gaps.
+/// The theme `book.toml` names, read ahead of the book so its templates can
+/// be parsed while the content loads; `None` when the file cannot be read
+/// (loading the book reports why).
+pub fn theme_of(root: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    Some(parse_config(&text, &mut Diagnostics::default()).build.theme)
+}
+
 pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
     let mut decoder = Decoder {
         file: CONFIG_FILE,

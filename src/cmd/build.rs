@@ -4,7 +4,9 @@ use std::time::Instant;
 
 use crate::cli::BuildArgs;
 use crate::cmd::{Global, Outcome, report_problems};
+use crate::config::theme_of;
 use crate::content::load_book;
+use crate::render::Templates;
 use crate::site::{BuildFailure, build_site};
 
 pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
@@ -12,7 +14,18 @@ pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
     if global.verbose {
         crate::timings::enable();
     }
-    let loaded = load_book(&args.book_dir)?;
+    // The templates do not depend on the content: they are parsed while it
+    // loads (a failure is reported by the build, which parses them again).
+    let (loaded, parsed) = rayon::join(
+        || load_book(&args.book_dir),
+        || {
+            crate::timings::measure("load: templates (alongside)", || {
+                let theme = theme_of(&args.book_dir)?;
+                Templates::load(&args.book_dir, &theme).ok()
+            })
+        },
+    );
+    let loaded = loaded?;
     if loaded.diagnostics.has_errors() {
         report_problems(loaded.diagnostics, &args.book_dir, global);
         eprintln!("build: nothing written; the previous site is untouched");
@@ -35,7 +48,7 @@ pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
         .out
         .clone()
         .unwrap_or_else(|| book.config.output_dir(&args.book_dir));
-    match build_site(&book, &args.book_dir, &out) {
+    match build_site(&book, &args.book_dir, &out, parsed) {
         Ok(stats) => {
             report_problems(loaded.diagnostics, &args.book_dir, global);
             for (stage, took) in crate::timings::take() {

@@ -4,6 +4,7 @@
 //! page from the read-only model, so pages render in parallel. Internal links
 //! come out behind the root marker and are made relative per page here.
 
+pub mod chrome;
 pub mod export;
 pub mod nav;
 pub mod radar;
@@ -180,6 +181,7 @@ pub struct Renderer<'b> {
     /// reuse (see [`RenderOrder`]).
     print_bodies: Mutex<HashMap<usize, views::GuideBody>>,
     nav: nav::PageNav<'b>,
+    chrome: chrome::Chrome,
 }
 
 #[derive(Serialize)]
@@ -197,11 +199,20 @@ struct SiteContext<'a> {
     generator: &'static str,
 }
 
-impl<'b> Renderer<'b> {
-    /// Parses every template once. A syntax error in a book's template is a
-    /// diagnostic; in a built-in template, a bug.
-    pub fn new(book: &'b Book, root: &Path) -> Result<Renderer<'b>, RenderFailure> {
-        let theme = load_theme(root, &book.config.build.theme)?;
+/// A theme's templates, parsed: all a [`Renderer`] needs besides the book,
+/// so a build can parse them while the content loads.
+pub struct Templates {
+    /// The theme's name, as `[build] theme` gives it.
+    pub name: String,
+    tera: Tera,
+    theme: Theme,
+}
+
+impl Templates {
+    /// Parses every template of the theme once. A syntax error in a book's
+    /// template is a diagnostic; in a built-in template, a bug.
+    pub fn load(root: &Path, name: &str) -> Result<Templates, RenderFailure> {
+        let theme = load_theme(root, name)?;
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         let pairs: Vec<(&str, &str)> = theme
@@ -212,6 +223,29 @@ impl<'b> Renderer<'b> {
         if let Err(err) = tera.add_raw_templates(pairs) {
             return Err(template_failure(&err, &theme));
         }
+        Ok(Templates {
+            name: name.to_string(),
+            tera,
+            theme,
+        })
+    }
+}
+
+impl<'b> Renderer<'b> {
+    /// Loads the book's theme and makes a renderer of it.
+    pub fn new(book: &'b Book, root: &Path) -> Result<Renderer<'b>, RenderFailure> {
+        let templates = Templates::load(root, &book.config.build.theme)?;
+        Renderer::with_templates(book, templates)
+    }
+
+    /// A renderer of `book` with its theme's templates, parsed already.
+    pub fn with_templates(
+        book: &'b Book,
+        templates: Templates,
+    ) -> Result<Renderer<'b>, RenderFailure> {
+        let Templates {
+            mut tera, theme, ..
+        } = templates;
         let site = SiteContext {
             title: &book.config.book.title,
             description: book.config.book.description.as_deref(),
@@ -232,6 +266,10 @@ impl<'b> Renderer<'b> {
         for index in views::print_guides(book) {
             in_print[index] = true;
         }
+        let chrome = match chrome::Chrome::render(&tera, book) {
+            Ok(chrome) => chrome,
+            Err(err) => return Err(template_failure(&err, &theme)),
+        };
         Ok(Renderer {
             book,
             tera,
@@ -239,6 +277,7 @@ impl<'b> Renderer<'b> {
             in_print,
             print_bodies: Mutex::default(),
             nav: nav::PageNav::new(book),
+            chrome,
         })
     }
 
@@ -268,6 +307,13 @@ impl<'b> Renderer<'b> {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// The guides' navigation on a page (see [`nav::PageNav::for_page`]).
+    fn nav_for(&self, current: Option<&str>) -> Result<tera::Value, RenderFailure> {
+        self.nav
+            .for_page(&self.tera, current)
+            .map_err(|err| template_failure(&err, &self.theme))
+    }
+
     /// Renders one page to its final HTML (links relative to its address).
     pub fn render(&self, page: &PlannedPage) -> Result<RenderedPage, RenderFailure> {
         let book = self.book;
@@ -275,12 +321,13 @@ impl<'b> Renderer<'b> {
         let mut ctx = Context::new();
         ctx.insert("path", &page.path);
         ctx.insert("section", section_of(&page.path));
+        ctx.insert_value("chrome", self.chrome.for_page(&page.path));
         let (template, title) = match &page.kind {
             PageKind::Home => {
                 ctx.insert("intro", &book.index.as_ref().map(|p| p.body.html.as_str()));
                 ctx.insert("archetypes", &views::archetype_summaries(book));
                 ctx.insert("scorecards", &views::scorecard_summaries(book));
-                ctx.insert_value("pages", self.nav.for_page(None));
+                ctx.insert_value("pages", self.nav_for(None)?);
                 (
                     "index.html",
                     book.index
@@ -345,7 +392,7 @@ impl<'b> Renderer<'b> {
                 }
                 search_entries = Some(search::guide_entries(view.title, &page.path, &sections));
                 ctx.insert("page", &view);
-                ctx.insert_value("nav_pages", self.nav.for_page(Some(&book.pages[*i].path)));
+                ctx.insert_value("nav_pages", self.nav_for(Some(&book.pages[*i].path))?);
                 ("page.html", Some(book.pages[*i].title.clone()))
             }
             PageKind::Assess => {

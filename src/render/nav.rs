@@ -8,12 +8,14 @@
 //!
 //! Almost every entry of it is a closed entry that reads the same on every
 //! page. Tera values are reference-counted, so each closed entry is made
-//! once per build and shared; a page makes only the entries on its own path.
+//! once per build and shared, its markup too (`html`, from the
+//! `partials/nav-entry.html` template); a page makes only the entries on
+//! its own path.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use tera::Value;
+use tera::{Context, Tera, Value};
 
 use super::views::NavItem;
 use crate::content::model::{Book, NavNode};
@@ -74,20 +76,24 @@ impl<'b> PageNav<'b> {
 
     /// The navigation shown on the page at `current` (a guide's path), or
     /// on a page that is no guide (`None`: the top level, all closed).
-    pub fn for_page(&self, current: Option<&str>) -> Value {
+    /// Closed entries carry their markup, rendered with `tera` the first
+    /// time a page lists them.
+    pub fn for_page(&self, tera: &Tera, current: Option<&str>) -> tera::TeraResult<Value> {
         let way: Vec<&str> = current.map_or_else(Vec::new, |path| path.split('/').collect());
-        Value::from(self.list(&self.book.nav, &self.top, current, &way))
+        let list = self.list(tera, &self.book.nav, &self.top, current, &way)?;
+        Ok(Value::from(list))
     }
 
     /// One list of the navigation; `way` is what is left of the current
     /// page's path below it.
     fn list(
         &self,
+        tera: &Tera,
         nodes: &[NavNode],
         siblings: &Siblings,
         current: Option<&str>,
         way: &[&str],
-    ) -> Vec<Value> {
+    ) -> tera::TeraResult<Vec<Value>> {
         // The node on the way to the current page: the page itself, or a
         // folder that holds it.
         let on_way = way
@@ -105,22 +111,29 @@ impl<'b> PageNav<'b> {
                     || node
                         .page
                         .is_some_and(|p| Some(self.book.pages[p].path.as_str()) == current);
-                let children = self.list(&node.children, &cached.children, current, &way[1..]);
+                let children =
+                    self.list(tera, &node.children, &cached.children, current, &way[1..])?;
                 list.push(with_children(
                     entry(self.book, node, is_current, true),
                     children,
                 ));
             } else {
-                let closed = cached
-                    .entry
-                    .get_or_init(|| entry(self.book, node, false, false));
-                list.push(closed.clone());
+                let closed = match cached.entry.get() {
+                    Some(closed) => closed.clone(),
+                    None => {
+                        // Another thread may render it too: both get the
+                        // same markup, and the first one is kept.
+                        let closed = with_markup(tera, entry(self.book, node, false, false))?;
+                        cached.entry.get_or_init(|| closed).clone()
+                    }
+                };
+                list.push(closed);
             }
         }
         if to < nodes.len() {
             list.push(more(nodes.len() - to));
         }
-        list
+        Ok(list)
     }
 }
 
@@ -157,6 +170,20 @@ fn more(count: usize) -> Value {
         open: false,
         children: Vec::new(),
     })
+}
+
+/// The template that writes one closed entry: its output is the same on
+/// every page, so it is made once instead of by each page's loop.
+pub const ENTRY_TEMPLATE: &str = "partials/nav-entry.html";
+
+/// A closed entry with its `html`: the entry's markup, marked safe.
+fn with_markup(tera: &Tera, entry: Value) -> tera::TeraResult<Value> {
+    let mut context = Context::new();
+    context.insert_value("entry", entry.clone());
+    let html = tera.render(ENTRY_TEMPLATE, &context)?;
+    let mut map = entry.into_map().expect("a navigation entry is a map");
+    map.insert("html".into(), Value::safe_string(&html));
+    Ok(Value::from(map))
 }
 
 fn with_children(entry: Value, children: Vec<Value>) -> Value {

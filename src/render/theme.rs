@@ -36,6 +36,10 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/print.html",
     "templates/404.html",
     "templates/partials/tree.html",
+    "templates/partials/nav-entry.html",
+    "templates/partials/header.html",
+    "templates/partials/levels-nav.html",
+    "templates/partials/footer.html",
 );
 
 /// Built-in assets, by path below the output's `assets/`.

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::content::model::Book;
 use crate::diagnostics::Diagnostics;
-use crate::render::{PlannedPage, RenderFailure, Renderer, export, plan_pages, search};
+use crate::render::{PlannedPage, RenderFailure, Renderer, Templates, export, plan_pages, search};
 use crate::timings;
 
 /// What a successful build wrote.
@@ -43,9 +43,22 @@ impl From<anyhow::Error> for BuildFailure {
 }
 
 /// Renders the whole site into `out`, atomically replacing what was there.
-pub fn build_site(book: &Book, root: &Path, out: &Path) -> Result<BuildStats, BuildFailure> {
+/// `parsed` are the theme's templates when the caller parsed them already
+/// (while the book loaded); they are used if they are the book's theme.
+pub fn build_site(
+    book: &Book,
+    root: &Path,
+    out: &Path,
+    parsed: Option<Templates>,
+) -> Result<BuildStats, BuildFailure> {
     check_output_location(book, root, out)?;
-    let renderer = match timings::measure("render: templates", || Renderer::new(book, root)) {
+    let renderer = timings::measure("render: templates", || match parsed {
+        Some(templates) if templates.name == book.config.build.theme => {
+            Renderer::with_templates(book, templates)
+        }
+        _ => Renderer::new(book, root),
+    });
+    let renderer = match renderer {
         Ok(renderer) => renderer,
         Err(RenderFailure::Book(problems)) => {
             return Err(BuildFailure::Problems(problems.into_iter().collect()));

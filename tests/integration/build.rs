@@ -420,6 +420,7 @@ fn verbose_builds_show_where_the_time_went() {
         "load: walk and read",
         "load: decode",
         "load: resolve",
+        "load: templates (alongside)",
         "render: pages",
         "render: print edition",
         "render: search index",
@@ -503,4 +504,88 @@ fn the_sidebar_lists_a_window_of_a_long_folder_around_the_page() {
 
 fn side_pages_owned(html: &str) -> String {
     side_pages(html).to_string()
+}
+
+#[test]
+fn closed_navigation_entries_come_from_their_own_partial() {
+    let book = TestBook::fixture("books/valid").with(
+        "themes/default/templates/partials/nav-entry.html",
+        "<li class=\"closed\">{% if entry.href %}<a href=\"{{ entry.href }}\">{{ entry.title }}</a>{% else %}{{ entry.title }}{% endif %}</li>",
+    );
+    build(&book).assert_code(0);
+    let promotion = read(&book, "pages/promotion.html");
+    let nav = side_pages(&promotion);
+    // The other top-level entries are closed: written by the partial.
+    assert!(nav.contains("<li class=\"closed\">"), "{nav}");
+    // The page itself is on the way: written by page.html, marked current.
+    let current = nav
+        .split("<li")
+        .find(|entry| entry.contains("aria-current"))
+        .expect("the current page is listed");
+    assert!(!current.contains("class=\"closed\""), "{nav}");
+}
+
+#[test]
+fn an_error_in_the_navigation_partial_is_reported_at_its_position() {
+    let book = TestBook::fixture("books/valid").with(
+        "themes/default/templates/partials/nav-entry.html",
+        "<li>\n{{ entry.title.missing.field }}</li>",
+    );
+    let run = build(&book);
+    run.assert_code(1);
+    assert!(
+        run.stderr()
+            .contains("themes/default/templates/partials/nav-entry.html:2:"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!book.root().join("site").exists());
+}
+
+#[test]
+fn the_shared_page_parts_come_from_partials_rendered_for_their_section() {
+    let book = TestBook::fixture("books/valid")
+        .with(
+            "themes/default/templates/partials/footer.html",
+            "<footer>Kept by {{ site.title }}</footer>",
+        )
+        .with(
+            "themes/default/templates/partials/levels-nav.html",
+            "{% for track in site.tracks %}{% for level in track.levels %}<b>{{ level.link.id }}{% if level.link.id == current_level %} (shown){% endif %}</b>{% endfor %}{% endfor %}",
+        )
+        .with(
+            "themes/default/templates/partials/header.html",
+            "<header>section={{ section }}</header>",
+        );
+    build(&book).assert_code(0);
+    let level = read(&book, "levels/sre-2.html");
+    assert!(level.contains("<header>section=levels</header>"), "{level}");
+    assert!(level.contains("<b>sre-2 (shown)</b>"), "{level}");
+    assert!(level.contains("<b>sre-1</b>"), "{level}");
+    assert!(level.contains("<footer>Kept by "), "{level}");
+    let guide = read(&book, "pages/promotion.html");
+    assert!(guide.contains("<header>section=pages</header>"), "{guide}");
+    assert!(!guide.contains("(shown)"), "{guide}");
+    let matrix = read(&book, "matrix.html");
+    assert!(
+        matrix.contains("<header>section=matrix</header>"),
+        "{matrix}"
+    );
+}
+
+#[test]
+fn an_error_in_a_shared_partial_is_reported_at_its_position() {
+    let book = TestBook::fixture("books/valid").with(
+        "themes/default/templates/partials/footer.html",
+        "<footer>\n{{ site.title.missing.field }}</footer>",
+    );
+    let run = build(&book);
+    run.assert_code(1);
+    assert!(
+        run.stderr()
+            .contains("themes/default/templates/partials/footer.html:2:"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!book.root().join("site").exists());
 }

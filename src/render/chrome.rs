@@ -1,0 +1,96 @@
+//! The parts of every page that do not depend on the page itself: the
+//! header, the levels in the sidebar and the footer (`chrome` in the
+//! templates).
+//!
+//! Links in them are behind the root marker, so one rendering serves pages
+//! at any depth. Each part is a partial template rendered once per distinct
+//! input (the header per section of the site, the levels list per level
+//! shown) instead of once per page: on a guide, that was a tenth of the
+//! work of the whole build.
+
+use std::collections::HashMap;
+
+use tera::{Context, Tera, Value};
+
+use crate::content::model::Book;
+
+pub const HEADER_TEMPLATE: &str = "partials/header.html";
+pub const LEVELS_TEMPLATE: &str = "partials/levels-nav.html";
+pub const FOOTER_TEMPLATE: &str = "partials/footer.html";
+
+/// Every section a page can be in (see [`super::section_of`]).
+const SECTIONS: [&str; 10] = [
+    "index",
+    "matrix",
+    "levels",
+    "competencies",
+    "archetypes",
+    "scorecards",
+    "pages",
+    "assess",
+    "print",
+    "404",
+];
+
+/// The `chrome` of every page, made once: one map of safe HTML strings per
+/// section, and per level page.
+pub struct Chrome {
+    by_section: HashMap<&'static str, Value>,
+    by_level: HashMap<String, Value>,
+}
+
+impl Chrome {
+    pub fn render(tera: &Tera, book: &Book) -> tera::TeraResult<Chrome> {
+        let footer = render(tera, FOOTER_TEMPLATE, None, None)?;
+        let levels = render(tera, LEVELS_TEMPLATE, None, None)?;
+        let mut headers = HashMap::new();
+        for section in SECTIONS {
+            headers.insert(section, render(tera, HEADER_TEMPLATE, Some(section), None)?);
+        }
+        let parts = |header: &Value, levels: &Value| {
+            let mut map = tera::Map::new();
+            map.insert("header".into(), header.clone());
+            map.insert("levels".into(), levels.clone());
+            map.insert("footer".into(), footer.clone());
+            Value::from(map)
+        };
+        let by_section = SECTIONS
+            .iter()
+            .map(|section| (*section, parts(&headers[section], &levels)))
+            .collect();
+        let mut by_level = HashMap::new();
+        for level in &book.levels {
+            let marked = render(tera, LEVELS_TEMPLATE, Some("levels"), Some(&level.id))?;
+            by_level.insert(level.id.clone(), parts(&headers["levels"], &marked));
+        }
+        Ok(Chrome {
+            by_section,
+            by_level,
+        })
+    }
+
+    /// The chrome of the page at `path`.
+    pub fn for_page(&self, path: &str) -> Value {
+        let section = super::section_of(path);
+        let level = path
+            .strip_prefix("levels/")
+            .and_then(|rest| rest.strip_suffix(".html"))
+            .and_then(|id| self.by_level.get(id));
+        level
+            .or_else(|| self.by_section.get(section))
+            .cloned()
+            .unwrap_or_else(|| panic!("every page is in a known section; `{path}` is not"))
+    }
+}
+
+fn render(
+    tera: &Tera,
+    template: &str,
+    section: Option<&str>,
+    current_level: Option<&str>,
+) -> tera::TeraResult<Value> {
+    let mut context = Context::new();
+    context.insert("section", &section);
+    context.insert("current_level", &current_level);
+    Ok(Value::safe_string(&tera.render(template, &context)?))
+}
