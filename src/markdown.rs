@@ -409,13 +409,18 @@ fn internal_link_tag(address: &str, title: &str) -> String {
     let mut tag = String::with_capacity(address.len() + title.len() + 24);
     tag.push_str("<a href=\"");
     tag.push(ROOT_MARKER);
-    for byte in address.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/#".contains(&byte) {
-            tag.push(byte as char);
-        } else {
-            tag.push('%');
-            tag.push(HEX[usize::from(byte >> 4)] as char);
-            tag.push(HEX[usize::from(byte & 15)] as char);
+    let safe = |byte: u8| byte.is_ascii_alphanumeric() || b"-._~/#".contains(&byte);
+    if address.bytes().all(safe) {
+        tag.push_str(address);
+    } else {
+        for byte in address.bytes() {
+            if safe(byte) {
+                tag.push(byte as char);
+            } else {
+                tag.push('%');
+                tag.push(HEX[usize::from(byte >> 4)] as char);
+                tag.push(HEX[usize::from(byte & 15)] as char);
+            }
         }
     }
     tag.push('"');
@@ -519,6 +524,20 @@ fn heading_number(level: HeadingLevel) -> u8 {
 /// Lowercase words joined by `-`: the anchor of a heading.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // Most headings: no Unicode tables needed, same result.
+        for byte in text.bytes() {
+            if byte.is_ascii_alphanumeric() {
+                slug.push(byte.to_ascii_lowercase() as char);
+            } else if (char::from(byte).is_whitespace() || byte == b'-' || byte == b'_')
+                && !slug.is_empty()
+                && !slug.ends_with('-')
+            {
+                slug.push('-');
+            }
+        }
+        return slug.trim_end_matches('-').to_string();
+    }
     for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             slug.push(c);
@@ -695,6 +714,16 @@ mod tests {
         let ids: Vec<_> = out.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["who-they-are", "who-they-are-1", "mine"]);
         assert!(out.html.contains("<h1 id=\"who-they-are\">"));
+    }
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_dashes_in_any_script() {
+        assert_eq!(slugify("Hello,  World_x-y\u{b}z"), "hello-world-x-y-z");
+        assert_eq!(slugify("  On-call -- rotation!  "), "on-call-rotation");
+        assert_eq!(slugify("SLO 99.9%"), "slo-999");
+        // The same rules past ASCII.
+        assert_eq!(slugify("Über  Größe_É"), "über-größe-é");
+        assert_eq!(slugify("?!"), "");
     }
 
     #[test]
