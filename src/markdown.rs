@@ -567,16 +567,22 @@ fn unwrap_single_paragraph(html: String) -> String {
 /// Internal links are written by [`render`] itself (never through
 /// pulldown-cmark's URL escaping), so the marker appears verbatim.
 pub fn relativize(html: &str, root: &str) -> String {
+    String::from_utf8(relativize_bytes(html.as_bytes(), root))
+        .expect("replacing one ASCII byte with ASCII text keeps UTF-8 valid")
+}
+
+/// [`relativize`] on UTF-8 bytes: pages are rendered and written as bytes.
+pub fn relativize_bytes(html: &[u8], root: &str) -> Vec<u8> {
     const MARKER: u8 = ROOT_MARKER as u8;
     const _: () = assert!(ROOT_MARKER.len_utf8() == 1, "the marker is one byte");
-    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut out = Vec::with_capacity(html.len() + html.len() / 16);
     let mut copied = 0;
-    for at in memchr::memchr_iter(MARKER, html.as_bytes()) {
-        out.push_str(&html[copied..at]);
-        out.push_str(root);
+    for at in memchr::memchr_iter(MARKER, html) {
+        out.extend_from_slice(&html[copied..at]);
+        out.extend_from_slice(root.as_bytes());
         copied = at + 1;
     }
-    out.push_str(&html[copied..]);
+    out.extend_from_slice(&html[copied..]);
     out
 }
 

@@ -22,7 +22,7 @@ use tera::{Context, Tera};
 use crate::content::model::Book;
 use crate::content::resolve::markdown_diagnostics;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{ROOT_MARKER, relativize};
+use crate::markdown::{ROOT_MARKER, relativize_bytes};
 use crate::node::Pos;
 use theme::{Origin, Theme, load_theme};
 
@@ -143,11 +143,12 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
     plan
 }
 
-/// The order pages render in, as positions in the plan: the guides the
-/// print edition carries first, then the print edition (which reuses their
-/// bodies instead of rendering them again) alongside every other page.
+/// The order pages render in, as positions in the plan: the guides first
+/// (their search entries make the search index, and the print edition
+/// reuses the bodies of those it carries), then the print edition and every
+/// other page, while the search index is written.
 pub struct RenderOrder {
-    pub print_guides: Vec<usize>,
+    pub guides: Vec<usize>,
     pub print: Option<usize>,
     pub others: Vec<usize>,
 }
@@ -283,14 +284,14 @@ impl<'b> Renderer<'b> {
 
     pub fn render_order(&self, plan: &[PlannedPage]) -> RenderOrder {
         let mut order = RenderOrder {
-            print_guides: Vec::new(),
+            guides: Vec::new(),
             print: None,
             others: Vec::new(),
         };
         for (position, page) in plan.iter().enumerate() {
             match page.kind {
                 PageKind::Print => order.print = Some(position),
-                PageKind::Page(i) if self.in_print[i] => order.print_guides.push(position),
+                PageKind::Page(_) => order.guides.push(position),
                 _ => order.others.push(position),
             }
         }
@@ -318,6 +319,7 @@ impl<'b> Renderer<'b> {
     pub fn render(&self, page: &PlannedPage) -> Result<RenderedPage, RenderFailure> {
         let book = self.book;
         let mut search_entries = None;
+        let mut body_len = 0;
         let mut ctx = Context::new();
         ctx.insert("path", &page.path);
         ctx.insert("section", section_of(&page.path));
@@ -391,6 +393,7 @@ impl<'b> Renderer<'b> {
                     )));
                 }
                 search_entries = Some(search::guide_entries(view.title, &page.path, &sections));
+                body_len = view.body.len();
                 ctx.insert("page", &view);
                 ctx.insert_value("nav_pages", self.nav_for(Some(&book.pages[*i].path))?);
                 ("page.html", Some(book.pages[*i].title.clone()))
@@ -419,9 +422,11 @@ impl<'b> Renderer<'b> {
                 .as_ref()
                 .map(|base| format!("{base}{}", page.path)),
         );
-        let html = self
-            .tera
-            .render(template, &ctx)
+        // Written into a buffer sized for the page: tera's own `render`
+        // grows one from empty and checks the result for UTF-8 again.
+        let mut html = Vec::with_capacity(body_len + 16 * 1024);
+        self.tera
+            .render_to(template, &ctx, &mut html)
             .map_err(|err| template_failure(&err, &self.theme))?;
         let root = if page.kind == PageKind::NotFound {
             // A 404 page is served at any depth: its links cannot be relative.
@@ -434,7 +439,7 @@ impl<'b> Renderer<'b> {
             root_prefix(&page.path)
         };
         Ok(RenderedPage {
-            html: relativize(&html, &root),
+            html: relativize_bytes(&html, &root),
             search_entries,
         })
     }
@@ -453,7 +458,8 @@ pub fn section_of(path: &str) -> &str {
 
 /// A page's final HTML, and for a guide its entries of the search index.
 pub struct RenderedPage {
-    pub html: String,
+    /// UTF-8 (tera writes nothing else), kept as the bytes that are written.
+    pub html: Vec<u8>,
     pub search_entries: Option<String>,
 }
 

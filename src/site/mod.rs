@@ -189,67 +189,78 @@ pub fn render_site(
     // The files that do not depend on the pages are made while the pages
     // render: in a small book they are a good part of the work.
     let (pages, fixed) = rayon::join(
-        || timings::measure("render: pages", || render_pages(renderer, plan, sink)),
+        || timings::measure("render: pages", || render_pages(book, renderer, plan, sink)),
         || {
             timings::measure("render: exports, assets", || {
                 write_fixed(book, renderer, plan, sink)
             })
         },
     );
-    let (mut stats, search_entries) = pages?;
+    let mut stats = pages?;
     let (fixed_files, fixed_bytes) = fixed?;
-    stats.html_bytes = stats.bytes;
-    let search_index = timings::measure("render: search index", || {
-        search::search_index_js(book, search_entries.iter().map(String::as_str))
-    });
-    stats.search_index_bytes = search_index.len() as u64;
-    sink.put("assets/search-index.js", search_index.as_bytes())?;
-    stats.bytes += fixed_bytes + stats.search_index_bytes;
+    stats.bytes += fixed_bytes;
     stats.files = stats.pages + fixed_files + 1;
     Ok(stats)
 }
 
-/// Every page of the plan, rendered and stored; the guides' search entries
-/// come back in the plan's order.
+/// Every page of the plan, rendered and stored, and the search index made
+/// of the guides' entries.
 fn render_pages(
+    book: &Book,
     renderer: &Renderer,
     plan: &[PlannedPage],
     sink: &dyn Sink,
-) -> Result<(BuildStats, Vec<String>), BuildFailure> {
+) -> Result<BuildStats, BuildFailure> {
     let render = |page: &PlannedPage| -> Result<(u64, Option<String>), RenderFailure> {
         let rendered = renderer.render(page)?;
-        sink.put(&page.path, rendered.html.as_bytes())?;
+        sink.put(&page.path, &rendered.html)?;
         Ok((rendered.html.len() as u64, rendered.search_entries))
     };
     let order = renderer.render_order(plan);
     let render_at = |position: &usize| (*position, render(&plan[*position]));
-    let mut results: Vec<_> = order.print_guides.par_iter().map(render_at).collect();
-    // The print edition is one long task: it runs while the other thread
-    // renders pages, not after them.
-    let (print, others) = rayon::join(
+    // The guides first: the search index is made of their entries alone, so
+    // it is assembled and written while the rest renders (at ten thousand
+    // guides it is a 24 MB file), and the print edition reuses their bodies.
+    let guides: Vec<_> = order.guides.par_iter().map(render_at).collect();
+    let mut search_entries = Vec::with_capacity(guides.len());
+    for (_, result) in &guides {
+        if let Ok((_, Some(entries))) = result {
+            search_entries.push(entries.as_str());
+        }
+    }
+    let (index, (print, others)) = rayon::join(
         || {
-            timings::measure("render: print edition", || {
-                order.print.as_ref().map(render_at)
+            timings::measure("render: search index", || {
+                let index = search::search_index_js(book, search_entries.iter().copied());
+                sink.put("assets/search-index.js", index.as_bytes())?;
+                anyhow::Ok(index.len() as u64)
             })
         },
-        || order.others.par_iter().map(render_at).collect::<Vec<_>>(),
+        || {
+            // The print edition is one long task: it runs while the other
+            // thread renders pages, not after them.
+            rayon::join(
+                || {
+                    timings::measure("render: print edition", || {
+                        order.print.as_ref().map(render_at)
+                    })
+                },
+                || order.others.par_iter().map(render_at).collect::<Vec<_>>(),
+            )
+        },
     );
-    results.extend(print);
-    results.extend(others);
-    // Search entries go in the plan's order, whatever order pages rendered in.
-    results.sort_unstable_by_key(|(position, _)| *position);
     let mut stats = BuildStats {
         pages: plan.len(),
         ..BuildStats::default()
     };
-    let mut search_entries = Vec::new();
     let mut problems = Diagnostics::default();
+    // Problems are reported in the plan's order, whatever order pages
+    // rendered in.
+    let mut results: Vec<_> = guides.into_iter().chain(print).chain(others).collect();
+    results.sort_unstable_by_key(|(position, _)| *position);
     for (_, result) in results {
         match result {
-            Ok((bytes, entries)) => {
-                stats.bytes += bytes;
-                search_entries.extend(entries);
-            }
+            Ok((bytes, _)) => stats.bytes += bytes,
             Err(RenderFailure::Book(found)) => problems.extend(found),
             Err(RenderFailure::Tool(err)) => return Err(BuildFailure::Tool(err)),
         }
@@ -257,7 +268,10 @@ fn render_pages(
     if !problems.is_empty() {
         return Err(BuildFailure::Problems(problems));
     }
-    Ok((stats, search_entries))
+    stats.html_bytes = stats.bytes;
+    stats.search_index_bytes = index?;
+    stats.bytes += stats.search_index_bytes;
+    Ok(stats)
 }
 
 /// The exports, the sitemap, the theme's assets and the book's static
