@@ -254,7 +254,8 @@ impl SectionTexts {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 self.in_heading = true;
-                self.texts.push(String::new());
+                // A section is a few paragraphs: start with room for them.
+                self.texts.push(String::with_capacity(1024));
             }
             Event::End(TagEnd::Heading(_)) => self.in_heading = false,
             // The heading's own text is its section's title.

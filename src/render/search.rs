@@ -91,9 +91,36 @@ pub fn search_index_js<'a>(book: &Book, guides: impl IntoIterator<Item = &'a str
     out
 }
 
-/// A guide's entries of the index: the page and each heading's section.
+/// A guide's entries of the index: the page and each heading's section,
+/// exactly what [`entries`] writes of [`guide_documents`], written straight
+/// from the sections: every guide of a large book comes here, and the
+/// documents would copy each text and address once more.
 pub fn guide_entries(title: &str, url: &str, sections: &[Section]) -> String {
-    entries(&guide_documents(title, url, sections))
+    let (lead, headed, shares) = body_texts(&[], sections);
+    let mut json = String::with_capacity(shares.iter().sum::<usize>() + 64 * (headed.len() + 1));
+    let mut push = |title: &str, back: usize, address: &str, text: &str| {
+        if back > 0 {
+            json.push(',');
+        }
+        let entry = (Kind::Guide as u8, title, back, address, text);
+        json.push_str(
+            &serde_json::to_string(&entry).expect("strings and numbers always serialize"),
+        );
+    };
+    push(title, 0, url, capped_str(&lead, shares[0]));
+    let mut anchor = String::new();
+    for (back, section) in (1..).zip(headed) {
+        anchor.clear();
+        anchor.push('#');
+        anchor.push_str(&section.id);
+        push(
+            &section.title,
+            back,
+            &anchor,
+            capped_str(&section.text, shares[back]),
+        );
+    }
+    script_safe(json)
 }
 
 /// A guide's documents: the page and each heading's section.
@@ -219,37 +246,42 @@ fn push_body(
     lead: &[&str],
     sections: &[Section],
 ) -> usize {
-    let (intro, headed) = match sections.split_first() {
-        Some((first, rest)) if first.id.is_empty() => (first.text.as_str(), rest),
-        _ => ("", sections),
-    };
-    let lead = joined(lead.iter().copied().chain([intro]), BODY_TEXT_CAP);
-    let texts: Vec<&str> = std::iter::once(lead.as_str())
-        .chain(headed.iter().map(|s| s.text.as_str()))
-        .collect();
-    let lengths: Vec<usize> = texts.iter().map(|t| t.chars().count()).collect();
-    let mut texts = texts
-        .iter()
-        .zip(fair_shares(&lengths, BODY_TEXT_CAP))
-        .map(|(text, share)| capped(text, share));
+    let (lead, headed, shares) = body_texts(lead, sections);
     let page = docs.len();
     docs.push(Document {
         kind,
         title: title.to_string(),
         parent: None,
         url: url.to_string(),
-        text: texts.next().expect("the lead comes first"),
+        text: capped_str(&lead, shares[0]).to_string(),
     });
-    for (section, text) in headed.iter().zip(texts) {
+    for (section, share) in headed.iter().zip(&shares[1..]) {
         docs.push(Document {
             kind,
             title: section.title.clone(),
             parent: Some(page),
             url: format!("{url}#{}", section.id),
-            text,
+            text: capped_str(&section.text, *share).to_string(),
         });
     }
     page
+}
+
+/// A body's lead (the `lead` texts and the text before the first heading),
+/// its headed sections, and the share of [`BODY_TEXT_CAP`] of each: the
+/// lead's first.
+fn body_texts<'s>(lead: &[&str], sections: &'s [Section]) -> (String, &'s [Section], Vec<usize>) {
+    let (intro, headed) = match sections.split_first() {
+        Some((first, rest)) if first.id.is_empty() => (first.text.as_str(), rest),
+        _ => ("", sections),
+    };
+    let lead = joined(lead.iter().copied().chain([intro]), BODY_TEXT_CAP);
+    let lengths: Vec<usize> = std::iter::once(lead.as_str())
+        .chain(headed.iter().map(|s| s.text.as_str()))
+        .map(|text| text.chars().count())
+        .collect();
+    let shares = fair_shares(&lengths, BODY_TEXT_CAP);
+    (lead, headed, shares)
 }
 
 /// Splits `budget` between texts of the given lengths: the shorter ones
@@ -350,9 +382,14 @@ fn joined<S: AsRef<str>>(texts: impl IntoIterator<Item = S>, cap: usize) -> Stri
 /// At most `cap` characters of `text`, cut after a whole word when one ends
 /// in the last fifth (a word cut in two would be indexed as a wrong word).
 fn capped(text: &str, cap: usize) -> String {
+    capped_str(text, cap).to_string()
+}
+
+/// [`capped`], as the beginning of `text` itself.
+fn capped_str(text: &str, cap: usize) -> &str {
     // No more bytes than the cap means no more characters either.
     if text.len() <= cap {
-        return text.to_string();
+        return text;
     }
     // In ASCII text, characters are bytes: no need to walk them.
     let ascii = text.is_ascii();
@@ -361,14 +398,14 @@ fn capped(text: &str, cap: usize) -> String {
     } else {
         match text.char_indices().nth(cap) {
             Some((end, _)) => end,
-            None => return text.to_string(),
+            None => return text,
         }
     };
     let head = &text[..end];
     let chars = |s: &str| if ascii { s.len() } else { s.chars().count() };
     match head.rfind(char::is_whitespace) {
-        Some(space) if chars(&head[..space]) >= cap * 4 / 5 => head[..space].to_string(),
-        _ => head.to_string(),
+        Some(space) if chars(&head[..space]) >= cap * 4 / 5 => &head[..space],
+        _ => head,
     }
 }
 
@@ -651,6 +688,36 @@ mod tests {
         assert_eq!(guide[3], "pages/guides/promotion.html");
         assert_eq!(docs[position][3], "#evidence");
         assert_eq!(kit[3], "scorecards/loop.html");
+    }
+
+    #[test]
+    fn a_guides_entries_are_its_documents_written_out() {
+        let section = |id: &str, title: &str, text: String| Section {
+            id: id.into(),
+            title: title.into(),
+            text,
+        };
+        let long = "Zuverlässigkeit über alles, <b> & \u{2028} ".repeat(200);
+        let cases = [
+            vec![
+                section("", "", "Before any heading.".into()),
+                section("scope", "Scope", long.clone()),
+                section("evidence", "Evidence <kept>", "short".into()),
+            ],
+            vec![section("only", "Only", "ascii ".repeat(900))],
+            vec![
+                section("", "", long.clone()),
+                section("x", "X", String::new()),
+            ],
+            vec![],
+        ];
+        for sections in cases {
+            let url = "pages/guides/a b.html";
+            assert_eq!(
+                guide_entries("Guide \"one\"", url, &sections),
+                entries(&guide_documents("Guide \"one\"", url, &sections)),
+            );
+        }
     }
 
     #[test]
