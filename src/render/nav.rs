@@ -30,6 +30,9 @@ pub struct PageNav<'b> {
     book: &'b Book,
     /// The book's page tree with each node's closed entry, same shape.
     top: Siblings<'b>,
+    /// The "… N more" entries, by N: the same few counts recur on every
+    /// page of a long folder.
+    more: Vec<OnceLock<Value>>,
 }
 
 /// The nodes of one list of the tree.
@@ -68,9 +71,16 @@ impl<'b> Siblings<'b> {
 
 impl<'b> PageNav<'b> {
     pub fn new(book: &'b Book) -> PageNav<'b> {
+        fn longest(nodes: &[NavNode]) -> usize {
+            nodes
+                .iter()
+                .map(|node| longest(&node.children))
+                .fold(nodes.len(), usize::max)
+        }
         PageNav {
             book,
             top: Siblings::of(&book.nav),
+            more: (0..=longest(&book.nav)).map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -102,7 +112,7 @@ impl<'b> PageNav<'b> {
         let (from, to) = window(nodes.len(), on_way.unwrap_or(0));
         let mut list = Vec::with_capacity(to - from + 2);
         if from > 0 {
-            list.push(more(from));
+            list.push(self.more(from));
         }
         let shown = nodes[from..to].iter().zip(&siblings.nodes[from..to]);
         for (position, (node, cached)) in (from..to).zip(shown) {
@@ -131,9 +141,15 @@ impl<'b> PageNav<'b> {
             }
         }
         if to < nodes.len() {
-            list.push(more(nodes.len() - to));
+            list.push(self.more(nodes.len() - to));
         }
         Ok(list)
+    }
+}
+
+impl PageNav<'_> {
+    fn more(&self, count: usize) -> Value {
+        self.more[count].get_or_init(|| more(count)).clone()
     }
 }
 
