@@ -221,17 +221,15 @@ fn render_pages(
     // The guides first: the search index is made of their entries alone, so
     // it is assembled and written while the rest renders (at ten thousand
     // guides it is a 24 MB file), and the print edition reuses their bodies.
-    let guides: Vec<_> = order.guides.par_iter().map(render_at).collect();
-    let mut search_entries = Vec::with_capacity(guides.len());
-    for (_, result) in &guides {
-        if let Ok((_, Some(entries))) = result {
-            search_entries.push(entries.as_str());
-        }
-    }
+    let mut guides: Vec<_> = order.guides.par_iter().map(render_at).collect();
+    let search_entries: Vec<String> = guides
+        .iter_mut()
+        .filter_map(|(_, result)| result.as_mut().ok().and_then(|(_, entries)| entries.take()))
+        .collect();
     let (index, (print, others)) = rayon::join(
         || {
             timings::measure("render: search index", || {
-                let index = search::search_index_js(book, search_entries.iter().copied());
+                let index = search::search_index_js(book, search_entries);
                 sink.put("assets/search-index.js", index.as_bytes())?;
                 anyhow::Ok(index.len() as u64)
             })
