@@ -143,12 +143,15 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
     plan
 }
 
-/// The order pages render in, as positions in the plan: the guides first
-/// (their search entries make the search index, and the print edition
-/// reuses the bodies of those it carries), then the print edition and every
-/// other page, while the search index is written.
+/// The order pages render in, as positions in the plan: the guides the
+/// print edition carries, then the print edition (which reuses their
+/// bodies) while the other guides render, then the other pages while the
+/// search index (made of the guides' entries) is written.
 pub struct RenderOrder {
-    pub guides: Vec<usize>,
+    /// The guides the print edition carries: rendered first, so that it
+    /// can render while the other guides do.
+    pub print_guides: Vec<usize>,
+    pub other_guides: Vec<usize>,
     pub print: Option<usize>,
     pub others: Vec<usize>,
 }
@@ -284,14 +287,16 @@ impl<'b> Renderer<'b> {
 
     pub fn render_order(&self, plan: &[PlannedPage]) -> RenderOrder {
         let mut order = RenderOrder {
-            guides: Vec::new(),
+            print_guides: Vec::new(),
+            other_guides: Vec::new(),
             print: None,
             others: Vec::new(),
         };
         for (position, page) in plan.iter().enumerate() {
             match page.kind {
                 PageKind::Print => order.print = Some(position),
-                PageKind::Page(_) => order.guides.push(position),
+                PageKind::Page(i) if self.in_print[i] => order.print_guides.push(position),
+                PageKind::Page(_) => order.other_guides.push(position),
                 _ => order.others.push(position),
             }
         }

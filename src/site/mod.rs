@@ -218,15 +218,34 @@ fn render_pages(
     };
     let order = renderer.render_order(plan);
     let render_at = |position: &usize| (*position, render(&plan[*position]));
-    // The guides first: the search index is made of their entries alone, so
-    // it is assembled and written while the rest renders (at ten thousand
-    // guides it is a 24 MB file), and the print edition reuses their bodies.
-    let mut guides: Vec<_> = order.guides.par_iter().map(render_at).collect();
+    // Three steps, each keeping both cores busy with a long task beside
+    // many short ones: the guides the print edition carries; the print
+    // edition beside the other guides; the search index (made of the
+    // guides' entries alone, 24 MB at ten thousand guides) beside the other
+    // pages.
+    let mut guides: Vec<_> = order.print_guides.par_iter().map(render_at).collect();
+    let (print, other_guides) = rayon::join(
+        || {
+            timings::measure("render: print edition", || {
+                order.print.as_ref().map(render_at)
+            })
+        },
+        || {
+            order
+                .other_guides
+                .par_iter()
+                .map(render_at)
+                .collect::<Vec<_>>()
+        },
+    );
+    guides.extend(other_guides);
+    // In the plan's order, whatever order they rendered in.
+    guides.sort_unstable_by_key(|(position, _)| *position);
     let search_entries: Vec<String> = guides
         .iter_mut()
         .filter_map(|(_, result)| result.as_mut().ok().and_then(|(_, entries)| entries.take()))
         .collect();
-    let (index, (print, others)) = rayon::join(
+    let (index, others) = rayon::join(
         || {
             timings::measure("render: search index", || {
                 let index = search::search_index_js(book, search_entries);
@@ -234,18 +253,7 @@ fn render_pages(
                 anyhow::Ok(index.len() as u64)
             })
         },
-        || {
-            // The print edition is one long task: it runs while the other
-            // thread renders pages, not after them.
-            rayon::join(
-                || {
-                    timings::measure("render: print edition", || {
-                        order.print.as_ref().map(render_at)
-                    })
-                },
-                || order.others.par_iter().map(render_at).collect::<Vec<_>>(),
-            )
-        },
+        || order.others.par_iter().map(render_at).collect::<Vec<_>>(),
     );
     let mut stats = BuildStats {
         pages: plan.len(),
