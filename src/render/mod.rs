@@ -144,12 +144,12 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
 }
 
 /// The order pages render in, as positions in the plan: the guides the
-/// print edition carries, then the print edition (which reuses their
-/// bodies) while the other guides render, then the other pages while the
-/// search index (made of the guides' entries) is written.
+/// print edition carries first, since the print edition reuses their
+/// bodies; then the print edition, the other guides and the other pages
+/// together (the search index follows the guides).
 pub struct RenderOrder {
     /// The guides the print edition carries: rendered first, so that it
-    /// can render while the other guides do.
+    /// can render while the other pages do.
     pub print_guides: Vec<usize>,
     pub other_guides: Vec<usize>,
     pub print: Option<usize>,

@@ -218,43 +218,41 @@ fn render_pages(
     };
     let order = renderer.render_order(plan);
     let render_at = |position: &usize| (*position, render(&plan[*position]));
-    // Three steps, each keeping both cores busy with a long task beside
-    // many short ones: the guides the print edition carries; the print
-    // edition beside the other guides; the search index (made of the
-    // guides' entries alone, 24 MB at ten thousand guides) beside the other
-    // pages.
+    // The guides the print edition carries come first; then everything
+    // else is handed to both cores at once: the print edition, the other
+    // pages, and the other guides followed by the search index (made of the
+    // guides' entries alone, 24 MB at ten thousand guides). Long tasks run
+    // beside many short ones, whatever kind of book this is.
     let mut guides: Vec<_> = order.print_guides.par_iter().map(render_at).collect();
-    let (print, other_guides) = rayon::join(
-        || {
-            timings::measure("render: print edition", || {
+    let mut print = None;
+    let mut others = Vec::new();
+    let mut index = Ok(0);
+    rayon::scope(|scope| {
+        scope.spawn(|_| {
+            print = timings::measure("render: print edition", || {
                 order.print.as_ref().map(render_at)
-            })
-        },
-        || {
+            });
+        });
+        scope.spawn(|_| others = order.others.par_iter().map(render_at).collect());
+        guides.extend(
             order
                 .other_guides
                 .par_iter()
                 .map(render_at)
-                .collect::<Vec<_>>()
-        },
-    );
-    guides.extend(other_guides);
-    // In the plan's order, whatever order they rendered in.
-    guides.sort_unstable_by_key(|(position, _)| *position);
-    let search_entries: Vec<String> = guides
-        .iter_mut()
-        .filter_map(|(_, result)| result.as_mut().ok().and_then(|(_, entries)| entries.take()))
-        .collect();
-    let (index, others) = rayon::join(
-        || {
-            timings::measure("render: search index", || {
-                let index = search::search_index_js(book, search_entries);
-                sink.put("assets/search-index.js", index.as_bytes())?;
-                anyhow::Ok(index.len() as u64)
-            })
-        },
-        || order.others.par_iter().map(render_at).collect::<Vec<_>>(),
-    );
+                .collect::<Vec<_>>(),
+        );
+        // In the plan's order, whatever order they rendered in.
+        guides.sort_unstable_by_key(|(position, _)| *position);
+        let search_entries: Vec<String> = guides
+            .iter_mut()
+            .filter_map(|(_, result)| result.as_mut().ok().and_then(|(_, entries)| entries.take()))
+            .collect();
+        index = timings::measure("render: search index", || {
+            let index = search::search_index_js(book, search_entries);
+            sink.put("assets/search-index.js", index.as_bytes())?;
+            anyhow::Ok(index.len() as u64)
+        });
+    });
     let mut stats = BuildStats {
         pages: plan.len(),
         ..BuildStats::default()
