@@ -526,23 +526,6 @@ fn closed_navigation_entries_come_from_their_own_partial() {
 }
 
 #[test]
-fn an_error_in_the_navigation_partial_is_reported_at_its_position() {
-    let book = TestBook::fixture("books/valid").with(
-        "themes/default/templates/partials/nav-entry.html",
-        "<li>\n{{ entry.title.missing.field }}</li>",
-    );
-    let run = build(&book);
-    run.assert_code(1);
-    assert!(
-        run.stderr()
-            .contains("themes/default/templates/partials/nav-entry.html:2:"),
-        "{}",
-        run.stderr()
-    );
-    assert!(!book.root().join("site").exists());
-}
-
-#[test]
 fn the_shared_page_parts_come_from_partials_rendered_for_their_section() {
     let book = TestBook::fixture("books/valid")
         .with(
@@ -574,18 +557,20 @@ fn the_shared_page_parts_come_from_partials_rendered_for_their_section() {
 }
 
 #[test]
-fn an_error_in_a_shared_partial_is_reported_at_its_position() {
-    let book = TestBook::fixture("books/valid").with(
-        "themes/default/templates/partials/footer.html",
-        "<footer>\n{{ site.title.missing.field }}</footer>",
-    );
-    let run = build(&book);
-    run.assert_code(1);
-    assert!(
-        run.stderr()
-            .contains("themes/default/templates/partials/footer.html:2:"),
-        "{}",
-        run.stderr()
-    );
-    assert!(!book.root().join("site").exists());
+fn an_error_in_a_partial_rendered_once_is_reported_at_its_position() {
+    // These partials render once per build, outside any page, and still
+    // report their own file:line:col.
+    for partial in ["nav-entry", "header", "levels-nav", "footer"] {
+        let file = format!("themes/default/templates/partials/{partial}.html");
+        let book =
+            TestBook::fixture("books/valid").with(&file, "<p>\n{{ site.title.missing.field }}</p>");
+        let run = build(&book);
+        run.assert_code(1);
+        assert!(
+            run.stderr().contains(&format!("{file}:2:")),
+            "{partial}: {}",
+            run.stderr()
+        );
+        assert!(!book.root().join("site").exists(), "{partial}");
+    }
 }
