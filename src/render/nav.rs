@@ -145,9 +145,7 @@ impl<'b> PageNav<'b> {
         }
         Ok(list)
     }
-}
 
-impl PageNav<'_> {
     fn more(&self, count: usize) -> Value {
         self.more[count].get_or_init(|| more(count)).clone()
     }
@@ -197,6 +195,8 @@ fn with_markup(tera: &Tera, entry: Value) -> tera::TeraResult<Value> {
     let mut context = Context::new();
     context.insert_value("entry", entry.clone());
     let html = tera.render(ENTRY_TEMPLATE, &context)?;
+    // The context's copy shares the map: let it go, so the map is not copied.
+    drop(context);
     let mut map = entry.into_map().expect("a navigation entry is a map");
     map.insert("html".into(), Value::safe_string(&html));
     Ok(Value::from(map))
