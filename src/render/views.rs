@@ -68,9 +68,6 @@ pub fn page_link(book: &Book, page: usize) -> Link {
 #[derive(Serialize)]
 pub struct LevelSummary<'a> {
     pub link: Link,
-    /// The level page's address below the site root, as in the `path`
-    /// variable: `path == level.path` marks the level being shown.
-    pub path: String,
     pub code: &'a str,
     pub rank: i64,
     pub summary: Option<&'a str>,
@@ -101,7 +98,6 @@ pub fn tracks(book: &Book) -> Vec<TrackSummary<'_>> {
                     let level = &book.levels[l];
                     LevelSummary {
                         link: level_link(book, l),
-                        path: format!("levels/{}.html", level.id),
                         code: level.label(),
                         rank: level.rank,
                         summary: html(&level.summary),
