@@ -81,7 +81,6 @@ impl Config {
     }
 }
 
-/// Reads `book.toml` text; problems go to `diagnostics`, defaults fill gaps.
 /// The theme `book.toml` names, read ahead of the book so its templates can
 /// be parsed while the content loads; `None` when the file cannot be read
 /// (loading the book reports why).
@@ -90,6 +89,7 @@ pub fn theme_of(root: &Path) -> Option<String> {
     Some(parse_config(&text, &mut Diagnostics::default()).build.theme)
 }
 
+/// Reads `book.toml` text; problems go to `diagnostics`, defaults fill gaps.
 pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
     let mut decoder = Decoder {
         file: CONFIG_FILE,

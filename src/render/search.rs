@@ -104,27 +104,21 @@ pub fn search_index_js<S: AsRef<str>>(book: &Book, guides: impl IntoIterator<Ite
 pub fn guide_entries(title: &str, url: &str, sections: &[Section]) -> String {
     let (lead, headed, shares) = body_texts(&[], sections);
     let mut json = String::with_capacity(shares.iter().sum::<usize>() + 64 * (headed.len() + 1));
-    let mut push = |title: &str, back: usize, address: &str, text: &str| {
-        if back > 0 {
-            json.push(',');
-        }
-        let entry = (Kind::Guide as u8, title, back, address, text);
-        json.push_str(
-            &serde_json::to_string(&entry).expect("strings and numbers always serialize"),
-        );
-    };
-    push(title, 0, url, capped_str(&lead, shares[0]));
+    push_entry(
+        &mut json,
+        Kind::Guide,
+        title,
+        0,
+        url,
+        capped(&lead, shares[0]),
+    );
     let mut anchor = String::new();
     for (back, section) in (1..).zip(headed) {
         anchor.clear();
         anchor.push('#');
         anchor.push_str(&section.id);
-        push(
-            &section.title,
-            back,
-            &anchor,
-            capped_str(&section.text, shares[back]),
-        );
+        let text = capped(&section.text, shares[back]);
+        push_entry(&mut json, Kind::Guide, &section.title, back, &anchor, text);
     }
     script_safe(json)
 }
@@ -144,17 +138,21 @@ fn entries(docs: &[Document]) -> String {
             Some(p) => (index - p, anchor_of(&d.url, &docs[p].url)),
             None => (0, d.url.as_str()),
         };
-        if index > 0 {
-            json.push(',');
-        }
-        let entry = (d.kind as u8, d.title.as_str(), back, url, d.text.as_str());
-        // A `String` per entry: written into one byte buffer, the whole
-        // index would be checked for UTF-8 again at the end.
-        json.push_str(
-            &serde_json::to_string(&entry).expect("strings and numbers always serialize"),
-        );
+        push_entry(&mut json, d.kind, &d.title, back, url, &d.text);
     }
     script_safe(json)
+}
+
+/// Appends one entry `[kind, title, back, url, text]` to a comma-separated
+/// list of entries.
+fn push_entry(json: &mut String, kind: Kind, title: &str, back: usize, url: &str, text: &str) {
+    if !json.is_empty() {
+        json.push(',');
+    }
+    let entry = (kind as u8, title, back, url, text);
+    // A `String` per entry: written into one byte buffer, the whole index
+    // would be checked for UTF-8 again at the end.
+    json.push_str(&serde_json::to_string(&entry).expect("strings and numbers always serialize"));
 }
 
 /// `#anchor` of a part of the page at `page`.
@@ -259,7 +257,7 @@ fn push_body(
         title: title.to_string(),
         parent: None,
         url: url.to_string(),
-        text: capped_str(&lead, shares[0]).to_string(),
+        text: capped(&lead, shares[0]).to_string(),
     });
     for (section, share) in headed.iter().zip(&shares[1..]) {
         docs.push(Document {
@@ -267,7 +265,7 @@ fn push_body(
             title: section.title.clone(),
             parent: Some(page),
             url: format!("{url}#{}", section.id),
-            text: capped_str(&section.text, *share).to_string(),
+            text: capped(&section.text, *share).to_string(),
         });
     }
     page
@@ -382,17 +380,13 @@ fn joined<S: AsRef<str>>(texts: impl IntoIterator<Item = S>, cap: usize) -> Stri
         out.push_str(text);
         chars += text.chars().count() + 1;
     }
-    capped(&out, cap)
+    capped(&out, cap).to_string()
 }
 
 /// At most `cap` characters of `text`, cut after a whole word when one ends
-/// in the last fifth (a word cut in two would be indexed as a wrong word).
-fn capped(text: &str, cap: usize) -> String {
-    capped_str(text, cap).to_string()
-}
-
-/// [`capped`], as the beginning of `text` itself.
-fn capped_str(text: &str, cap: usize) -> &str {
+/// in the last fifth (a word cut in two would be indexed as a wrong word):
+/// the beginning of `text` itself.
+fn capped(text: &str, cap: usize) -> &str {
     // No more bytes than the cap means no more characters either.
     if text.len() <= cap {
         return text;
