@@ -65,36 +65,56 @@ pub struct Document {
 }
 
 /// `assets/search-index.js`: the book's documents, assigned to
-/// `window.LADDERBOOK_SEARCH` as `{kinds, docs}`. `guides` are the entries
-/// of each guide ([`guide_entries`], made as its page is rendered), in the
-/// order of the book's pages.
+/// `window.LADDERBOOK_SEARCH` as `{kinds, docs}`. The guides' entries
+/// ([`guide_entries`]) are made as their pages are rendered, and given here
+/// in the order of the book's pages.
 ///
 /// Each entry of `docs` is `[kind, title, back, url, text]`: arrays, because
 /// field names repeated ten thousand times would double the file. A page
 /// has `back` 0 and its address; a part of a page is `back` entries after
 /// its page and has only `#anchor` as its url. Counting back rather than
 /// from the start lets every guide's entries be made on their own.
-pub fn search_index_js<S: AsRef<str>>(book: &Book, guides: impl IntoIterator<Item = S>) -> String {
-    let mut out = String::from(
-        "/* ladderbook search index: generated, do not edit */\nwindow.LADDERBOOK_SEARCH = {\"kinds\":",
-    );
-    out.push_str(&serde_json::to_string(&KINDS).expect("strings always serialize"));
-    out.push_str(",\"docs\":[");
-    out.push_str(&entries(&documents(book)));
-    // Each guide's entries are dropped once copied: at ten thousand guides
-    // they are as large as the index itself.
-    for guide in guides {
-        let guide = guide.as_ref();
-        if guide.is_empty() {
-            continue;
-        }
-        if !out.ends_with('[') {
-            out.push(',');
-        }
-        out.push_str(guide);
+pub struct SearchIndex {
+    /// The opening of the file and the entries of the book's own documents.
+    head: String,
+    /// Each guide's entries, in the order of the book's pages.
+    guides: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(book: &Book, guides: Vec<String>) -> Self {
+        let mut head = String::from(
+            "/* ladderbook search index: generated, do not edit */\nwindow.LADDERBOOK_SEARCH = {\"kinds\":",
+        );
+        head.push_str(&serde_json::to_string(&KINDS).expect("strings always serialize"));
+        head.push_str(",\"docs\":[");
+        head.push_str(&entries(&documents(book)));
+        SearchIndex { head, guides }
     }
-    out.push_str("]};\n");
-    out
+
+    /// The file's text in pieces, in order. They are written one after the
+    /// other rather than joined: at ten thousand guides the file is 24 MB,
+    /// and a joined copy would double the memory it takes.
+    pub fn parts(&self) -> impl Iterator<Item = &str> {
+        let mut needs_comma = !self.head.ends_with('[');
+        let guides = self
+            .guides
+            .iter()
+            .filter(|guide| !guide.is_empty())
+            .flat_map(move |guide| {
+                let separator = if needs_comma { "," } else { "" };
+                needs_comma = true;
+                [separator, guide.as_str()]
+            });
+        std::iter::once(self.head.as_str())
+            .chain(guides)
+            .chain(std::iter::once("]};\n"))
+    }
+
+    /// The whole file at once.
+    pub fn to_js(&self) -> String {
+        self.parts().collect()
+    }
 }
 
 /// A guide's entries of the index: the page and each heading's section,
@@ -130,7 +150,7 @@ pub fn guide_documents(title: &str, url: &str, sections: &[Section]) -> Vec<Docu
     docs
 }
 
-/// Documents as comma-separated index entries (see [`search_index_js`]).
+/// Documents as comma-separated index entries (see [`SearchIndex`]).
 fn entries(docs: &[Document]) -> String {
     let mut json = String::with_capacity(docs.iter().map(|d| d.text.len() + 64).sum());
     for (index, d) in docs.iter().enumerate() {
@@ -526,7 +546,7 @@ mod tests {
                 guide_entries(&page.title, &format!("pages/{}.html", page.path), &sections)
             })
             .collect();
-        search_index_js(book, guides.iter().map(String::as_str))
+        SearchIndex::new(book, guides).to_js()
     }
 
     /// The index file's data, parsed back.
@@ -718,6 +738,34 @@ mod tests {
                 entries(&guide_documents("Guide \"one\"", url, &sections)),
             );
         }
+    }
+
+    #[test]
+    fn the_index_in_parts_joins_entries_with_single_commas() {
+        let data = |index: &SearchIndex| {
+            let js = index.to_js();
+            assert_eq!(index.parts().collect::<String>(), js);
+            let json = js
+                .split_once("window.LADDERBOOK_SEARCH = ")
+                .and_then(|(_, rest)| rest.trim_end().strip_suffix(';'))
+                .expect("the file assigns the global");
+            serde_json::from_str::<serde_json::Value>(json).expect("the data is JSON")["docs"]
+                .as_array()
+                .expect("docs is a list")
+                .len()
+        };
+        let guides = || {
+            vec![
+                String::new(),
+                r#"[5,"A",0,"pages/a.html",""]"#.to_string(),
+                String::new(),
+                r##"[5,"B",0,"pages/b.html",""],[5,"B1",1,"#b1",""]"##.to_string(),
+            ]
+        };
+        let book = book(&[]);
+        let own = documents(&book).len();
+        assert_eq!(data(&SearchIndex::new(&book, guides())), own + 3);
+        assert_eq!(data(&SearchIndex::new(&book, Vec::new())), own);
     }
 
     #[test]

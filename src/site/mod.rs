@@ -7,6 +7,7 @@
 pub mod links;
 
 use std::collections::BTreeSet;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -84,6 +85,10 @@ pub fn build_site(
 pub trait Sink: Sync {
     /// Stores one file at its `/`-separated path below the output root.
     fn put(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()>;
+
+    /// Stores one file made of `parts`, in order, without joining them
+    /// first.
+    fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = &str>) -> anyhow::Result<()>;
 }
 
 /// Writes files below a folder.
@@ -91,24 +96,46 @@ struct DiskSink<'a> {
     dir: &'a Path,
 }
 
-impl Sink for DiskSink<'_> {
-    fn put(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+impl DiskSink<'_> {
+    /// Creates the file at `path`, and its folder when missing: pages'
+    /// folders exist already, so this costs one extra call only for assets
+    /// and static files.
+    fn create(&self, path: &str) -> anyhow::Result<(std::fs::File, PathBuf)> {
         let target = self.dir.join(path);
-        match std::fs::write(&target, bytes) {
-            Ok(()) => Ok(()),
-            // Folders are made on demand: pages' folders exist already, so
-            // this costs one extra call only for assets and static files.
+        match std::fs::File::create(&target) {
+            Ok(file) => Ok((file, target)),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                 let parent = target
                     .parent()
                     .expect("a file below the output has a parent");
                 std::fs::create_dir_all(parent)
                     .with_context(|| format!("creating {}", parent.display()))?;
-                std::fs::write(&target, bytes)
-                    .with_context(|| format!("writing {}", target.display()))
+                let file = std::fs::File::create(&target)
+                    .with_context(|| format!("writing {}", target.display()))?;
+                Ok((file, target))
             }
             Err(err) => Err(err).with_context(|| format!("writing {}", target.display())),
         }
+    }
+}
+
+impl Sink for DiskSink<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let (mut file, target) = self.create(path)?;
+        file.write_all(bytes)
+            .with_context(|| format!("writing {}", target.display()))
+    }
+
+    fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = &str>) -> anyhow::Result<()> {
+        let (file, target) = self.create(path)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        let write = || {
+            for part in parts {
+                out.write_all(part.as_bytes())?;
+            }
+            out.flush()
+        };
+        write().with_context(|| format!("writing {}", target.display()))
     }
 }
 
@@ -158,6 +185,10 @@ impl Sink for MemorySink {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         files.insert(path.to_string(), bytes.to_vec());
         Ok(())
+    }
+
+    fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = &str>) -> anyhow::Result<()> {
+        self.put(path, parts.collect::<String>().as_bytes())
     }
 }
 
@@ -248,9 +279,9 @@ fn render_pages(
             .filter_map(|(_, result)| result.as_mut().ok().and_then(|(_, entries)| entries.take()))
             .collect();
         index = timings::measure("render: search index", || {
-            let index = search::search_index_js(book, search_entries);
-            sink.put("assets/search-index.js", index.as_bytes())?;
-            anyhow::Ok(index.len() as u64)
+            let index = search::SearchIndex::new(book, search_entries);
+            sink.put_parts("assets/search-index.js", &mut index.parts())?;
+            anyhow::Ok(index.parts().map(|part| part.len() as u64).sum::<u64>())
         });
     });
     let mut stats = BuildStats {
@@ -471,5 +502,31 @@ impl Staging {
 
     fn discard(self) {
         let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_in_parts_is_their_concatenation_in_a_folder_made_for_it() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let long = "é".repeat(70_000);
+        let parts = ["head[", "", long.as_str(), ",", "]tail\n"];
+        let disk = DiskSink { dir: dir.path() };
+        disk.put_parts("assets/deep/index.js", &mut parts.iter().copied())
+            .expect("the file is written");
+        let written = std::fs::read_to_string(dir.path().join("assets/deep/index.js"))
+            .expect("the file is there");
+        assert_eq!(written, parts.concat());
+        let memory = MemorySink::default();
+        memory
+            .put_parts("assets/deep/index.js", &mut parts.iter().copied())
+            .expect("memory takes it");
+        assert_eq!(
+            memory.into_files()["assets/deep/index.js"],
+            parts.concat().into_bytes()
+        );
     }
 }
