@@ -9,7 +9,7 @@ use crate::content::resolve::is_valid_id;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::import::{Carried, Competency, DEFAULT_TRACK, Ladder, Level};
 use crate::node::Pos;
-use crate::render::export::CSV_COLUMNS;
+use crate::render::export::{CSV_COLUMNS, spreadsheet_value};
 
 /// The columns a CSV may leave out: `track` (one implicit track),
 /// `level_code` and `carried_from` (empty). It must have the others.
@@ -28,7 +28,9 @@ impl Row {
 }
 
 /// The header and the rows, each field trimmed of surrounding whitespace
-/// except the expectation (Markdown keeps what it was given).
+/// except the expectation (Markdown keeps what it was given), and without
+/// the `'` an export puts before a field a spreadsheet would run as a
+/// formula.
 pub(super) fn parse_rows(
     text: &str,
     file: &str,
@@ -92,11 +94,11 @@ pub(super) fn parse_rows(
             .filter_map(|(column, value)| {
                 let column = (*column)?;
                 let value = if column == "expectation" {
-                    value.to_string()
+                    spreadsheet_value(value)
                 } else {
-                    value.trim().to_string()
+                    spreadsheet_value(value.trim())
                 };
-                Some((column, value))
+                Some((column, value.to_string()))
             })
             .collect();
         rows.push(Row { line, fields });

@@ -305,7 +305,8 @@ pub fn ladder_json(book: &Book) -> String {
 }
 
 /// One row per competency × level where it is expected (`matrix.csv`).
-/// Several items of one cell are joined by newlines inside the quoted field.
+/// Several items of one cell are joined by newlines inside the quoted field;
+/// every field is written with [`spreadsheet_cell`].
 pub fn matrix_csv(book: &Book) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -324,23 +325,87 @@ pub fn matrix_csv(book: &Book) -> String {
                     .carried_from(l)
                     .map(|from| book.levels[from].id.as_str())
                     .unwrap_or("");
+                let expectation = expectation.join("\n");
+                let fields = [
+                    track.id.as_str(),
+                    &level.id,
+                    level.code.as_deref().unwrap_or(""),
+                    &level.title,
+                    &rank,
+                    &book.areas[competency.area].name,
+                    &competency.id,
+                    &competency.name,
+                    &expectation,
+                    carried,
+                ];
+                let cells = fields.map(spreadsheet_cell);
                 writer
-                    .write_record([
-                        track.id.as_str(),
-                        &level.id,
-                        level.code.as_deref().unwrap_or(""),
-                        &level.title,
-                        &rank,
-                        &book.areas[competency.area].name,
-                        &competency.id,
-                        &competency.name,
-                        &expectation.join("\n"),
-                        carried,
-                    ])
+                    .write_record(cells.iter().map(|cell| cell.as_bytes()))
                     .expect("writing to memory cannot fail");
             }
         }
     }
     let bytes = writer.into_inner().expect("writing to memory cannot fail");
     String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
+}
+
+/// Characters that make a spreadsheet read a cell as a formula when they
+/// open it (`=`, `+`, `-`, `@`, and the tab and carriage return some
+/// spreadsheets skip before them), and the quote that marks text.
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// A field as a CSV cell a spreadsheet shows as text: a level titled
+/// `=HYPERLINK(...)` or an expectation starting `- ` (a Markdown list) would
+/// otherwise run as a formula in the reader's spreadsheet. Such a field gets
+/// a leading `'`, the spreadsheets' own mark for text, which they do not
+/// show; so does a field already starting with `'`, so that
+/// [`spreadsheet_value`] gives back every field exactly.
+pub fn spreadsheet_cell(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(FORMULA_STARTS) {
+        format!("'{field}").into()
+    } else {
+        field.into()
+    }
+}
+
+/// The field a [`spreadsheet_cell`] was made from. A cell from elsewhere
+/// starting with `'` loses it only before a character it would protect.
+pub fn spreadsheet_value(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_a_spreadsheet_would_run_are_marked_as_text_and_given_back_whole() {
+        let cases = [
+            (
+                r#"=HYPERLINK("http://x","y")"#,
+                r#"'=HYPERLINK("http://x","y")"#,
+            ),
+            ("+1", "'+1"),
+            ("- a Markdown list", "'- a Markdown list"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("'quoted'", "''quoted'"),
+            ("''", "'''"),
+            ("plain", "plain"),
+            ("a = b", "a = b"),
+            ("", ""),
+            ("Zuverlässigkeit", "Zuverlässigkeit"),
+        ];
+        for (field, cell) in cases {
+            assert_eq!(spreadsheet_cell(field), cell, "{field:?}");
+            assert_eq!(spreadsheet_value(cell), field, "{cell:?}");
+        }
+        // Cells from other tools keep a quote that protects nothing.
+        assert_eq!(spreadsheet_value("'hello"), "'hello");
+        assert_eq!(spreadsheet_value("'"), "'");
+    }
 }

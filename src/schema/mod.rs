@@ -23,8 +23,11 @@ mod types;
 
 pub use tables::field_tables;
 
-/// The id rule of the spec (`content::resolve::is_valid_id`).
-pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,63}$";
+/// The id rule of the spec (`content::resolve::is_valid_id`), less the
+/// names Windows keeps for devices (`content::resolve::is_reserved_name`).
+/// JSON Schema patterns are ECMAScript regular expressions, lookahead
+/// included, so an editor flags `nul` as it types.
+pub const ID_PATTERN: &str = "^(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$)[a-z0-9][a-z0-9-]{0,63}$";
 
 /// The schema kinds, in the order `ladderbook schema` prints them. Each is
 /// written as `<kind>.schema.json`.
@@ -289,10 +292,23 @@ mod tests {
 
     #[test]
     fn the_id_pattern_is_the_resolver_s_rule() {
-        assert_eq!(
-            ID_PATTERN, "^[a-z0-9][a-z0-9-]{0,63}$",
-            "keep in step with content::resolve::is_valid_id"
-        );
+        let long = "a".repeat(64);
+        let too_long = "a".repeat(65);
+        let ids = [
+            "sre-1", "1st", "a", "con", "nul", "aux", "prn", "com1", "com9", "lpt3", "com0",
+            "com10", "console", "nul-2", "con-", "Con", "-a", "a_b", "", "é", &long, &too_long,
+        ];
+        // As an editor checks it: by a JSON Schema validator.
+        let id_schema = serde_json::json!({ "type": "string", "pattern": ID_PATTERN });
+        for id in ids {
+            let resolver = crate::content::resolve::is_valid_id(id)
+                && !crate::content::resolve::is_reserved_name(id);
+            assert_eq!(
+                jsonschema::is_valid(&id_schema, &id.into()),
+                resolver,
+                "{id:?}"
+            );
+        }
         let level = schema("level").unwrap();
         assert_eq!(level["properties"]["id"]["pattern"], ID_PATTERN);
         assert_eq!(level["$schema"], "http://json-schema.org/draft-07/schema#");

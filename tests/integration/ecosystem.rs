@@ -426,6 +426,49 @@ fn csv_round_trips_through_import_for_the_valid_fixture() {
 }
 
 #[test]
+fn csv_cells_a_spreadsheet_would_run_are_text_and_round_trip() {
+    let config = std::fs::read_to_string(fixtures_dir().join("books/valid/book.toml"))
+        .unwrap()
+        .replace("\"Collaboration\"", "\"@Collaboration\"");
+    let source = TestBook::fixture("books/valid")
+        .with("book.toml", config)
+        .with(
+            "content/competencies/coaching.yaml",
+            "name: '=HYPERLINK(\"http://evil.example\", \"Coaching\")'\n\
+         area: '@Collaboration'\n\
+         summary: Grows others.\n\
+         expectations:\n  \
+         sre-3: \"- Mentors two engineers.\\n- Runs a guild.\"\n  \
+         mgr-1: \"'+ coaches'\"\n",
+        );
+    source.check(&["--deny-warnings"]).assert_code(0);
+    let exported = source.run(&["export", ".", "--format", "csv"]);
+    exported.assert_code(0);
+    let mut reader = csv::Reader::from_reader(exported.stdout.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let coaching: Vec<&csv::StringRecord> =
+        rows.iter().filter(|row| &row[6] == "coaching").collect();
+    assert_eq!(coaching.len(), 2);
+    for row in &coaching {
+        assert!(row[5].starts_with("'@"), "{row:?}");
+        assert!(row[7].starts_with("'=HYPERLINK"), "{row:?}");
+    }
+    let cells: Vec<&str> = coaching.iter().map(|row| &row[8]).collect();
+    assert!(
+        cells.contains(&"'- Mentors two engineers.\n- Runs a guild."),
+        "{cells:?}"
+    );
+    assert!(cells.contains(&"''+ coaches'"), "{cells:?}");
+    assert!(
+        rows.iter()
+            .flat_map(|row| row.iter())
+            .all(|cell| !cell.starts_with(['=', '+', '-', '@'])),
+        "no cell starts a formula"
+    );
+    assert_round_trip(&source);
+}
+
+#[test]
 fn carried_over_rows_are_not_written_as_own_entries() {
     let source = TestBook::fixture("books/valid");
     let csv = source.run(&["export", ".", "--format", "csv"]).stdout;
