@@ -14,7 +14,7 @@ pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
         diagnostics.extend(if args.links {
             crate::site::links::check_links(&loaded.book, &args.book_dir)?
         } else {
-            crate::site::render_in_memory(&loaded.book, &args.book_dir)?
+            crate::site::render_in_memory(&loaded.book, &args.book_dir, None)?
                 .err()
                 .unwrap_or_default()
         });

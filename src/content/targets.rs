@@ -37,6 +37,32 @@ const LINK_KINDS: &[&str] = &[
     "pages",
 ];
 
+impl LinkTargets {
+    /// Everything [`LinkResolver::resolve`] looks at, as one number: where
+    /// two books have the same, every link resolves alike in both, to the
+    /// same address or the same problem.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        let tables = [
+            &self.levels,
+            &self.competencies,
+            &self.archetypes,
+            &self.scorecards,
+            &self.pages,
+        ];
+        for table in tables {
+            let mut ids: Vec<&String> = table.keys().collect();
+            ids.sort_unstable();
+            ids.hash(&mut hasher);
+        }
+        let mut interviews: Vec<(&String, &Vec<String>)> = self.interviews.iter().collect();
+        interviews.sort_unstable();
+        interviews.hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
 impl LinkResolver for LinkTargets {
     fn resolve(&self, kind: &str, id: &str, anchor: Option<&str>) -> Result<String, LinkProblem> {
         let ids = self;

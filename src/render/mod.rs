@@ -6,6 +6,7 @@
 
 pub mod chrome;
 pub mod export;
+pub mod memo;
 pub mod nav;
 pub mod radar;
 pub mod search;
@@ -186,6 +187,8 @@ pub struct Renderer<'b> {
     print_bodies: Mutex<HashMap<usize, views::GuideBody>>,
     nav: nav::PageNav<'b>,
     chrome: chrome::Chrome,
+    /// Guides' bodies of the last build, when there was one (`serve`).
+    bodies: Option<&'b memo::BodyMemo>,
 }
 
 #[derive(Serialize)]
@@ -282,7 +285,16 @@ impl<'b> Renderer<'b> {
             print_bodies: Mutex::default(),
             nav: nav::PageNav::new(book),
             chrome,
+            bodies: None,
         })
+    }
+
+    /// Renders guides' bodies through `memo`, reusing what the last build
+    /// rendered of the same text (see [`memo`]).
+    pub fn remembering(mut self, memo: &'b memo::BodyMemo) -> Self {
+        memo.begin(self.book);
+        self.bodies = Some(memo);
+        self
     }
 
     pub fn render_order(&self, plan: &[PlannedPage]) -> RenderOrder {
@@ -383,7 +395,11 @@ impl<'b> Renderer<'b> {
             PageKind::Page(i) => {
                 // A guide's body is rendered only here, so its search
                 // entries are made from the same pass.
-                let (view, sections, problems) = views::page(book, *i);
+                let body = match self.bodies {
+                    Some(memo) => memo.body(book, *i),
+                    None => views::guide_body(book, *i),
+                };
+                let (view, sections, problems) = views::page(book, *i, body);
                 if self.in_print[*i] {
                     let body = views::GuideBody {
                         html: view.body.clone(),

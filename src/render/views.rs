@@ -11,9 +11,7 @@ use serde::Serialize;
 
 use crate::content::changes::{ChangeKind, level_changes};
 use crate::content::model::{Book, Cell, Html, NavNode};
-use crate::markdown::{
-    self, Heading, MarkdownOptions, MarkdownProblem, ROOT_MARKER, Rendered, Section,
-};
+use crate::markdown::{self, Heading, MarkdownProblem, ROOT_MARKER, Rendered, Section};
 use crate::render::radar::{Axis, radar_svg};
 
 /// A link to an item: root-relative address behind the marker, and its name.
@@ -734,18 +732,17 @@ pub struct PageView<'a> {
 /// A guide's body, rendered now: guides keep their Markdown in the model,
 /// and their links were checked when the book was loaded.
 pub fn guide_body(book: &Book, index: usize) -> Rendered {
-    let options = MarkdownOptions {
-        allow_html: book.config.markdown.allow_html,
-        inline: false,
-        plain: false,
-    };
+    let options = crate::render::memo::guide_options(book);
     markdown::render(&book.pages[index].body.text, options, &book.links)
 }
 
 /// A guide's page, its body's text by section (for search) and the body's
-/// broken links.
-pub fn page(book: &Book, index: usize) -> (PageView<'_>, Vec<Section>, Vec<MarkdownProblem>) {
-    let body = guide_body(book, index);
+/// broken links, from its rendered `body` ([`guide_body`]).
+pub fn page(
+    book: &Book,
+    index: usize,
+    body: Rendered,
+) -> (PageView<'_>, Vec<Section>, Vec<MarkdownProblem>) {
     let view = page_view(
         book,
         index,

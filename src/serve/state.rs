@@ -6,6 +6,7 @@ use std::sync::{Arc, RwLock};
 
 use crate::content::load_book;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::render::memo::BodyMemo;
 use crate::site::{Files, render_in_memory};
 
 #[derive(Default)]
@@ -21,6 +22,8 @@ pub struct Snapshot {
 #[derive(Default, Clone)]
 pub struct SiteState {
     inner: Arc<RwLock<Snapshot>>,
+    /// The guides' bodies of the last build, reused by the next.
+    bodies: Arc<BodyMemo>,
 }
 
 impl SiteState {
@@ -42,7 +45,7 @@ impl SiteState {
     /// Rebuilds the book; keeps the last good site when the book is broken.
     /// Returns the problems of this build.
     pub fn rebuild(&self, root: &Path) -> anyhow::Result<Vec<Diagnostic>> {
-        let outcome = build_in_memory(root)?;
+        let outcome = build_in_memory(root, &self.bodies)?;
         let mut snapshot = self
             .inner
             .write()
@@ -60,12 +63,15 @@ impl SiteState {
 }
 
 /// The whole site in memory, or the book's problems.
-fn build_in_memory(root: &Path) -> anyhow::Result<Result<Files, Vec<Diagnostic>>> {
+fn build_in_memory(
+    root: &Path,
+    bodies: &BodyMemo,
+) -> anyhow::Result<Result<Files, Vec<Diagnostic>>> {
     let loaded = load_book(root)?;
     if loaded.diagnostics.has_errors() {
         return Ok(Err(errors_only(loaded.diagnostics)));
     }
-    Ok(render_in_memory(&loaded.book, root)?
+    Ok(render_in_memory(&loaded.book, root, Some(bodies))?
         .map(|(files, _)| files)
         .map_err(errors_only))
 }

@@ -23,7 +23,7 @@ use crate::site::render_in_memory;
 /// Template problems stop the check and are returned as they are.
 pub fn check_links(book: &Book, root: &Path) -> anyhow::Result<Diagnostics> {
     let mut diagnostics = Diagnostics::default();
-    let (files, plan) = match render_in_memory(book, root)? {
+    let (files, plan) = match render_in_memory(book, root, None)? {
         Ok(rendered) => rendered,
         Err(problems) => return Ok(problems),
     };

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::content::model::Book;
 use crate::diagnostics::Diagnostics;
+use crate::render::memo::BodyMemo;
 use crate::render::{PlannedPage, RenderFailure, Renderer, Templates, export, plan_pages, search};
 use crate::timings;
 
@@ -144,13 +145,18 @@ pub type Files = std::collections::HashMap<String, Vec<u8>>;
 
 /// Renders the whole site into memory, writing nothing: what `check`,
 /// `check --links` and `serve` look at. The book's template problems come
-/// back as diagnostics; failures of the tool as errors.
-pub fn render_in_memory(
-    book: &Book,
+/// back as diagnostics; failures of the tool as errors. `bodies` are the
+/// guides' bodies of the previous build, for `serve` to reuse.
+pub fn render_in_memory<'b>(
+    book: &'b Book,
     root: &Path,
+    bodies: Option<&'b BodyMemo>,
 ) -> anyhow::Result<Result<(Files, Vec<PlannedPage>), Diagnostics>> {
     let renderer = match Renderer::new(book, root) {
-        Ok(renderer) => renderer,
+        Ok(renderer) => match bodies {
+            Some(memo) => renderer.remembering(memo),
+            None => renderer,
+        },
         Err(RenderFailure::Book(problems)) => return Ok(Err(problems.into_iter().collect())),
         Err(RenderFailure::Tool(err)) => return Err(err),
     };

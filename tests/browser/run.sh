@@ -7,23 +7,14 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cd "$here"
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "--> installing Debian's chromium"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
-if [ ! -d node_modules ]; then
-    echo "--> npm ci"
-    npm ci --no-audit --no-fund --loglevel=error
-fi
-
-echo "--> cargo build --release"
-(cd "$repo" && cargo build --release --quiet)
+# shellcheck source=../../scripts/lib/setup.sh
+source "$repo/scripts/lib/setup.sh"
+need_apt chromium chromium "the browser the tests drive"
+need_npm
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-ladderbook="${CARGO_TARGET_DIR:-$repo/target}/release/ladderbook"
-"$ladderbook" --quiet build "$repo" --out "$work/handbook"
+build_bundled_book "$repo" "$work/handbook"
 
 export LADDERBOOK_SITE="$work/handbook"
 export LADDERBOOK_BIN="$ladderbook"

@@ -248,3 +248,40 @@ fn live_reload_events_are_pushed() {
         assert!(started.elapsed() < Duration::from_secs(10));
     }
 }
+
+#[test]
+fn a_guide_left_as_it_was_is_checked_again_when_the_pages_it_links_to_change() {
+    let book = TestBook::fixture("books/valid")
+        .with(
+            "content/pages/links.md",
+            "---\ntitle: Links\n---\nSee [the later guide](@/pages/later).\n",
+        )
+        .with("content/pages/later.md", "---\ntitle: Later\n---\nLater.\n");
+    let server = start(&book);
+    let page = "/pages/links.html";
+    assert!(
+        get(&server, page)
+            .body
+            .contains("href=\"../pages/later.html\"")
+    );
+
+    // links.md is not touched, but its link now leads nowhere.
+    std::fs::remove_file(book.root().join("content/pages/later.md")).unwrap();
+    wait_for(&server, page, "the overlay", |r| {
+        r.body.contains("ladderbook-overlay")
+    });
+    assert!(
+        get(&server, page)
+            .body
+            .contains("content/pages/links.md:4:5"),
+        "the broken link is reported at its place"
+    );
+
+    book.write("content/pages/later.md", "---\ntitle: Later\n---\nBack.\n");
+    wait_for(&server, page, "the fix", |r| {
+        !r.body.contains("ladderbook-overlay")
+    });
+    wait_for(&server, "/pages/later.html", "the new page", |r| {
+        r.body.contains("Back.")
+    });
+}

@@ -16,24 +16,15 @@ cd "$here"
 
 step() { printf -- '--> %s\n' "$*"; }
 
-if ! command -v java >/dev/null; then
-    step "installing Debian's Java runtime (for the Nu Html Checker)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
-fi
-if [ ! -d node_modules ]; then
-    step "npm ci"
-    npm ci --no-audit --no-fund --loglevel=error
-fi
-
-step "cargo build --release"
-(cd "$repo" && cargo build --release --quiet)
-ladderbook="${CARGO_TARGET_DIR:-$repo/target}/release/ladderbook"
+# shellcheck source=../../scripts/lib/setup.sh
+source "$repo/scripts/lib/setup.sh"
+need_apt java default-jre-headless "for the Nu Html Checker"
+need_npm
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 site="$work/handbook"
-"$ladderbook" --quiet build "$repo" --out "$site"
+build_bundled_book "$repo" "$site"
 
 step "Nu Html Checker"
 mapfile -t pages < <(find "$site" -name '*.html' | sort)
