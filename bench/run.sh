@@ -81,10 +81,12 @@ if [ -n "$rev" ]; then
   # A clean copy of one commit: the working tree may be half-edited.
   SRC="$WORK/ladderbook-src"
   mkdir -p "$SRC"
-  git -C "$REPO" archive "$rev" | tar -x -C "$SRC"
+  # Resolved once: HEAD may move while the benchmark runs.
+  commit="$(git -C "$REPO" rev-parse --short "$rev")"
+  git -C "$REPO" archive "$commit" | tar -x -C "$SRC"
   export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/tmp/ladderbook-bench-target}"
   LB="$CARGO_TARGET_DIR/release/ladderbook"
-  say "building ladderbook at $rev ($(git -C "$REPO" rev-parse --short "$rev")) in $SRC"
+  say "building ladderbook at $rev ($commit) in $SRC"
 else
   LB="${CARGO_TARGET_DIR:-$REPO/target}/release/ladderbook"
 fi
@@ -98,7 +100,7 @@ fi
 
 # ---- run ---------------------------------------------------------------------------
 extra=()
-[ -n "$rev" ] && extra+=(--commit "$(git -C "$REPO" rev-parse --short "$rev")")
+[ -n "$rev" ] && extra+=(--commit "$commit")
 python3 "$BENCH/measure.py" --ladderbook "$LB" --work "$WORK" --results "$BENCH/results" \
   --markdown-floor "$(dirname "$LB")/examples/markdown_floor" \
   --bundled "$SRC" "${extra[@]}" "${args[@]}"

@@ -165,14 +165,35 @@ fn entries(docs: &[Document]) -> String {
 
 /// Appends one entry `[kind, title, back, url, text]` to a comma-separated
 /// list of entries.
+/// The same JSON as serde_json writes for the tuple, written in place: every
+/// section of every guide comes here.
 fn push_entry(json: &mut String, kind: Kind, title: &str, back: usize, url: &str, text: &str) {
+    use std::fmt::Write as _;
     if !json.is_empty() {
         json.push(',');
     }
-    let entry = (kind as u8, title, back, url, text);
-    // A `String` per entry: written into one byte buffer, the whole index
-    // would be checked for UTF-8 again at the end.
-    json.push_str(&serde_json::to_string(&entry).expect("strings and numbers always serialize"));
+    write!(json, "[{},", kind as u8).expect("writing to a String cannot fail");
+    push_json_string(json, title);
+    write!(json, ",{back},").expect("writing to a String cannot fail");
+    push_json_string(json, url);
+    json.push(',');
+    push_json_string(json, text);
+    json.push(']');
+}
+
+/// `text` as a JSON string. Text without quotes, backslashes or control
+/// characters, most of it, is copied whole; the rest is serde_json's.
+fn push_json_string(json: &mut String, text: &str) {
+    let plain = !text
+        .bytes()
+        .any(|byte| byte == b'"' || byte == b'\\' || byte < 0x20);
+    if plain {
+        json.push('"');
+        json.push_str(text);
+        json.push('"');
+    } else {
+        json.push_str(&serde_json::to_string(text).expect("strings always serialize"));
+    }
 }
 
 /// `#anchor` of a part of the page at `page`.
@@ -766,6 +787,31 @@ mod tests {
         let own = documents(&book).len();
         assert_eq!(data(&SearchIndex::new(&book, guides())), own + 3);
         assert_eq!(data(&SearchIndex::new(&book, Vec::new())), own);
+    }
+
+    #[test]
+    fn entries_are_written_as_serde_json_writes_them() {
+        let texts = [
+            "plain words",
+            "",
+            "quote \" and backslash \\ inside",
+            "line\nbreak\ttab\rreturn\u{8}\u{c}\u{1f}\u{0}",
+            "Zuverlässigkeit \u{2028} \u{7f} <b> & é",
+        ];
+        for title in texts {
+            for text in texts {
+                for (kind, back) in [(Kind::Level, 0), (Kind::Guide, 12_345)] {
+                    let mut json = String::new();
+                    push_entry(&mut json, kind, title, back, "levels/a.html#x", text);
+                    let expected =
+                        serde_json::to_string(&(kind as u8, title, back, "levels/a.html#x", text));
+                    assert_eq!(json, expected.unwrap(), "{title:?} {text:?}");
+                }
+            }
+        }
+        let mut json = String::from("[0]");
+        push_entry(&mut json, Kind::Guide, "t", 1, "#u", "v");
+        assert_eq!(json, r##"[0],[5,"t",1,"#u","v"]"##);
     }
 
     #[test]
