@@ -82,7 +82,7 @@ impl LinkResolver for LinkTargets {
                 });
             }
         };
-        let id = id.trim_end_matches(".md").trim_end_matches(".html");
+        let id = without_extensions(id);
         if !table.contains_key(id) {
             let mut known: Vec<&str> = table.keys().map(String::as_str).collect();
             known.sort_unstable();
@@ -153,6 +153,19 @@ impl LinkResolver for LinkTargets {
     }
 }
 
+/// `id` without trailing `.md`, then `.html` (`@/pages/faq.md` names the
+/// page `faq`), as `trim_end_matches` would strip them; `strip_suffix` does
+/// not build a substring searcher per call, and every link comes here.
+fn without_extensions(mut id: &str) -> &str {
+    while let Some(rest) = id.strip_suffix(".md") {
+        id = rest;
+    }
+    while let Some(rest) = id.strip_suffix(".html") {
+        id = rest;
+    }
+    id
+}
+
 /// Fixed section anchors of level and scorecard pages (besides item ids).
 pub const LEVEL_SECTIONS: &[&str] = &["summary", "what-changes", "expectations", "narrative"];
 pub const SCORECARD_SECTIONS: &[&str] = &[
@@ -179,5 +192,30 @@ fn singular(kind: &str) -> &str {
         "archetypes" => "archetype",
         "scorecards" => "scorecard",
         _ => "page",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_ids_lose_their_extensions_as_trim_end_matches_would() {
+        for id in [
+            "faq",
+            "faq.md",
+            "faq.html",
+            "faq.md.md",
+            "faq.html.md",
+            "faq.md.html",
+            ".md",
+            "",
+            "growth/mid.md",
+            "a.mdx",
+            "html",
+        ] {
+            let expected = id.trim_end_matches(".md").trim_end_matches(".html");
+            assert_eq!(without_extensions(id), expected, "{id:?}");
+        }
     }
 }

@@ -184,9 +184,11 @@ fn push_entry(json: &mut String, kind: Kind, title: &str, back: usize, url: &str
 /// `text` as a JSON string. Text without quotes, backslashes or control
 /// characters, most of it, is copied whole; the rest is serde_json's.
 fn push_json_string(json: &mut String, text: &str) {
-    let plain = !text
-        .bytes()
-        .any(|byte| byte == b'"' || byte == b'\\' || byte < 0x20);
+    // A fold, not `any`: without the early exit the compiler checks many
+    // bytes at once, and the answer is almost always "none".
+    let plain = !text.bytes().fold(false, |found, byte| {
+        found | (byte == b'"') | (byte == b'\\') | (byte < 0x20)
+    });
     if plain {
         json.push('"');
         json.push_str(text);
