@@ -66,87 +66,107 @@ pub fn load_sources(root: &Path, content_dir: &Path, diagnostics: &mut Diagnosti
         );
         return sources;
     }
-    let mut to_read: Vec<(Kind, PathBuf, String, String)> = Vec::new();
+    // The walk hands each entry to whichever core is free, so files are
+    // read while the walk goes on; the entries are put back in the walk's
+    // (sorted) order afterwards, so the book does not depend on timing.
     let walker = WalkDir::new(content_dir)
         .follow_links(false)
         .sort_by_file_name();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err
-                    .path()
-                    .map_or_else(|| content_dir.to_path_buf(), Path::to_path_buf);
-                diagnostics.push(Diagnostic::error(
-                    "unreadable-file",
-                    &display_path(root, &path),
-                    Pos::new(1, 1),
-                    format!(
-                        "cannot read this folder entry: {}",
-                        io_reason(err.io_error())
-                    ),
-                ));
-                continue;
-            }
-        };
-        let path = entry.path();
-        let file = display_path(root, path);
-        let relative = display_path(content_dir, path);
-        if entry.path_is_symlink() {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "symlink-skipped",
-                    &file,
-                    Pos::new(1, 1),
-                    "symbolic links in content/ are not followed; this one is skipped",
-                )
-                .with_help("copy the file into the book instead of linking to it"),
-            );
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        if relative.split('/').any(|part| part.starts_with('.')) {
-            continue; // editor swap files, .DS_Store, .git
-        }
-        if let Some(static_path) = relative.strip_prefix("static/") {
-            sources.statics.push(StaticFile {
-                source: path.to_path_buf(),
-                relative: static_path.to_string(),
-            });
-            continue;
-        }
-        match classify(&relative) {
-            Some((kind, stem)) => to_read.push((kind, path.to_path_buf(), file, stem)),
-            None => diagnostics.push(
-                Diagnostic::warning(
-                    "unexpected-file",
-                    &file,
-                    Pos::new(1, 1),
-                    "this file is not part of any content kind and is ignored",
-                )
-                .with_help(
-                    "levels/ and archetypes/ take .md, competencies/ .yaml or .md, scorecards/ .yaml, \
-                     pages/ .md (sub-folders allowed), static/ anything",
-                ),
-            ),
-        }
-    }
-    let results: Vec<Result<SourceFile, Diagnostic>> =
-        crate::timings::measure("load: read", || {
-            to_read
-                .into_par_iter()
-                .map(|(kind, path, file, stem)| read_source(kind, &path, file, stem))
-                .collect()
-        });
-    for result in results {
-        match result {
-            Ok(source) => sources.files.push(source),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+    let mut found: Vec<(usize, Found)> = walker
+        .into_iter()
+        .enumerate()
+        .par_bridge()
+        .filter_map(|(order, entry)| visit(root, content_dir, entry).map(|found| (order, found)))
+        .collect();
+    found.sort_unstable_by_key(|(order, _)| *order);
+    for (_, found) in found {
+        match found {
+            Found::Source(source) => sources.files.push(source),
+            Found::Static(file) => sources.statics.push(file),
+            Found::Problem(diagnostic) => diagnostics.push(diagnostic),
         }
     }
     sources
+}
+
+/// What one entry of `content/` is.
+enum Found {
+    /// A content file, read.
+    Source(SourceFile),
+    Static(StaticFile),
+    /// An entry that could not be read, or is skipped with a warning.
+    Problem(Diagnostic),
+}
+
+/// One entry of the walk: a content file is read here, on the core that
+/// took the entry. Folders and hidden files are nothing.
+fn visit(
+    root: &Path,
+    content_dir: &Path,
+    entry: walkdir::Result<walkdir::DirEntry>,
+) -> Option<Found> {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(err) => {
+            let path = err
+                .path()
+                .map_or_else(|| content_dir.to_path_buf(), Path::to_path_buf);
+            return Some(Found::Problem(Diagnostic::error(
+                "unreadable-file",
+                &display_path(root, &path),
+                Pos::new(1, 1),
+                format!(
+                    "cannot read this folder entry: {}",
+                    io_reason(err.io_error())
+                ),
+            )));
+        }
+    };
+    let path = entry.path();
+    let file = display_path(root, path);
+    let relative = display_path(content_dir, path);
+    if entry.path_is_symlink() {
+        return Some(Found::Problem(
+            Diagnostic::warning(
+                "symlink-skipped",
+                &file,
+                Pos::new(1, 1),
+                "symbolic links in content/ are not followed; this one is skipped",
+            )
+            .with_help("copy the file into the book instead of linking to it"),
+        ));
+    }
+    if !entry.file_type().is_file() {
+        return None;
+    }
+    if relative.split('/').any(|part| part.starts_with('.')) {
+        return None; // editor swap files, .DS_Store, .git
+    }
+    if let Some(static_path) = relative.strip_prefix("static/") {
+        return Some(Found::Static(StaticFile {
+            source: path.to_path_buf(),
+            relative: static_path.to_string(),
+        }));
+    }
+    let found = match classify(&relative) {
+        Some((kind, stem)) => match read_source(kind, path, file, stem) {
+            Ok(source) => Found::Source(source),
+            Err(diagnostic) => Found::Problem(diagnostic),
+        },
+        None => Found::Problem(
+            Diagnostic::warning(
+                "unexpected-file",
+                &file,
+                Pos::new(1, 1),
+                "this file is not part of any content kind and is ignored",
+            )
+            .with_help(
+                "levels/ and archetypes/ take .md, competencies/ .yaml or .md, scorecards/ .yaml, \
+                 pages/ .md (sub-folders allowed), static/ anything",
+            ),
+        ),
+    };
+    Some(found)
 }
 
 /// The kind of a content file from its path below `content/`.
