@@ -275,12 +275,18 @@ impl SectionTexts {
         let text = self.texts.last_mut().expect("starts with the lead");
         let mut space = text.is_empty() || text.ends_with(' ');
         // Most runs are words with single spaces between them, already in
-        // the shape wanted; the checks are vectorized (memchr).
+        // the shape wanted. The checks are folds, not searches: runs are
+        // short, a search's setup cost more than its scan, and without an
+        // early exit the compiler checks many bytes at once.
         let bytes = run.as_bytes();
-        let already_collapsed = !(space && bytes.first() == Some(&b' '))
-            && memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none()
-            && memchr::memchr(0x0C, bytes).is_none()
-            && memchr::memmem::find(bytes, b"  ").is_none();
+        let breaks = bytes.iter().fold(false, |found, &byte| {
+            found | matches!(byte, b'\n' | b'\t' | b'\r' | 0x0C)
+        });
+        let doubled = bytes
+            .iter()
+            .zip(bytes.get(1..).unwrap_or_default())
+            .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
+        let already_collapsed = !(space && bytes.first() == Some(&b' ')) && !breaks && !doubled;
         if already_collapsed {
             text.push_str(run);
             return;

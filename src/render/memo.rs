@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::content::model::Book;
-use crate::markdown::{self, MarkdownOptions, Rendered};
+use crate::markdown::Rendered;
+use crate::render::views::guide_body;
 
 #[derive(Default)]
 pub struct BodyMemo {
@@ -30,18 +31,10 @@ struct State {
     current: HashMap<String, Arc<Rendered>>,
 }
 
-/// What rendering a body depends on besides its text.
+/// What rendering a body depends on besides its text: the options of
+/// [`guide_body`] that vary by book, and the link targets.
 fn setting_of(book: &Book) -> (bool, u64) {
     (book.config.markdown.allow_html, book.links.fingerprint())
-}
-
-/// How guides' bodies are rendered (the options of [`crate::render::views::guide_body`]).
-pub fn guide_options(book: &Book) -> MarkdownOptions {
-    MarkdownOptions {
-        allow_html: book.config.markdown.allow_html,
-        inline: false,
-        plain: false,
-    }
 }
 
 impl BodyMemo {
@@ -75,7 +68,7 @@ impl BodyMemo {
             return Rendered::clone(&kept);
         }
         // Rendered outside the lock: the other core renders meanwhile.
-        let rendered = markdown::render(text, guide_options(book), &book.links);
+        let rendered = guide_body(book, index);
         self.lock()
             .current
             .insert(text.clone(), Arc::new(rendered.clone()));
@@ -97,7 +90,6 @@ impl BodyMemo {
 mod tests {
     use super::*;
     use crate::content::memory::{MemoryFile, load_memory_book};
-    use crate::render::views::guide_body;
 
     /// A book with the guides `pages` (path, body) and one level.
     fn book(config: &str, pages: &[(&str, &str)]) -> Book {

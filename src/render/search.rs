@@ -111,6 +111,11 @@ impl SearchIndex {
             .chain(std::iter::once("]};\n"))
     }
 
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.parts().map(|part| part.len() as u64).sum()
+    }
+
     /// The whole file at once.
     pub fn to_js(&self) -> String {
         self.parts().collect()

@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::content::changes::{ChangeKind, level_changes};
 use crate::content::model::{Book, Cell, Html, NavNode};
-use crate::markdown::{self, Heading, MarkdownProblem, ROOT_MARKER, Rendered, Section};
+use crate::markdown::{
+    self, Heading, MarkdownOptions, MarkdownProblem, ROOT_MARKER, Rendered, Section,
+};
 use crate::render::radar::{Axis, radar_svg};
 
 /// A link to an item: root-relative address behind the marker, and its name.
@@ -732,7 +734,11 @@ pub struct PageView<'a> {
 /// A guide's body, rendered now: guides keep their Markdown in the model,
 /// and their links were checked when the book was loaded.
 pub fn guide_body(book: &Book, index: usize) -> Rendered {
-    let options = crate::render::memo::guide_options(book);
+    let options = MarkdownOptions {
+        allow_html: book.config.markdown.allow_html,
+        inline: false,
+        plain: false,
+    };
     markdown::render(&book.pages[index].body.text, options, &book.links)
 }
 

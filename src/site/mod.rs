@@ -287,7 +287,7 @@ fn render_pages(
         index = timings::measure("render: search index", || {
             let index = search::SearchIndex::new(book, search_entries);
             sink.put_parts("assets/search-index.js", &mut index.parts())?;
-            anyhow::Ok(index.parts().map(|part| part.len() as u64).sum::<u64>())
+            anyhow::Ok(index.size())
         });
     });
     let mut stats = BuildStats {
