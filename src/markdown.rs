@@ -286,7 +286,8 @@ impl SectionTexts {
             .iter()
             .zip(bytes.get(1..).unwrap_or_default())
             .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
-        let already_collapsed = !(space && bytes.first() == Some(&b' ')) && !breaks && !doubled;
+        let leading = space && bytes.first() == Some(&b' ');
+        let already_collapsed = !(breaks || doubled || leading);
         if already_collapsed {
             text.push_str(run);
             return;
