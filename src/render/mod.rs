@@ -326,7 +326,7 @@ impl<'b> Renderer<'b> {
     }
 
     /// The guides' navigation on a page (see [`nav::PageNav::for_page`]).
-    fn nav_for(&self, current: Option<&str>) -> Result<tera::Value, RenderFailure> {
+    fn nav_for(&self, current: Option<&str>) -> Result<nav::Navigation, RenderFailure> {
         self.nav
             .for_page(&self.tera, current)
             .map_err(|err| template_failure(&err, &self.theme))
@@ -346,7 +346,7 @@ impl<'b> Renderer<'b> {
                 ctx.insert("intro", &book.index.as_ref().map(|p| p.body.html.as_str()));
                 ctx.insert("archetypes", &views::archetype_summaries(book));
                 ctx.insert("scorecards", &views::scorecard_summaries(book));
-                ctx.insert_value("pages", self.nav_for(None)?);
+                ctx.insert_value("pages", self.nav_for(None)?.items);
                 (
                     "index.html",
                     book.index
@@ -416,7 +416,9 @@ impl<'b> Renderer<'b> {
                 search_entries = Some(search::guide_entries(view.title, &page.path, &sections));
                 body_len = view.body.len();
                 ctx.insert("page", &view);
-                ctx.insert_value("nav_pages", self.nav_for(Some(&book.pages[*i].path))?);
+                let nav = self.nav_for(Some(&book.pages[*i].path))?;
+                ctx.insert_value("nav_pages", nav.items);
+                ctx.insert_value("nav_html", tera::Value::safe_string(&nav.html));
                 ("page.html", Some(book.pages[*i].title.clone()))
             }
             PageKind::Assess => {

@@ -10,7 +10,9 @@
 //! page. Tera values are reference-counted, so each closed entry is made
 //! once per build and shared, its markup too (`html`, from the
 //! `partials/nav-entry.html` template); a page makes only the entries on
-//! its own path.
+//! its own path, with `partials/nav-open.html`. The whole list's markup is
+//! joined here too (`nav_html`): a template loop over the list cost tera
+//! more than everything else the navigation takes.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -32,7 +34,22 @@ pub struct PageNav<'b> {
     top: Siblings<'b>,
     /// The "… N more" entries, by N: the same few counts recur on every
     /// page of a long folder.
-    more: Vec<OnceLock<Value>>,
+    more: Vec<OnceLock<Closed>>,
+}
+
+/// An entry that reads the same on every page that lists it: its nav item
+/// (with `html`) and its markup.
+#[derive(Clone)]
+struct Closed {
+    item: Value,
+    html: String,
+}
+
+/// A page's navigation: the nav items, and the markup of the whole list.
+pub struct Navigation {
+    pub items: Value,
+    /// Each entry's markup on a line of its own.
+    pub html: String,
 }
 
 /// The nodes of one list of the tree.
@@ -46,7 +63,7 @@ struct Siblings<'b> {
 struct Cached<'b> {
     /// Made the first time a page shows it: in parallel, and never for a
     /// node no page shows closed.
-    entry: OnceLock<Value>,
+    entry: OnceLock<Closed>,
     children: Siblings<'b>,
 }
 
@@ -88,14 +105,18 @@ impl<'b> PageNav<'b> {
     /// on a page that is no guide (`None`: the top level, all closed).
     /// Closed entries carry their markup, rendered with `tera` the first
     /// time a page lists them.
-    pub fn for_page(&self, tera: &Tera, current: Option<&str>) -> tera::TeraResult<Value> {
+    pub fn for_page(&self, tera: &Tera, current: Option<&str>) -> tera::TeraResult<Navigation> {
         let way: Vec<&str> = current.map_or_else(Vec::new, |path| path.split('/').collect());
-        let list = self.list(tera, &self.book.nav, &self.top, current, &way)?;
-        Ok(Value::from(list))
+        let mut html = String::new();
+        let list = self.list(tera, &self.book.nav, &self.top, current, &way, &mut html)?;
+        Ok(Navigation {
+            items: Value::from(list),
+            html,
+        })
     }
 
-    /// One list of the navigation; `way` is what is left of the current
-    /// page's path below it.
+    /// One list of the navigation, its markup appended to `html`; `way` is
+    /// what is left of the current page's path below it.
     fn list(
         &self,
         tera: &Tera,
@@ -103,6 +124,7 @@ impl<'b> PageNav<'b> {
         siblings: &Siblings,
         current: Option<&str>,
         way: &[&str],
+        html: &mut String,
     ) -> tera::TeraResult<Vec<Value>> {
         // The node on the way to the current page: the page itself, or a
         // folder that holds it.
@@ -111,8 +133,13 @@ impl<'b> PageNav<'b> {
             .and_then(|name| siblings.by_name.get(name).copied());
         let (from, to) = window(nodes.len(), on_way.unwrap_or(0));
         let mut list = Vec::with_capacity(to - from + 2);
+        let mut add = |closed: &Closed| {
+            html.push('\n');
+            html.push_str(&closed.html);
+            list.push(closed.item.clone());
+        };
         if from > 0 {
-            list.push(self.more(from));
+            add(self.more(tera, from)?);
         }
         let shown = nodes[from..to].iter().zip(&siblings.nodes[from..to]);
         for (position, (node, cached)) in (from..to).zip(shown) {
@@ -121,34 +148,48 @@ impl<'b> PageNav<'b> {
                     || node
                         .page
                         .is_some_and(|p| Some(self.book.pages[p].path.as_str()) == current);
-                let children =
-                    self.list(tera, &node.children, &cached.children, current, &way[1..])?;
-                list.push(with_children(
-                    entry(self.book, node, is_current, true),
-                    children,
-                ));
+                let mut children_html = String::new();
+                let children = self.list(
+                    tera,
+                    &node.children,
+                    &cached.children,
+                    current,
+                    &way[1..],
+                    &mut children_html,
+                )?;
+                let item = with_children(entry(self.book, node, is_current, true), children);
+                let markup = open_markup(tera, &item, children_html)?;
+                add(&Closed { item, html: markup });
             } else {
-                let closed = match cached.entry.get() {
-                    Some(closed) => closed.clone(),
-                    None => {
-                        // Another thread may render it too: both get the
-                        // same markup, and the first one is kept.
-                        let closed = with_markup(tera, entry(self.book, node, false, false))?;
-                        cached.entry.get_or_init(|| closed).clone()
-                    }
-                };
-                list.push(closed);
+                add(closed(tera, &cached.entry, || {
+                    entry(self.book, node, false, false)
+                })?);
             }
         }
         if to < nodes.len() {
-            list.push(self.more(nodes.len() - to));
+            add(self.more(tera, nodes.len() - to)?);
         }
         Ok(list)
     }
 
-    fn more(&self, count: usize) -> Value {
-        self.more[count].get_or_init(|| more(count)).clone()
+    fn more(&self, tera: &Tera, count: usize) -> tera::TeraResult<&Closed> {
+        closed(tera, &self.more[count], || more(count))
     }
+}
+
+/// The closed entry kept in `cell`, made with its markup the first time.
+fn closed<'c>(
+    tera: &Tera,
+    cell: &'c OnceLock<Closed>,
+    item: impl FnOnce() -> Value,
+) -> tera::TeraResult<&'c Closed> {
+    if let Some(closed) = cell.get() {
+        return Ok(closed);
+    }
+    // Another thread may render it too: both get the same markup, and the
+    // first one is kept.
+    let closed = with_markup(tera, item())?;
+    Ok(cell.get_or_init(|| closed))
 }
 
 /// Which of `len` siblings are listed when the `focus`-th is on the way to
@@ -190,8 +231,13 @@ fn more(count: usize) -> Value {
 /// every page, so it is made once instead of by each page's loop.
 pub const ENTRY_TEMPLATE: &str = "partials/nav-entry.html";
 
-/// A closed entry with its `html`: the entry's markup, marked safe.
-fn with_markup(tera: &Tera, entry: Value) -> tera::TeraResult<Value> {
+/// The template that writes an entry on the way to the page, around the
+/// markup of its own list.
+pub const OPEN_TEMPLATE: &str = "partials/nav-open.html";
+
+/// A closed entry with its markup, also kept as the item's `html` (marked
+/// safe) for templates that loop over the items.
+fn with_markup(tera: &Tera, entry: Value) -> tera::TeraResult<Closed> {
     let mut context = Context::new();
     context.insert_value("entry", entry.clone());
     let html = tera.render(ENTRY_TEMPLATE, &context)?;
@@ -199,7 +245,19 @@ fn with_markup(tera: &Tera, entry: Value) -> tera::TeraResult<Value> {
     drop(context);
     let mut map = entry.into_map().expect("a navigation entry is a map");
     map.insert("html".into(), Value::safe_string(&html));
-    Ok(Value::from(map))
+    Ok(Closed {
+        item: Value::from(map),
+        html,
+    })
+}
+
+/// The markup of an entry on the way to the page, `children` the markup of
+/// its list.
+fn open_markup(tera: &Tera, item: &Value, children: String) -> tera::TeraResult<String> {
+    let mut context = Context::new();
+    context.insert_value("entry", item.clone());
+    context.insert_value("children", Value::safe_string(&children));
+    tera.render(OPEN_TEMPLATE, &context)
 }
 
 fn with_children(entry: Value, children: Vec<Value>) -> Value {

@@ -37,6 +37,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/404.html",
     "templates/partials/tree.html",
     "templates/partials/nav-entry.html",
+    "templates/partials/nav-open.html",
     "templates/partials/header.html",
     "templates/partials/levels-nav.html",
     "templates/partials/footer.html",

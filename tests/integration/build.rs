@@ -517,12 +517,42 @@ fn closed_navigation_entries_come_from_their_own_partial() {
     let nav = side_pages(&promotion);
     // The other top-level entries are closed: written by the partial.
     assert!(nav.contains("<li class=\"closed\">"), "{nav}");
-    // The page itself is on the way: written by page.html, marked current.
+    // The page itself is on the way: written by partials/nav-open.html,
+    // marked current.
     let current = nav
         .split("<li")
         .find(|entry| entry.contains("aria-current"))
         .expect("the current page is listed");
     assert!(!current.contains("class=\"closed\""), "{nav}");
+}
+
+#[test]
+fn entries_on_the_way_to_a_page_come_from_their_own_partial() {
+    let book = TestBook::fixture("books/valid").with(
+        "themes/default/templates/partials/nav-open.html",
+        "<li class=\"open\" data-current=\"{{ entry.current }}\">{{ entry.title }}{% if children %}<ol>{{ children }}</ol>{% endif %}</li>",
+    );
+    build(&book).assert_code(0);
+    let guide = read(&book, "pages/guides/hiring.html");
+    let nav = side_pages(&guide);
+    // The folder holds the page: open, around its own list, where the page
+    // is open too and the current one.
+    let folder = nav
+        .find("<li class=\"open\" data-current=\"false\">Guides<ol>")
+        .unwrap_or_else(|| panic!("the folder is open:\n{nav}"));
+    let inner = &nav[folder..];
+    let page = inner
+        .find("<li class=\"open\" data-current=\"true\">Running a loop</li>")
+        .unwrap_or_else(|| panic!("the page is open and current:\n{nav}"));
+    assert!(
+        page < inner.find("</ol>").expect("the list closes"),
+        "{nav}"
+    );
+    // Closed entries keep the built-in closed markup.
+    assert!(
+        nav.contains("<li><a href=\"../../pages/promotion.html\">"),
+        "{nav}"
+    );
 }
 
 #[test]
@@ -557,10 +587,10 @@ fn the_shared_page_parts_come_from_partials_rendered_for_their_section() {
 }
 
 #[test]
-fn an_error_in_a_partial_rendered_once_is_reported_at_its_position() {
-    // These partials render once per build, outside any page, and still
-    // report their own file:line:col.
-    for partial in ["nav-entry", "header", "levels-nav", "footer"] {
+fn an_error_in_a_partial_is_reported_at_its_position() {
+    // Most of these partials render once per build, outside any page, and
+    // still report their own file:line:col.
+    for partial in ["nav-entry", "nav-open", "header", "levels-nav", "footer"] {
         let file = format!("themes/default/templates/partials/{partial}.html");
         let book =
             TestBook::fixture("books/valid").with(&file, "<p>\n{{ site.title.missing.field }}</p>");
