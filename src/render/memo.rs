@@ -13,6 +13,10 @@ use crate::content::model::Book;
 use crate::markdown::Rendered;
 use crate::render::views::guide_body;
 
+/// Guides' rendered bodies by their text, kept across the builds of one
+/// `serve` session. Shared by both cores; each body sits behind an `Arc`
+/// so the lock is held only to take a reference, and the copy a page gets
+/// is made after.
 #[derive(Default)]
 pub struct BodyMemo {
     state: Mutex<State>,

@@ -34,13 +34,13 @@ pub struct PageNav<'b> {
     top: Siblings<'b>,
     /// The "… N more" entries, by N: the same few counts recur on every
     /// page of a long folder.
-    more: Vec<OnceLock<Closed>>,
+    more: Vec<OnceLock<Listed>>,
 }
 
-/// An entry that reads the same on every page that lists it: its nav item
-/// (with `html`) and its markup.
-#[derive(Clone)]
-struct Closed {
+/// An entry as its list shows it: its nav item and its markup. A closed
+/// entry reads the same on every page that lists it, and its item carries
+/// the markup as `html` too.
+struct Listed {
     item: Value,
     html: String,
 }
@@ -63,7 +63,7 @@ struct Siblings<'b> {
 struct Cached<'b> {
     /// Made the first time a page shows it: in parallel, and never for a
     /// node no page shows closed.
-    entry: OnceLock<Closed>,
+    entry: OnceLock<Listed>,
     children: Siblings<'b>,
 }
 
@@ -133,10 +133,10 @@ impl<'b> PageNav<'b> {
             .and_then(|name| siblings.by_name.get(name).copied());
         let (from, to) = window(nodes.len(), on_way.unwrap_or(0));
         let mut list = Vec::with_capacity(to - from + 2);
-        let mut add = |closed: &Closed| {
+        let mut add = |listed: &Listed| {
             html.push('\n');
-            html.push_str(&closed.html);
-            list.push(closed.item.clone());
+            html.push_str(&listed.html);
+            list.push(listed.item.clone());
         };
         if from > 0 {
             add(self.more(tera, from)?);
@@ -158,8 +158,8 @@ impl<'b> PageNav<'b> {
                     &mut children_html,
                 )?;
                 let item = with_children(entry(self.book, node, is_current, true), children);
-                let markup = open_markup(tera, &item, children_html)?;
-                add(&Closed { item, html: markup });
+                let markup = open_markup(tera, &item, &children_html)?;
+                add(&Listed { item, html: markup });
             } else {
                 add(closed(tera, &cached.entry, || {
                     entry(self.book, node, false, false)
@@ -172,7 +172,7 @@ impl<'b> PageNav<'b> {
         Ok(list)
     }
 
-    fn more(&self, tera: &Tera, count: usize) -> tera::TeraResult<&Closed> {
+    fn more(&self, tera: &Tera, count: usize) -> tera::TeraResult<&Listed> {
         closed(tera, &self.more[count], || more(count))
     }
 }
@@ -180,9 +180,9 @@ impl<'b> PageNav<'b> {
 /// The closed entry kept in `cell`, made with its markup the first time.
 fn closed<'c>(
     tera: &Tera,
-    cell: &'c OnceLock<Closed>,
+    cell: &'c OnceLock<Listed>,
     item: impl FnOnce() -> Value,
-) -> tera::TeraResult<&'c Closed> {
+) -> tera::TeraResult<&'c Listed> {
     if let Some(closed) = cell.get() {
         return Ok(closed);
     }
@@ -237,7 +237,7 @@ pub const OPEN_TEMPLATE: &str = "partials/nav-open.html";
 
 /// A closed entry with its markup, also kept as the item's `html` (marked
 /// safe) for templates that loop over the items.
-fn with_markup(tera: &Tera, entry: Value) -> tera::TeraResult<Closed> {
+fn with_markup(tera: &Tera, entry: Value) -> tera::TeraResult<Listed> {
     let mut context = Context::new();
     context.insert_value("entry", entry.clone());
     let html = tera.render(ENTRY_TEMPLATE, &context)?;
@@ -245,7 +245,7 @@ fn with_markup(tera: &Tera, entry: Value) -> tera::TeraResult<Closed> {
     drop(context);
     let mut map = entry.into_map().expect("a navigation entry is a map");
     map.insert("html".into(), Value::safe_string(&html));
-    Ok(Closed {
+    Ok(Listed {
         item: Value::from(map),
         html,
     })
@@ -253,10 +253,10 @@ fn with_markup(tera: &Tera, entry: Value) -> tera::TeraResult<Closed> {
 
 /// The markup of an entry on the way to the page, `children` the markup of
 /// its list.
-fn open_markup(tera: &Tera, item: &Value, children: String) -> tera::TeraResult<String> {
+fn open_markup(tera: &Tera, item: &Value, children: &str) -> tera::TeraResult<String> {
     let mut context = Context::new();
     context.insert_value("entry", item.clone());
-    context.insert_value("children", Value::safe_string(&children));
+    context.insert_value("children", Value::safe_string(children));
     tera.render(OPEN_TEMPLATE, &context)
 }
 
