@@ -169,9 +169,8 @@ fn entries(docs: &[Document]) -> String {
 }
 
 /// Appends one entry `[kind, title, back, url, text]` to a comma-separated
-/// list of entries.
-/// The same JSON as serde_json writes for the tuple, written in place: every
-/// section of every guide comes here.
+/// list of entries: the JSON serde_json writes for the tuple, written in
+/// place, since every section of every guide comes here.
 fn push_entry(json: &mut String, kind: Kind, title: &str, back: usize, url: &str, text: &str) {
     use std::fmt::Write as _;
     if !json.is_empty() {
