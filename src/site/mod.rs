@@ -181,20 +181,26 @@ impl MemorySink {
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+
+    fn store(&self, path: &str, bytes: Vec<u8>) {
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path.to_string(), bytes);
+    }
 }
 
 impl Sink for MemorySink {
     fn put(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let mut files = self
-            .files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        files.insert(path.to_string(), bytes.to_vec());
+        self.store(path, bytes.to_vec());
         Ok(())
     }
 
+    /// Joined once and kept: not copied again, as `put` would (the search
+    /// index of a large book is tens of megabytes).
     fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = &str>) -> anyhow::Result<()> {
-        self.put(path, parts.collect::<String>().as_bytes())
+        self.store(path, parts.collect::<String>().into_bytes());
+        Ok(())
     }
 }
 
