@@ -61,6 +61,49 @@ impl LinkTargets {
         interviews.hash(&mut hasher);
         hasher.finish()
     }
+
+    /// Whether `#anchor` names a section of the `kind` page `id`, or is not
+    /// checked here: free-text headings are checked on the built site
+    /// (`check --links`), and a kind with no known sections checks nothing.
+    /// Looked up, not listed: every anchored link of every guide comes here.
+    fn is_known_anchor(&self, kind: &str, id: &str, anchor: &str) -> bool {
+        match kind {
+            "levels" => {
+                self.competencies.contains_key(anchor) || LEVEL_SECTIONS.contains(&anchor)
+            }
+            "competencies" => self.levels.is_empty() || self.levels.contains_key(anchor),
+            "scorecards" => self.interviews.get(id).is_none_or(|interviews| {
+                interviews.iter().any(|interview| interview == anchor)
+                    || SCORECARD_SECTIONS.contains(&anchor)
+            }),
+            _ => true,
+        }
+    }
+
+    /// The sections [`Self::is_known_anchor`] accepts, for the help of a
+    /// link to another one.
+    fn known_anchors(&self, kind: &str, id: &str) -> Vec<&str> {
+        match kind {
+            "levels" => self
+                .competencies
+                .keys()
+                .map(String::as_str)
+                .chain(LEVEL_SECTIONS.iter().copied())
+                .collect(),
+            "competencies" => self.levels.keys().map(String::as_str).collect(),
+            "scorecards" => self
+                .interviews
+                .get(id)
+                .map(|list| {
+                    list.iter()
+                        .map(String::as_str)
+                        .chain(SCORECARD_SECTIONS.iter().copied())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl LinkResolver for LinkTargets {
@@ -101,42 +144,21 @@ impl LinkResolver for LinkTargets {
                 }),
             });
         }
-        if let Some(anchor) = anchor {
-            let allowed: Vec<&str> = match kind {
-                "levels" => ids
-                    .competencies
-                    .keys()
-                    .map(String::as_str)
-                    .chain(LEVEL_SECTIONS.iter().copied())
-                    .collect(),
-                "competencies" => ids.levels.keys().map(String::as_str).collect(),
-                "scorecards" => ids
-                    .interviews
-                    .get(id)
-                    .map(|list| {
-                        list.iter()
-                            .map(String::as_str)
-                            .chain(SCORECARD_SECTIONS.iter().copied())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                // Free-text headings are checked on the built site (`check --links`).
-                _ => Vec::new(),
-            };
-            if !allowed.is_empty() && !allowed.contains(&anchor) {
-                let mut sorted = allowed.clone();
-                sorted.sort_unstable();
-                return Err(LinkProblem {
-                    message: format!("`#{anchor}` is not a section of `@/{kind}/{id}`"),
-                    help: Some(match did_you_mean(anchor, &sorted) {
-                        Some(close) => format!("did you mean `#{close}`?"),
-                        None if sorted.len() <= 16 => {
-                            format!("{}: {}", anchor_help(kind), sorted.join(", "))
-                        }
-                        None => anchor_help(kind).into(),
-                    }),
-                });
-            }
+        if let Some(anchor) = anchor
+            && !self.is_known_anchor(kind, id, anchor)
+        {
+            let mut sorted = self.known_anchors(kind, id);
+            sorted.sort_unstable();
+            return Err(LinkProblem {
+                message: format!("`#{anchor}` is not a section of `@/{kind}/{id}`"),
+                help: Some(match did_you_mean(anchor, &sorted) {
+                    Some(close) => format!("did you mean `#{close}`?"),
+                    None if sorted.len() <= 16 => {
+                        format!("{}: {}", anchor_help(kind), sorted.join(", "))
+                    }
+                    None => anchor_help(kind).into(),
+                }),
+            });
         }
         // Every link of every guide comes here: no `format!`.
         let mut address =
@@ -198,6 +220,68 @@ fn singular(kind: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn targets() -> LinkTargets {
+        let ids = |names: &[&str]| -> HashMap<String, usize> {
+            names
+                .iter()
+                .enumerate()
+                .map(|(index, name)| (name.to_string(), index))
+                .collect()
+        };
+        LinkTargets {
+            levels: ids(&["sre-1", "sre-2"]),
+            competencies: ids(&["observability", "incident-response"]),
+            scorecards: ids(&["onsite"]),
+            pages: ids(&["faq"]),
+            interviews: HashMap::from([("onsite".to_string(), vec!["debugging".to_string()])]),
+            ..LinkTargets::default()
+        }
+    }
+
+    #[test]
+    fn anchors_of_generated_pages_are_checked_and_free_pages_are_not() {
+        let targets = targets();
+        for (kind, id, anchor) in [
+            ("levels", "sre-1", "observability"),
+            ("levels", "sre-1", "what-changes"),
+            ("competencies", "observability", "sre-2"),
+            ("scorecards", "onsite", "debugging"),
+            ("scorecards", "onsite", "fill"),
+            ("pages", "faq", "any-heading"),
+        ] {
+            let address = targets.resolve(kind, id, Some(anchor));
+            assert_eq!(
+                address.map_err(|problem| problem.message),
+                Ok(format!("{kind}/{id}.html#{anchor}"))
+            );
+        }
+        for (kind, id, anchor, help) in [
+            ("levels", "sre-1", "observabilty", "did you mean `#observability`?"),
+            ("competencies", "observability", "sre2", "did you mean `#sre-2`?"),
+            ("scorecards", "onsite", "debuging", "did you mean `#debugging`?"),
+        ] {
+            let problem = targets.resolve(kind, id, Some(anchor)).unwrap_err();
+            assert_eq!(
+                problem.message,
+                format!("`#{anchor}` is not a section of `@/{kind}/{id}`")
+            );
+            assert_eq!(problem.help.as_deref(), Some(help));
+        }
+    }
+
+    #[test]
+    fn a_book_without_levels_does_not_check_competency_anchors() {
+        let targets = LinkTargets {
+            competencies: HashMap::from([("observability".to_string(), 0)]),
+            ..LinkTargets::default()
+        };
+        assert!(
+            targets
+                .resolve("competencies", "observability", Some("sre-1"))
+                .is_ok()
+        );
+    }
 
     #[test]
     fn link_ids_lose_their_extensions_as_trim_end_matches_would() {
