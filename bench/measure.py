@@ -54,8 +54,8 @@ REPO = os.path.dirname(HERE)
 
 # scenario id -> (description, tools in run order)
 SCENARIOS = {
-    "pages-1000": ("1,000 free pages", ["ladderbook", "hugo", "mdbook", "floor", "cp"]),
-    "pages-10000": ("10,000 free pages", ["ladderbook", "hugo", "floor", "cp"]),
+    "pages-1000": ("1,000 free pages", ["ladderbook", "hugo", "mdbook", "floor", "stack", "cp"]),
+    "pages-10000": ("10,000 free pages", ["ladderbook", "hugo", "floor", "stack", "cp"]),
     "structured-20x200": ("structured book, 20 levels x 200 competencies", ["ladderbook"]),
     "bundled": ("the bundled book (the repository itself)", ["ladderbook"]),
 }
@@ -66,6 +66,7 @@ TOOL_LABEL = {
     "mdbook": "mdBook",
     "cp": "cp -r (I/O floor)",
     "floor": "pulldown-cmark alone (Markdown floor)",
+    "stack": "pulldown-cmark + serde-saphyr + tera (stack floor)",
 }
 
 
@@ -246,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mdbook", default=shutil.which("mdbook") or os.path.expanduser("~/.cargo/bin/mdbook"))
     ap.add_argument("--markdown-floor", default=os.path.join(REPO, "target", "release", "examples", "markdown_floor"),
                     help="examples/markdown_floor.rs, built: reads, renders and writes the pages with pulldown-cmark alone")
+    ap.add_argument("--stack-floor", default=os.path.join(REPO, "target", "release", "examples", "stack_floor"),
+                    help="examples/stack_floor.rs, built: the pages through the required crates alone "
+                         "(front matter, Markdown, a small tera layout, a search index)")
     ap.add_argument("--bundled", default=REPO, help="the bundled book (default: the repository)")
     ap.add_argument("--commit", help="the ladderbook commit being measured (default: the repository's HEAD)")
     ap.add_argument("--work", required=True, help="scratch folder for books and outputs")
@@ -275,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # ---- which tools are usable -------------------------------------------
     versions = {
-        "ladderbook": None, "hugo": None, "mdbook": None, "floor": None,
+        "ladderbook": None, "hugo": None, "mdbook": None, "floor": None, "stack": None,
         "cp": tool_version(["cp", "--version"]),
         "rustc": tool_version(["rustc", "--version"]),
         "python": platform.python_version(),
@@ -300,6 +304,14 @@ def main(argv: list[str] | None = None) -> int:
         versions["floor"] = "examples/markdown_floor.rs (pulldown-cmark, ladderbook's parser options)"
     else:
         missing["floor"] = f"{floor} missing (cargo build --release --example markdown_floor)"
+    stack = os.path.abspath(a.stack_floor)
+    if os.access(stack, os.X_OK):
+        os.makedirs(os.path.join(work, "bin"), exist_ok=True)
+        shutil.copy2(stack, os.path.join(work, "bin", "stack_floor"))
+        stack = os.path.join(work, "bin", "stack_floor")
+        versions["stack"] = "examples/stack_floor.rs (serde-saphyr, pulldown-cmark, tera, serde_json)"
+    else:
+        missing["stack"] = f"{stack} missing (cargo build --release --example stack_floor)"
     if a.hugo and os.access(a.hugo, os.X_OK):
         versions["hugo"] = tool_version([a.hugo, "version"])
     else:
@@ -328,8 +340,8 @@ def main(argv: list[str] | None = None) -> int:
         if sc.startswith("pages-"):
             n = int(sc.split("-")[1])
             for tool in SCENARIOS[sc][1]:
-                if tool in ("cp", "floor"):
-                    continue  # cp copies a site; the floor reads ladderbook's book
+                if tool in ("cp", "floor", "stack"):
+                    continue  # cp copies a site; the floors read ladderbook's book
                 d = os.path.join(work, "books", sc, tool)
                 graveyard.bury(d)  # a book from an earlier benchmark in this work folder
                 gen(d, tool, n)
@@ -369,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
             return [a.mdbook, "build", book, "--dest-dir", out]
         if tool == "floor" and "floor" not in missing and books.get((sc, "ladderbook")):
             return [floor, os.path.join(books[(sc, "ladderbook")], "content", "pages"), "--out", out]
+        if tool == "stack" and "stack" not in missing and books.get((sc, "ladderbook")):
+            return [stack, os.path.join(books[(sc, "ladderbook")], "content", "pages"), "--out", out]
         if tool == "cp":
             src = cp_source.get(sc)
             return ["cp", "-r", src[1], out] if src else None

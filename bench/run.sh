@@ -91,8 +91,8 @@ else
   LB="${CARGO_TARGET_DIR:-$REPO/target}/release/ladderbook"
 fi
 say "cargo build --release (ladderbook)"
-# The Markdown floor (examples/markdown_floor.rs) is built beside it.
-if ! (cd "$SRC" && nice -n 10 cargo build --release -j1 --quiet --bins --example markdown_floor); then
+# The Markdown and stack floors (examples/) are built beside it.
+if ! (cd "$SRC" && nice -n 10 cargo build --release -j1 --quiet --bins --example markdown_floor --example stack_floor); then
   # Never measure a stale binary left over from an earlier build.
   say "ladderbook does not build: measuring the peers only"
   LB=/nonexistent/ladderbook
@@ -103,6 +103,7 @@ extra=()
 [ -n "$rev" ] && extra+=(--commit "$commit")
 python3 "$BENCH/measure.py" --ladderbook "$LB" --work "$WORK" --results "$BENCH/results" \
   --markdown-floor "$(dirname "$LB")/examples/markdown_floor" \
+  --stack-floor "$(dirname "$LB")/examples/stack_floor" \
   --bundled "$SRC" "${extra[@]}" "${args[@]}"
 
 # ---- serve: edit-to-served latency -------------------------------------------------

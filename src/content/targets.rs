@@ -68,9 +68,7 @@ impl LinkTargets {
     /// Looked up, not listed: every anchored link of every guide comes here.
     fn is_known_anchor(&self, kind: &str, id: &str, anchor: &str) -> bool {
         match kind {
-            "levels" => {
-                self.competencies.contains_key(anchor) || LEVEL_SECTIONS.contains(&anchor)
-            }
+            "levels" => self.competencies.contains_key(anchor) || LEVEL_SECTIONS.contains(&anchor),
             "competencies" => self.levels.is_empty() || self.levels.contains_key(anchor),
             "scorecards" => self.interviews.get(id).is_none_or(|interviews| {
                 interviews.iter().any(|interview| interview == anchor)
@@ -257,9 +255,24 @@ mod tests {
             );
         }
         for (kind, id, anchor, help) in [
-            ("levels", "sre-1", "observabilty", "did you mean `#observability`?"),
-            ("competencies", "observability", "sre2", "did you mean `#sre-2`?"),
-            ("scorecards", "onsite", "debuging", "did you mean `#debugging`?"),
+            (
+                "levels",
+                "sre-1",
+                "observabilty",
+                "did you mean `#observability`?",
+            ),
+            (
+                "competencies",
+                "observability",
+                "sre2",
+                "did you mean `#sre-2`?",
+            ),
+            (
+                "scorecards",
+                "onsite",
+                "debuging",
+                "did you mean `#debugging`?",
+            ),
         ] {
             let problem = targets.resolve(kind, id, Some(anchor)).unwrap_err();
             assert_eq!(
