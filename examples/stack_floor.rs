@@ -45,6 +45,12 @@ const LAYOUT: &str = r#"<!doctype html>
 <footer>{{ book }}</footer></body></html>
 "#;
 
+/// The allocator ladderbook uses (src/main.rs): a floor measured with
+/// glibc's would pay the cost ladderbook avoids.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (source, out) = match args.as_slice() {
