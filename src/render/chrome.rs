@@ -12,25 +12,12 @@ use std::collections::HashMap;
 
 use tera::{Context, Tera, Value};
 
+use super::{FIXED_PAGES, section_of};
 use crate::content::model::Book;
 
 pub const HEADER_TEMPLATE: &str = "partials/header.html";
 pub const LEVELS_TEMPLATE: &str = "partials/levels-nav.html";
 pub const FOOTER_TEMPLATE: &str = "partials/footer.html";
-
-/// Every section a page can be in (see [`super::section_of`]).
-const SECTIONS: [&str; 10] = [
-    "index",
-    "matrix",
-    "levels",
-    "competencies",
-    "archetypes",
-    "scorecards",
-    "pages",
-    "assess",
-    "print",
-    "404",
-];
 
 /// The `chrome` of every page, made once: one map of safe HTML strings per
 /// section, and per level page.
@@ -44,7 +31,8 @@ impl Chrome {
         let footer = render(tera, FOOTER_TEMPLATE, None, None)?;
         let levels = render(tera, LEVELS_TEMPLATE, None, None)?;
         let mut headers = HashMap::new();
-        for section in SECTIONS {
+        for (_, path) in FIXED_PAGES {
+            let section = section_of(path);
             headers.insert(section, render(tera, HEADER_TEMPLATE, Some(section), None)?);
         }
         let parts = |header: &Value, levels: &Value| {
@@ -54,9 +42,9 @@ impl Chrome {
             map.insert("footer".into(), footer.clone());
             Value::from(map)
         };
-        let by_section = SECTIONS
+        let by_section = headers
             .iter()
-            .map(|section| (*section, parts(&headers[section], &levels)))
+            .map(|(section, header)| (*section, parts(header, &levels)))
             .collect();
         let mut by_level = HashMap::new();
         for level in &book.levels {
@@ -71,7 +59,7 @@ impl Chrome {
 
     /// The chrome of the page at `path`.
     pub fn for_page(&self, path: &str) -> Value {
-        let section = super::section_of(path);
+        let section = section_of(path);
         let level = path
             .strip_prefix("levels/")
             .and_then(|rest| rest.strip_suffix(".html"))

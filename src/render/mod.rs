@@ -55,50 +55,31 @@ pub struct PlannedPage {
     pub path: String,
 }
 
+/// The pages every book has, first in the plan. The chrome renders a header
+/// for each of their sections, which are all the sections there are: every
+/// item's page is in the folder of its kind's index page.
+pub const FIXED_PAGES: [(PageKind, &str); 10] = [
+    (PageKind::Home, "index.html"),
+    (PageKind::Matrix, "matrix.html"),
+    (PageKind::LevelIndex, "levels/index.html"),
+    (PageKind::CompetencyIndex, "competencies/index.html"),
+    (PageKind::ArchetypeIndex, "archetypes/index.html"),
+    (PageKind::ScorecardIndex, "scorecards/index.html"),
+    (PageKind::PageIndex, "pages/index.html"),
+    (PageKind::Assess, "assess.html"),
+    (PageKind::Print, "print.html"),
+    (PageKind::NotFound, "404.html"),
+];
+
 /// Every HTML page of the book, in a fixed order.
 pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
-    let mut plan = vec![
-        PlannedPage {
-            kind: PageKind::Home,
-            path: "index.html".into(),
-        },
-        PlannedPage {
-            kind: PageKind::Matrix,
-            path: "matrix.html".into(),
-        },
-        PlannedPage {
-            kind: PageKind::LevelIndex,
-            path: "levels/index.html".into(),
-        },
-        PlannedPage {
-            kind: PageKind::CompetencyIndex,
-            path: "competencies/index.html".into(),
-        },
-        PlannedPage {
-            kind: PageKind::ArchetypeIndex,
-            path: "archetypes/index.html".into(),
-        },
-        PlannedPage {
-            kind: PageKind::ScorecardIndex,
-            path: "scorecards/index.html".into(),
-        },
-        PlannedPage {
-            kind: PageKind::PageIndex,
-            path: "pages/index.html".into(),
-        },
-        PlannedPage {
-            kind: PageKind::Assess,
-            path: "assess.html".into(),
-        },
-        PlannedPage {
-            kind: PageKind::Print,
-            path: "print.html".into(),
-        },
-        PlannedPage {
-            kind: PageKind::NotFound,
-            path: "404.html".into(),
-        },
-    ];
+    let mut plan: Vec<PlannedPage> = FIXED_PAGES
+        .iter()
+        .map(|(kind, path)| PlannedPage {
+            kind: kind.clone(),
+            path: (*path).into(),
+        })
+        .collect();
     let items = [
         (
             book.levels
