@@ -285,30 +285,30 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
     }
     missing: dict[str, str] = {}
-    lb = os.path.abspath(a.ladderbook)
-    if os.access(lb, os.X_OK):
-        # A private copy: a rebuild of the repository during the benchmark
-        # must not swap the binary between rounds.
+    def private_copy(path: str, name: str) -> str:
+        """A copy of our binary `path` in the work folder, if it exists: a
+        rebuild of the repository during the benchmark must not swap it
+        between rounds."""
+        path = os.path.abspath(path)
+        if not os.access(path, os.X_OK):
+            return path
         os.makedirs(os.path.join(work, "bin"), exist_ok=True)
-        shutil.copy2(lb, os.path.join(work, "bin", "ladderbook"))
-        lb = os.path.join(work, "bin", "ladderbook")
+        copy = os.path.join(work, "bin", name)
+        shutil.copy2(path, copy)
+        return copy
+
+    lb = private_copy(a.ladderbook, "ladderbook")
     if os.access(lb, os.X_OK) and subprocess.run([lb, "build", "--help"], capture_output=True).returncode == 0:
         versions["ladderbook"] = tool_version([lb, "--version"]) or "ladderbook (no --version)"
     else:
         missing["ladderbook"] = f"{lb} missing or has no working `build` subcommand"
-    floor = os.path.abspath(a.markdown_floor)
+    floor = private_copy(a.markdown_floor, "markdown_floor")
     if os.access(floor, os.X_OK):
-        os.makedirs(os.path.join(work, "bin"), exist_ok=True)
-        shutil.copy2(floor, os.path.join(work, "bin", "markdown_floor"))
-        floor = os.path.join(work, "bin", "markdown_floor")
         versions["floor"] = "examples/markdown_floor.rs (pulldown-cmark, ladderbook's parser options)"
     else:
         missing["floor"] = f"{floor} missing (cargo build --release --example markdown_floor)"
-    stack = os.path.abspath(a.stack_floor)
+    stack = private_copy(a.stack_floor, "stack_floor")
     if os.access(stack, os.X_OK):
-        os.makedirs(os.path.join(work, "bin"), exist_ok=True)
-        shutil.copy2(stack, os.path.join(work, "bin", "stack_floor"))
-        stack = os.path.join(work, "bin", "stack_floor")
         versions["stack"] = "examples/stack_floor.rs (serde-saphyr, pulldown-cmark, tera, serde_json)"
     else:
         missing["stack"] = f"{stack} missing (cargo build --release --example stack_floor)"

@@ -10,16 +10,13 @@
 //! cargo run --release --example markdown_floor -- BOOK/content/pages [--out DIR]
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Parser, html};
 use rayon::prelude::*;
 
-/// The allocator ladderbook uses (src/main.rs): a floor measured with
-/// glibc's would pay the cost ladderbook avoids.
-#[cfg(not(target_env = "msvc"))]
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+#[path = "floors/mod.rs"]
+mod floors;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,52 +28,25 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(&source)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
-        .collect();
+    let files = floors::guide_files(&source);
     if let Some(out) = &out {
-        for file in &files {
-            let target = target_of(file, &source, out);
-            std::fs::create_dir_all(target.parent().expect("below the output"))
-                .unwrap_or_else(|err| fail(&target, &err));
-        }
+        floors::make_folders(&files, &source, out);
     }
     let bytes: usize = files
         .par_iter()
         .map(|file| {
-            let text = std::fs::read_to_string(file).unwrap_or_else(|err| fail(file, &err));
+            let text = std::fs::read_to_string(file).unwrap_or_else(|err| floors::fail(file, &err));
             let mut page = String::with_capacity(text.len() * 3 / 2);
-            html::push_html(&mut page, Parser::new_ext(&text, options()));
+            html::push_html(
+                &mut page,
+                Parser::new_ext(&text, ladderbook::markdown::parser_options()),
+            );
             if let Some(out) = &out {
-                let target = target_of(file, &source, out);
-                std::fs::write(&target, &page).unwrap_or_else(|err| fail(&target, &err));
+                let target = floors::target_of(file, &source, out);
+                std::fs::write(&target, &page).unwrap_or_else(|err| floors::fail(&target, &err));
             }
             page.len()
         })
         .sum();
     println!("{} files, {bytes} bytes of HTML", files.len());
-}
-
-/// The options ladderbook renders guides with (src/markdown.rs).
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-fn target_of(file: &Path, source: &Path, out: &Path) -> PathBuf {
-    let relative = file.strip_prefix(source).expect("found below the source");
-    out.join(relative).with_extension("html")
-}
-
-fn fail(path: &Path, err: &std::io::Error) -> ! {
-    eprintln!("markdown_floor: {}: {err}", path.display());
-    std::process::exit(1);
 }

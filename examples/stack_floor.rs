@@ -16,12 +16,15 @@
 //! ```
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Event, Parser, html};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
+
+#[path = "floors/mod.rs"]
+mod floors;
 
 /// A guide's front matter, every value with its position.
 #[derive(Deserialize)]
@@ -45,12 +48,6 @@ const LAYOUT: &str = r#"<!doctype html>
 <footer>{{ book }}</footer></body></html>
 "#;
 
-/// The allocator ladderbook uses (src/main.rs): a floor measured with
-/// glibc's would pay the cost ladderbook avoids.
-#[cfg(not(target_env = "msvc"))]
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (source, out) = match args.as_slice() {
@@ -60,19 +57,8 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(&source)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
-        .collect();
-    for file in &files {
-        let target = target_of(file, &source, &out);
-        std::fs::create_dir_all(target.parent().expect("below the output"))
-            .unwrap_or_else(|err| fail(&target, &err));
-    }
+    let files = floors::guide_files(&source);
+    floors::make_folders(&files, &source, &out);
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html"]);
     tera.add_raw_template("page.html", LAYOUT)
@@ -85,20 +71,19 @@ fn main() {
     let entries: Vec<String> = files
         .par_iter()
         .map(|file| {
-            let text = std::fs::read_to_string(file).unwrap_or_else(|err| fail(file, &err));
+            let text = std::fs::read_to_string(file).unwrap_or_else(|err| floors::fail(file, &err));
             let (front, body) = split_front_matter(&text);
-            let front: FrontMatter = serde_saphyr::from_str(front).unwrap_or_else(|err| {
-                eprintln!("stack_floor: {}: {err}", file.display());
-                std::process::exit(1);
-            });
+            let front: FrontMatter =
+                serde_saphyr::from_str(front).unwrap_or_else(|err| floors::fail(file, &err));
             let mut html_body = String::with_capacity(body.len() * 3 / 2);
             let mut plain = String::with_capacity(body.len());
-            let events = Parser::new_ext(body, options()).inspect(|event| {
-                if let Event::Text(run) | Event::Code(run) = event {
-                    plain.push_str(run);
-                    plain.push(' ');
-                }
-            });
+            let events =
+                Parser::new_ext(body, ladderbook::markdown::parser_options()).inspect(|event| {
+                    if let Event::Text(run) | Event::Code(run) = event {
+                        plain.push_str(run);
+                        plain.push(' ');
+                    }
+                });
             html::push_html(&mut html_body, events);
             let mut context = tera::Context::new();
             context.insert("title", &front.title.value);
@@ -109,13 +94,14 @@ fn main() {
             let mut page = Vec::with_capacity(html_body.len() + 4096);
             tera.render_to("page.html", &context, &mut page)
                 .expect("the layout renders");
-            let target = target_of(file, &source, &out);
-            std::fs::write(&target, &page).unwrap_or_else(|err| fail(&target, &err));
+            let target = floors::target_of(file, &source, &out);
+            std::fs::write(&target, &page).unwrap_or_else(|err| floors::fail(&target, &err));
             serde_json::to_string(&(front.title.value, &plain)).expect("strings serialise")
         })
         .collect();
     let index_path = out.join("search-index.js");
-    let index = std::fs::File::create(&index_path).unwrap_or_else(|err| fail(&index_path, &err));
+    let index =
+        std::fs::File::create(&index_path).unwrap_or_else(|err| floors::fail(&index_path, &err));
     let mut index = std::io::BufWriter::with_capacity(1 << 16, index);
     let written = index
         .write_all(b"window.searchIndex=[")
@@ -129,7 +115,7 @@ fn main() {
             index.write_all(b"];\n")
         })
         .and_then(|()| index.flush());
-    written.unwrap_or_else(|err| fail(&index_path, &err));
+    written.unwrap_or_else(|err| floors::fail(&index_path, &err));
     println!("{} pages", files.len());
 }
 
@@ -142,23 +128,4 @@ fn split_front_matter(text: &str) -> (&str, &str) {
         Some(end) => (&rest[..end + 1], &rest[end + 5..]),
         None => ("", text),
     }
-}
-
-/// The options ladderbook renders guides with (src/markdown.rs).
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-fn target_of(file: &Path, source: &Path, out: &Path) -> PathBuf {
-    let relative = file.strip_prefix(source).expect("found below the source");
-    out.join(relative).with_extension("html")
-}
-
-fn fail(path: &Path, err: &std::io::Error) -> ! {
-    eprintln!("stack_floor: {}: {err}", path.display());
-    std::process::exit(1);
 }

@@ -76,7 +76,9 @@ pub struct MarkdownOptions {
     pub plain: bool,
 }
 
-fn parser_options() -> Options {
+/// The Markdown extensions guides are written with (the floor examples in
+/// `examples/` use them too, so the benchmark compares like with like).
+pub fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
