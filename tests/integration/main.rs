@@ -10,5 +10,6 @@ mod ecosystem;
 mod hostile;
 mod init;
 mod links;
+mod mutations;
 mod serve;
 mod support;

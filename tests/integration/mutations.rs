@@ -1,0 +1,206 @@
+//! Damaged books: every file of a valid book cut short, broken by a stray
+//! character, missing a line or repeating one, or several of these at once. Whatever the damage, `check`
+//! ends with a verdict (no problems, or diagnostics that name a
+//! file:line:col), never with a panic or a crash. The damage is random but
+//! seeded, so a failure names a variant that fails again.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{TestBook, fixtures_dir};
+
+/// xorshift64*: enough randomness to spread the damage, and no dependency.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, bound: usize) -> usize {
+        (self.next() % bound.max(1) as u64) as usize
+    }
+}
+
+/// Text that YAML, TOML, Markdown or our own readers treat specially.
+const STRAY: &[&[u8]] = &[
+    b":",
+    b": ",
+    b"\n- ",
+    b"- ",
+    b"{",
+    b"}",
+    b"[",
+    b"]]",
+    b"&anchor ",
+    b"*anchor",
+    b"!!binary ",
+    b"\t",
+    b"\0",
+    b"\"",
+    b"'",
+    b"\n---\n",
+    b"\xEF\xBB\xBF",
+    b"\xC3",
+    b"\xFF\xFE",
+    "é🙂".as_bytes(),
+    b"\r",
+    b"#",
+    b"|\n",
+    b">-\n",
+    b"%YAML 1.2\n",
+    b"<script>alert(1)</script>",
+    b"](@/levels/nope#x)",
+    b"[x](@/",
+    b"{{ ",
+    b"{% if %}",
+    b"= ",
+    b"\n[ladder]\n",
+    b"999999999999999999999999",
+    b"-1",
+    b"~",
+    b"? ",
+];
+
+/// One damaged copy of `original`, and what was done to it.
+fn damage(original: &[u8], random: &mut Random) -> (Vec<u8>, String) {
+    let lines: Vec<&[u8]> = original.split_inclusive(|&b| b == b'\n').collect();
+    let mut bytes = original.to_vec();
+    let what = match random.below(5) {
+        0 => {
+            let at = random.below(bytes.len());
+            bytes.truncate(at);
+            format!("cut at byte {at}")
+        }
+        1 => {
+            let at = random.below(bytes.len() + 1);
+            let stray = STRAY[random.below(STRAY.len())];
+            bytes.splice(at..at, stray.iter().copied());
+            format!("{:?} inserted at byte {at}", String::from_utf8_lossy(stray))
+        }
+        2 if !lines.is_empty() => {
+            let line = random.below(lines.len());
+            bytes = lines
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| *index != line)
+                .flat_map(|(_, text)| text.iter().copied())
+                .collect();
+            format!("line {} removed", line + 1)
+        }
+        3 if !lines.is_empty() => {
+            let line = random.below(lines.len());
+            bytes = lines
+                .iter()
+                .enumerate()
+                .flat_map(|(index, text)| {
+                    let times = if index == line { 2 } else { 1 };
+                    std::iter::repeat_n(text.iter().copied(), times).flatten()
+                })
+                .collect();
+            format!("line {} repeated", line + 1)
+        }
+        _ if !bytes.is_empty() => {
+            let at = random.below(bytes.len());
+            let replacement = [b':', b'-', b'#', b' ', b'\t', b'"', b'\n', 0xFF][random.below(8)];
+            bytes[at] = replacement;
+            format!("byte {at} replaced by {replacement:#04x}")
+        }
+        _ => "left empty".into(),
+    };
+    (bytes, what)
+}
+
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|entry| entry.expect("the fixture is readable"))
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            entry
+                .path()
+                .strip_prefix(dir)
+                .expect("below the fixture")
+                .to_path_buf()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Whether `text` has a `name.ext:line:col` with one of the book's file
+/// extensions.
+fn names_a_position(text: &str) -> bool {
+    [".md:", ".yaml:", ".yml:", ".toml:"].iter().any(|ext| {
+        text.match_indices(ext).any(|(at, found)| {
+            let rest = &text[at + found.len()..];
+            let line_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let after_line = &rest[line_digits..];
+            line_digits > 0
+                && after_line.starts_with(':')
+                && after_line[1..]
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit())
+        })
+    })
+}
+
+#[test]
+fn damaged_files_get_a_verdict_never_a_crash() {
+    const VARIANTS_PER_FILE: usize = 14;
+    let fixture = fixtures_dir().join("books/valid");
+    let book = TestBook::fixture("books/valid");
+    let mut random = Random(0x1add_e7b0_0c5e_ed01);
+    let mut verdicts = [0usize; 2];
+    for file in files_below(&fixture) {
+        let original = std::fs::read(fixture.join(&file)).expect("the fixture is readable");
+        let relative = file.to_string_lossy().replace('\\', "/");
+        for _ in 0..VARIANTS_PER_FILE {
+            // One to three kinds of damage at once.
+            let mut damaged = original.clone();
+            let mut done = Vec::new();
+            for _ in 0..=random.below(3) {
+                let (next, what) = damage(&damaged, &mut random);
+                damaged = next;
+                done.push(what);
+            }
+            let what = done.join("; ");
+            book.write(&relative, &damaged);
+            let run = book.check(&[]);
+            let variant = format!("{relative}, {what}");
+            assert!(
+                !run.stderr.contains("panicked"),
+                "{variant}: panicked\n{}",
+                run.stderr
+            );
+            match run.code {
+                Some(0) => verdicts[0] += 1,
+                Some(1) => {
+                    verdicts[1] += 1;
+                    assert!(
+                        names_a_position(&run.stderr),
+                        "{variant}: no diagnostic names a file:line:col\n{}",
+                        run.stderr
+                    );
+                }
+                other => panic!("{variant}: exit {other:?}\n{}", run.stderr),
+            }
+        }
+        book.write(&relative, &original);
+    }
+    // The damage is meant to break books, and some of it is harmless (a
+    // repeated blank line, a cut after the last newline): both verdicts
+    // must occur, or the test is not testing what it says.
+    assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
+}
+
+#[test]
+fn a_position_is_recognised_only_with_line_and_column() {
+    assert!(names_a_position("  ┌─ content/levels/sre-1.md:3:7"));
+    assert!(names_a_position("book.toml:1:1: error"));
+    assert!(!names_a_position("content/levels/sre-1.md: error"));
+    assert!(!names_a_position("content/levels/sre-1.md:3"));
+}
