@@ -284,6 +284,20 @@ pub fn print_json(diagnostics: &[Diagnostic], out: &mut dyn Write) -> std::io::R
     writeln!(out)
 }
 
+/// Where the first byte that is not UTF-8 is in `bytes` (as `err` found
+/// it): its line, and its column in characters, as every position is.
+pub fn utf8_error_pos(bytes: &[u8], err: std::str::Utf8Error) -> Pos {
+    let valid = &bytes[..err.valid_up_to()];
+    let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    // The prefix is valid UTF-8, so this counts characters, not bytes.
+    let col = String::from_utf8_lossy(&valid[line_start..])
+        .chars()
+        .count() as u32
+        + 1;
+    Pos::new(line, col)
+}
+
 /// A path relative to `root`, with `/` separators, for display and JSON.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let relative: PathBuf = path.strip_prefix(root).unwrap_or(path).to_path_buf();
@@ -297,6 +311,25 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_byte_that_is_not_utf8_has_a_line_and_a_column_in_characters() {
+        for (bytes, expected) in [
+            (&b"\xff"[..], (1, 1)),
+            (&b"ab\xff"[..], (1, 3)),
+            (&b"a\nb\xc3"[..], (2, 2)),
+            ("x\n\u{e9}\u{e9}".as_bytes(), (0, 0)),
+            (&b"x\n\xc3\xa9\xc3\xa9\xc3\n"[..], (2, 3)),
+        ] {
+            match std::str::from_utf8(bytes) {
+                Ok(_) => assert_eq!(expected, (0, 0), "{bytes:?} is UTF-8"),
+                Err(err) => {
+                    let pos = utf8_error_pos(bytes, err);
+                    assert_eq!((pos.line, pos.col), expected, "{bytes:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn ranges_cover_the_key_or_value_at_the_position() {

@@ -80,12 +80,12 @@ pub fn load_book(root: &Path) -> Result<Loaded, LoadError> {
     let mut diagnostics = Diagnostics::default();
     let config = match String::from_utf8(config_bytes.clone()) {
         Ok(text) => parse_config(&text, &mut diagnostics),
-        Err(_) => {
+        Err(err) => {
             diagnostics.push(
                 crate::diagnostics::Diagnostic::error(
                     "not-utf8",
                     CONFIG_FILE,
-                    crate::node::Pos::new(1, 1),
+                    crate::diagnostics::utf8_error_pos(err.as_bytes(), err.utf8_error()),
                     "book.toml is not valid UTF-8 text",
                 )
                 .with_help("save the file with UTF-8 encoding"),

@@ -216,18 +216,10 @@ fn read_source(
         .with_help("split it into several pages, or put large documents under content/static/"));
     }
     let text = String::from_utf8(bytes).map_err(|err| {
-        let offset = err.utf8_error().valid_up_to();
-        let valid = &err.as_bytes()[..offset];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count() as u32
-            + 1;
         Diagnostic::error(
             "not-utf8",
             &file,
-            Pos::new(line, col),
+            crate::diagnostics::utf8_error_pos(err.as_bytes(), err.utf8_error()),
             "this file is not valid UTF-8 text",
         )
         .with_help("save the file with UTF-8 encoding")

@@ -83,17 +83,20 @@ pub struct FilledRating {
 
 /// Checks one file's bytes against `book`; every problem goes to `diagnostics`.
 pub fn check_file(book: &Book, file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Checked {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        diagnostics.push(
-            Diagnostic::error(
-                "not-utf8",
-                file,
-                Pos::new(1, 1),
-                "not a scorecard: the file is not UTF-8 text",
-            )
-            .with_help(NOT_A_SCORECARD_HELP),
-        );
-        return Checked::default();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "not-utf8",
+                    file,
+                    crate::diagnostics::utf8_error_pos(bytes, err),
+                    "not a scorecard: the file is not UTF-8 text",
+                )
+                .with_help(NOT_A_SCORECARD_HELP),
+            );
+            return Checked::default();
+        }
     };
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,

@@ -17,7 +17,6 @@ mod rows;
 use std::collections::BTreeMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::node::Pos;
 use crate::scaffold::NewFile;
 
 /// What the import needs besides the CSV text.
@@ -81,13 +80,11 @@ pub fn import_csv(
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
-            let valid = &bytes[..err.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
             diagnostics.push(
                 Diagnostic::error(
                     "not-utf8",
                     options.file,
-                    Pos::new(line, 1),
+                    crate::diagnostics::utf8_error_pos(bytes, err),
                     "this file is not valid UTF-8 text",
                 )
                 .with_help("save the spreadsheet as \"CSV UTF-8\""),

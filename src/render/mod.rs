@@ -10,6 +10,7 @@ pub mod memo;
 pub mod nav;
 pub mod radar;
 pub mod search;
+pub mod template_errors;
 pub mod theme;
 pub mod views;
 
@@ -24,8 +25,8 @@ use crate::content::model::Book;
 use crate::content::resolve::markdown_diagnostics;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{ROOT_MARKER, relativize_bytes};
-use crate::node::Pos;
-use theme::{Origin, Theme, load_theme};
+use template_errors::template_failure;
+use theme::{Theme, load_theme};
 
 /// One HTML page of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -465,34 +466,6 @@ pub struct RenderedPage {
     /// UTF-8 (tera writes nothing else), kept as the bytes that are written.
     pub html: Vec<u8>,
     pub search_entries: Option<String>,
-}
-
-fn template_failure(err: &tera::Error, theme: &Theme) -> RenderFailure {
-    let (name, pos, message) = match err.kind() {
-        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => (
-            report.filename().to_string(),
-            Pos::new(
-                report.span().start_line as u32,
-                report.span().start_col as u32 + 1,
-            ),
-            report.message().to_string(),
-        ),
-        other => (String::new(), Pos::new(1, 1), other.to_string()),
-    };
-    let origin = theme
-        .templates
-        .iter()
-        .find(|t| t.name == name)
-        .map(|t| t.origin.clone());
-    match origin {
-        Some(Origin::Book(file)) => RenderFailure::Book(vec![
-            Diagnostic::error("template", &file, pos, format!("template error: {message}"))
-                .with_help("see the template context in the theming guide (docs/theming.md)"),
-        ]),
-        _ => RenderFailure::Tool(anyhow::anyhow!(
-            "the built-in template `{name}` failed at {pos}: {message} (this is a bug in ladderbook; please report it)"
-        )),
-    }
 }
 
 #[cfg(test)]

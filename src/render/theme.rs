@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+use super::RenderFailure;
+use crate::diagnostics::{Diagnostic, utf8_error_pos};
+
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
         &[$(($path, include_str!(concat!("../../themes/default/", $path)))),*]
@@ -83,8 +86,10 @@ pub struct Theme {
     pub assets: BTreeMap<String, Asset>,
 }
 
-/// The built-in theme with the book's overrides applied.
-pub fn load_theme(root: &Path, theme: &str) -> anyhow::Result<Theme> {
+/// The built-in theme with the book's overrides applied. A template that is
+/// not UTF-8 text is the book's problem (each one a diagnostic), a folder
+/// that cannot be read the tool's.
+pub fn load_theme(root: &Path, theme: &str) -> Result<Theme, RenderFailure> {
     let mut templates: BTreeMap<String, Template> = TEMPLATES
         .iter()
         .map(|(path, source)| {
@@ -108,6 +113,7 @@ pub fn load_theme(root: &Path, theme: &str) -> anyhow::Result<Theme> {
             )
         })
         .collect();
+    let mut problems = Vec::new();
     let theme_dir = root.join("themes").join(theme);
     let template_dir = theme_dir.join("templates");
     if template_dir.is_dir() {
@@ -118,9 +124,26 @@ pub fn load_theme(root: &Path, theme: &str) -> anyhow::Result<Theme> {
                 continue;
             }
             let name = crate::diagnostics::display_path(&template_dir, entry.path());
-            let source = std::fs::read_to_string(entry.path())
+            let file = crate::diagnostics::display_path(root, entry.path());
+            let bytes = std::fs::read(entry.path())
                 .with_context(|| format!("reading template {}", entry.path().display()))?;
-            let origin = Origin::Book(crate::diagnostics::display_path(root, entry.path()));
+            let source = match String::from_utf8(bytes) {
+                Ok(source) => source,
+                Err(err) => {
+                    let pos = utf8_error_pos(err.as_bytes(), err.utf8_error());
+                    problems.push(
+                        Diagnostic::error(
+                            "not-utf8",
+                            &file,
+                            pos,
+                            "this template is not valid UTF-8 text",
+                        )
+                        .with_help("save the file with UTF-8 encoding"),
+                    );
+                    continue;
+                }
+            };
+            let origin = Origin::Book(file);
             templates.insert(
                 name.clone(),
                 Template {
@@ -141,6 +164,9 @@ pub fn load_theme(root: &Path, theme: &str) -> anyhow::Result<Theme> {
                 assets.insert(name, Asset::File(entry.path().to_path_buf()));
             }
         }
+    }
+    if !problems.is_empty() {
+        return Err(RenderFailure::Book(problems));
     }
     Ok(Theme {
         templates: templates.into_values().collect(),

@@ -326,6 +326,51 @@ fn a_template_error_in_the_books_theme_is_reported_with_its_position() {
 }
 
 #[test]
+fn a_template_that_is_not_utf8_is_reported_at_its_first_bad_byte() {
+    let book = TestBook::fixture("books/valid")
+        .with(
+            "themes/default/templates/404.html",
+            b"{% extends \"base.html\" %}\n<p>\xe9t\xe9</p>\n",
+        )
+        .with("themes/default/templates/partials/footer.html", b"\xff");
+    let run = book.check(&["--format", "json"]);
+    run.assert_code(1);
+    assert_eq!(
+        run.diagnostic_lines(),
+        [
+            "themes/default/templates/404.html:2:4: error[not-utf8]: this template is not valid UTF-8 text",
+            "themes/default/templates/partials/footer.html:1:1: error[not-utf8]: this template is not valid UTF-8 text",
+        ]
+    );
+    build(&book).assert_code(1);
+    assert!(!book.root().join("site").exists());
+}
+
+#[test]
+fn a_base_template_without_the_blocks_the_built_in_pages_fill_is_the_books_error() {
+    let book = TestBook::fixture("books/valid").with(
+        "themes/default/templates/base.html",
+        "<!doctype html><title>{{ title }}</title><main>{% block main %}{% endblock main %}</main>\n",
+    );
+    let run = book.check(&["--format", "json"]);
+    run.assert_code(1);
+    let lines = run.diagnostic_lines();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        assert!(
+            line.starts_with("themes/default/templates/base.html:1:1: error[template]: this template breaks the built-in template"),
+            "{lines:?}"
+        );
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.contains("level.html") && line.contains("Block `content`")),
+        "{lines:?}"
+    );
+}
+
+#[test]
 fn a_theme_override_replaces_one_template() {
     let book = TestBook::fixture("books/valid").with(
         "themes/default/templates/404.html",

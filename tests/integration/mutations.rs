@@ -130,47 +130,49 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Whether `text` has a `name.ext:line:col` with one of the book's file
-/// extensions.
+/// Whether `text` has a `name.ext:line:col` with the extension of a book's
+/// content, configuration or template files.
 fn names_a_position(text: &str) -> bool {
-    [".md:", ".yaml:", ".yml:", ".toml:"].iter().any(|ext| {
-        text.match_indices(ext).any(|(at, found)| {
-            let rest = &text[at + found.len()..];
-            let line_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            let after_line = &rest[line_digits..];
-            line_digits > 0
-                && after_line.starts_with(':')
-                && after_line[1..]
-                    .bytes()
-                    .next()
-                    .is_some_and(|b| b.is_ascii_digit())
+    [".md:", ".yaml:", ".yml:", ".toml:", ".html:"]
+        .iter()
+        .any(|ext| {
+            text.match_indices(ext).any(|(at, found)| {
+                let rest = &text[at + found.len()..];
+                let line_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let after_line = &rest[line_digits..];
+                line_digits > 0
+                    && after_line.starts_with(':')
+                    && after_line[1..]
+                        .bytes()
+                        .next()
+                        .is_some_and(|b| b.is_ascii_digit())
+            })
         })
-    })
 }
 
-#[test]
-fn damaged_files_get_a_verdict_never_a_crash() {
-    const VARIANTS_PER_FILE: usize = 14;
-    let fixture = fixtures_dir().join("books/valid");
-    let book = TestBook::fixture("books/valid");
-    let mut random = Random(0x1add_e7b0_0c5e_ed01);
+/// Checks `variants` damaged copies of each of `files` (paths below the
+/// book, with their intact contents) one at a time, restoring each file
+/// after its turn. Returns how many variants passed and how many failed.
+fn check_damaged(
+    book: &TestBook,
+    files: &[(String, Vec<u8>)],
+    variants: usize,
+    random: &mut Random,
+) -> [usize; 2] {
     let mut verdicts = [0usize; 2];
-    for file in files_below(&fixture) {
-        let original = std::fs::read(fixture.join(&file)).expect("the fixture is readable");
-        let relative = file.to_string_lossy().replace('\\', "/");
-        for _ in 0..VARIANTS_PER_FILE {
+    for (relative, original) in files {
+        for _ in 0..variants {
             // One to three kinds of damage at once.
             let mut damaged = original.clone();
             let mut done = Vec::new();
             for _ in 0..=random.below(3) {
-                let (next, what) = damage(&damaged, &mut random);
+                let (next, what) = damage(&damaged, random);
                 damaged = next;
                 done.push(what);
             }
-            let what = done.join("; ");
-            book.write(&relative, &damaged);
+            book.write(relative, &damaged);
             let run = book.check(&[]);
-            let variant = format!("{relative}, {what}");
+            let variant = format!("{relative}, {}", done.join("; "));
             assert!(
                 !run.stderr.contains("panicked"),
                 "{variant}: panicked\n{}",
@@ -189,11 +191,49 @@ fn damaged_files_get_a_verdict_never_a_crash() {
                 other => panic!("{variant}: exit {other:?}\n{}", run.stderr),
             }
         }
-        book.write(&relative, &original);
+        book.write(relative, original);
     }
+    verdicts
+}
+
+#[test]
+fn damaged_files_get_a_verdict_never_a_crash() {
+    let fixture = fixtures_dir().join("books/valid");
+    let book = TestBook::fixture("books/valid");
+    let files: Vec<(String, Vec<u8>)> = files_below(&fixture)
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read(fixture.join(&file)).expect("the fixture is readable");
+            (file.to_string_lossy().replace('\\', "/"), text)
+        })
+        .collect();
+    let verdicts = check_damaged(&book, &files, 14, &mut Random(0x1add_e7b0_0c5e_ed01));
     // The damage is meant to break books, and some of it is harmless (a
     // repeated blank line, a cut after the last newline): both verdicts
     // must occur, or the test is not testing what it says.
+    assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
+}
+
+#[test]
+fn damaged_template_overrides_get_a_verdict_never_a_crash() {
+    // A book's own copies of the built-in templates most themes start from.
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    let book = TestBook::fixture("books/valid");
+    let files: Vec<(String, Vec<u8>)> = [
+        "base.html",
+        "level.html",
+        "page.html",
+        "partials/nav-open.html",
+    ]
+    .iter()
+    .map(|name| {
+        let text = std::fs::read(theme.join(name)).expect("the built-in theme is readable");
+        let relative = format!("themes/default/templates/{name}");
+        book.write(&relative, &text);
+        (relative, text)
+    })
+    .collect();
+    let verdicts = check_damaged(&book, &files, 20, &mut Random(0x7e4a_a7e5_0000_0001));
     assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
 }
 
