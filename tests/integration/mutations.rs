@@ -1,12 +1,13 @@
 //! Damaged books: every file of a valid book cut short, broken by a stray
-//! character, missing a line or repeating one, or several of these at once. Whatever the damage, `check`
-//! ends with a verdict (no problems, or diagnostics that name a
-//! file:line:col), never with a panic or a crash. The damage is random but
+//! character, missing a line or repeating one, or several of these at once.
+//! Whatever the damage, `check` ends with a verdict (no problems, or
+//! diagnostics that name a file:line:col), never with a panic or a crash;
+//! so does `debrief` on damaged filled scorecards. The damage is random but
 //! seeded, so a failure names a variant that fails again.
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{TestBook, fixtures_dir};
+use crate::support::{Run, TestBook, fixtures_dir};
 
 /// xorshift64*: enough randomness to spread the damage, and no dependency.
 struct Random(u64);
@@ -131,9 +132,9 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Whether `text` has a `name.ext:line:col` with the extension of a book's
-/// content, configuration or template files.
+/// content, configuration or template files, or of a filled scorecard.
 fn names_a_position(text: &str) -> bool {
-    [".md:", ".yaml:", ".yml:", ".toml:", ".html:"]
+    [".md:", ".yaml:", ".yml:", ".toml:", ".html:", ".json:"]
         .iter()
         .any(|ext| {
             text.match_indices(ext).any(|(at, found)| {
@@ -159,6 +160,18 @@ fn check_damaged(
     variants: usize,
     random: &mut Random,
 ) -> [usize; 2] {
+    run_damaged(book, files, variants, random, |book| book.check(&[]))
+}
+
+/// Like [`check_damaged`], with `command` run on each variant instead of
+/// `check`.
+fn run_damaged(
+    book: &TestBook,
+    files: &[(String, Vec<u8>)],
+    variants: usize,
+    random: &mut Random,
+    command: impl Fn(&TestBook) -> Run,
+) -> [usize; 2] {
     let mut verdicts = [0usize; 2];
     for (relative, original) in files {
         for _ in 0..variants {
@@ -171,7 +184,7 @@ fn check_damaged(
                 done.push(what);
             }
             book.write(relative, &damaged);
-            let run = book.check(&[]);
+            let run = command(book);
             let variant = format!("{relative}, {}", done.join("; "));
             assert!(
                 !run.stderr.contains("panicked"),
@@ -234,6 +247,32 @@ fn damaged_template_overrides_get_a_verdict_never_a_crash() {
     })
     .collect();
     let verdicts = check_damaged(&book, &files, 20, &mut Random(0x7e4a_a7e5_0000_0001));
+    assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
+}
+
+#[test]
+fn damaged_filled_scorecards_get_a_verdict_never_a_crash() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let book = TestBook::copy_of(repo, &["book.toml", "content"]);
+    let scorecards = fixtures_dir().join("scorecards");
+    let files: Vec<(String, Vec<u8>)> = files_below(&scorecards)
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read(scorecards.join(&file)).expect("the fixture is readable");
+            let relative = format!("filled/{}", file.to_string_lossy());
+            book.write(&relative, &text);
+            (relative, text)
+        })
+        .collect();
+    let mut args = vec!["debrief".to_string()];
+    args.extend(files.iter().map(|(relative, _)| relative.clone()));
+    let verdicts = run_damaged(
+        &book,
+        &files,
+        14,
+        &mut Random(0xdeb1_ef00_0000_0001),
+        |book| book.run(&args.iter().map(String::as_str).collect::<Vec<_>>()),
+    );
     assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
 }
 
