@@ -2,8 +2,9 @@
 //! character, missing a line or repeating one, or several of these at once.
 //! Whatever the damage, `check` ends with a verdict (no problems, or
 //! diagnostics that name a file:line:col), never with a panic or a crash;
-//! so does `debrief` on damaged filled scorecards. The damage is random but
-//! seeded, so a failure names a variant that fails again.
+//! so do `debrief` on damaged filled scorecards and `import` on a damaged
+//! spreadsheet ladder (and what it imports checks clean). The damage is
+//! random but seeded, so a failure names a variant that fails again.
 
 use std::path::{Path, PathBuf};
 
@@ -132,23 +133,26 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Whether `text` has a `name.ext:line:col` with the extension of a book's
-/// content, configuration or template files, or of a filled scorecard.
+/// content, configuration or template files, of a filled scorecard or of a
+/// spreadsheet ladder.
 fn names_a_position(text: &str) -> bool {
-    [".md:", ".yaml:", ".yml:", ".toml:", ".html:", ".json:"]
-        .iter()
-        .any(|ext| {
-            text.match_indices(ext).any(|(at, found)| {
-                let rest = &text[at + found.len()..];
-                let line_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-                let after_line = &rest[line_digits..];
-                line_digits > 0
-                    && after_line.starts_with(':')
-                    && after_line[1..]
-                        .bytes()
-                        .next()
-                        .is_some_and(|b| b.is_ascii_digit())
-            })
+    [
+        ".md:", ".yaml:", ".yml:", ".toml:", ".html:", ".json:", ".csv:",
+    ]
+    .iter()
+    .any(|ext| {
+        text.match_indices(ext).any(|(at, found)| {
+            let rest = &text[at + found.len()..];
+            let line_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let after_line = &rest[line_digits..];
+            line_digits > 0
+                && after_line.starts_with(':')
+                && after_line[1..]
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit())
         })
+    })
 }
 
 /// Checks `variants` damaged copies of each of `files` (paths below the
@@ -272,6 +276,39 @@ fn damaged_filled_scorecards_get_a_verdict_never_a_crash() {
         14,
         &mut Random(0xdeb1_ef00_0000_0001),
         |book| book.run(&args.iter().map(String::as_str).collect::<Vec<_>>()),
+    );
+    assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
+}
+
+#[test]
+fn a_damaged_spreadsheet_ladder_gets_a_verdict_never_a_crash() {
+    let book = TestBook::fixture("books/valid");
+    let export = book.run(&["export", ".", "--format", "csv"]);
+    export.assert_code(0);
+    let files = vec![("ladder.csv".to_string(), export.stdout.into_bytes())];
+    // Each variant imports into a folder of its own: import creates a book.
+    let imports = std::cell::Cell::new(0);
+    let verdicts = run_damaged(
+        &book,
+        &files,
+        40,
+        &mut Random(0xc5f0_0000_0000_0001),
+        |book| {
+            imports.set(imports.get() + 1);
+            let target = format!("imported-{}", imports.get());
+            let run = book.run(&["import", "--from", "csv", "ladder.csv", &target]);
+            // What import accepts, it writes as a book that checks clean.
+            if run.code == Some(0) {
+                let checked = book.run(&["check", &target]);
+                assert_eq!(
+                    checked.code,
+                    Some(0),
+                    "imported, but the book does not check:\n{}",
+                    checked.stderr
+                );
+            }
+            run
+        },
     );
     assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
 }
