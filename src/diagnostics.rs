@@ -58,6 +58,12 @@ impl Diagnostic {
         }
     }
 
+    /// The error for a file that is not UTF-8 text (`bytes`, as `err` found
+    /// them), at its first bad byte.
+    pub fn not_utf8(file: &str, bytes: &[u8], err: std::str::Utf8Error, message: &str) -> Self {
+        Diagnostic::error("not-utf8", file, utf8_error_pos(bytes, err), message)
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -286,7 +292,7 @@ pub fn print_json(diagnostics: &[Diagnostic], out: &mut dyn Write) -> std::io::R
 
 /// Where the first byte that is not UTF-8 is in `bytes` (as `err` found
 /// it): its line, and its column in characters, as every position is.
-pub fn utf8_error_pos(bytes: &[u8], err: std::str::Utf8Error) -> Pos {
+fn utf8_error_pos(bytes: &[u8], err: std::str::Utf8Error) -> Pos {
     let valid = &bytes[..err.valid_up_to()];
     let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
     let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);

@@ -82,10 +82,10 @@ pub fn load_book(root: &Path) -> Result<Loaded, LoadError> {
         Ok(text) => parse_config(&text, &mut diagnostics),
         Err(err) => {
             diagnostics.push(
-                crate::diagnostics::Diagnostic::error(
-                    "not-utf8",
+                crate::diagnostics::Diagnostic::not_utf8(
                     CONFIG_FILE,
-                    crate::diagnostics::utf8_error_pos(err.as_bytes(), err.utf8_error()),
+                    err.as_bytes(),
+                    err.utf8_error(),
                     "book.toml is not valid UTF-8 text",
                 )
                 .with_help("save the file with UTF-8 encoding"),

@@ -216,10 +216,10 @@ fn read_source(
         .with_help("split it into several pages, or put large documents under content/static/"));
     }
     let text = String::from_utf8(bytes).map_err(|err| {
-        Diagnostic::error(
-            "not-utf8",
+        Diagnostic::not_utf8(
             &file,
-            crate::diagnostics::utf8_error_pos(err.as_bytes(), err.utf8_error()),
+            err.as_bytes(),
+            err.utf8_error(),
             "this file is not valid UTF-8 text",
         )
         .with_help("save the file with UTF-8 encoding")

@@ -87,10 +87,10 @@ pub fn check_file(book: &Book, file: &str, bytes: &[u8], diagnostics: &mut Diagn
         Ok(text) => text,
         Err(err) => {
             diagnostics.push(
-                Diagnostic::error(
-                    "not-utf8",
+                Diagnostic::not_utf8(
                     file,
-                    crate::diagnostics::utf8_error_pos(bytes, err),
+                    bytes,
+                    err,
                     "not a scorecard: the file is not UTF-8 text",
                 )
                 .with_help(NOT_A_SCORECARD_HELP),

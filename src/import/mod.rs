@@ -81,10 +81,10 @@ pub fn import_csv(
         Ok(text) => text,
         Err(err) => {
             diagnostics.push(
-                Diagnostic::error(
-                    "not-utf8",
+                Diagnostic::not_utf8(
                     options.file,
-                    crate::diagnostics::utf8_error_pos(bytes, err),
+                    bytes,
+                    err,
                     "this file is not valid UTF-8 text",
                 )
                 .with_help("save the spreadsheet as \"CSV UTF-8\""),

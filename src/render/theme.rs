@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use super::RenderFailure;
-use crate::diagnostics::{Diagnostic, utf8_error_pos};
+use crate::diagnostics::Diagnostic;
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -130,12 +130,11 @@ pub fn load_theme(root: &Path, theme: &str) -> Result<Theme, RenderFailure> {
             let source = match String::from_utf8(bytes) {
                 Ok(source) => source,
                 Err(err) => {
-                    let pos = utf8_error_pos(err.as_bytes(), err.utf8_error());
                     problems.push(
-                        Diagnostic::error(
-                            "not-utf8",
+                        Diagnostic::not_utf8(
                             &file,
-                            pos,
+                            err.as_bytes(),
+                            err.utf8_error(),
                             "this template is not valid UTF-8 text",
                         )
                         .with_help("save the file with UTF-8 encoding"),
