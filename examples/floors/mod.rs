@@ -21,7 +21,8 @@ pub fn guide_files(source: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Creates the folder of every file's page, before the timed work.
+/// Creates the output folder and the folder of every file's page, before
+/// any page is written (as ladderbook makes its folders first).
 pub fn make_folders(files: &[PathBuf], source: &Path, out: &Path) {
     std::fs::create_dir_all(out).unwrap_or_else(|err| fail(out, &err));
     for file in files {

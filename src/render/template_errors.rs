@@ -66,7 +66,11 @@ pub fn template_failure(err: &tera::Error, theme: &Theme) -> RenderFailure {
                 continue;
             };
             let key = (file.clone(), problem.message.clone());
-            let at = format!("{}:{}", problem.template, problem.pos);
+            let at = if problem.template.is_empty() {
+                "place not given".to_string()
+            } else {
+                format!("{}:{}", problem.template, problem.pos)
+            };
             broken.entry(key).or_default().push(at);
         }
     }
