@@ -157,7 +157,8 @@ fn names_a_position(text: &str) -> bool {
 
 /// Checks `variants` damaged copies of each of `files` (paths below the
 /// book, with their intact contents) one at a time, restoring each file
-/// after its turn. Returns how many variants passed and how many failed.
+/// after its turn. Returns how many variants the tool accepted (exit 0) and
+/// how many it refused with diagnostics (exit 1).
 fn check_damaged(
     book: &TestBook,
     files: &[(String, Vec<u8>)],
