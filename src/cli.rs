@@ -184,7 +184,8 @@ pub struct BuildArgs {
     /// The book's folder (the one with book.toml)
     #[arg(default_value = ".")]
     pub book_dir: PathBuf,
-    /// Output folder (default: [build] output-dir of book.toml)
+    /// Output folder (default: [build] output-dir of book.toml). The build
+    /// replaces it whole, so it must be new, empty, or a site ladderbook built
     #[arg(long, short)]
     pub out: Option<PathBuf>,
 }

@@ -54,6 +54,7 @@ pub fn build_site(
     parsed: Option<Templates>,
 ) -> Result<BuildStats, BuildFailure> {
     check_output_location(book, root, out)?;
+    check_replaceable(out)?;
     let renderer = timings::measure("render: templates", || match parsed {
         Some(templates) if templates.name == book.config.build.theme => {
             Renderer::with_templates(book, templates)
@@ -452,6 +453,49 @@ fn check_output_location(book: &Book, root: &Path, out: &Path) -> anyhow::Result
     Ok(())
 }
 
+/// Refuses an output that a build would destroy without it being a site:
+/// the swap replaces the whole folder, so it must be missing, empty, or a
+/// site ladderbook wrote (its `ladder.json` says so), never a file or a
+/// folder of someone's documents given as `--out` by mistake.
+fn check_replaceable(out: &Path) -> anyhow::Result<()> {
+    let Ok(meta) = std::fs::metadata(out) else {
+        return Ok(());
+    };
+    if !meta.is_dir() {
+        bail!(
+            "refusing to write the site to `{}`: it is a file, and the site is a folder\n  help: choose a folder for --out (it is created if missing)",
+            out.display()
+        );
+    }
+    let mut entries =
+        std::fs::read_dir(out).with_context(|| format!("reading {}", out.display()))?;
+    if entries.next().is_none() || is_a_site(out) {
+        return Ok(());
+    }
+    bail!(
+        "refusing to write the site to `{}`: the folder holds files ladderbook did not write, and a build replaces the whole folder\n  help: choose a new or empty folder for --out, or remove this one yourself if it is an old site",
+        out.display()
+    )
+}
+
+/// Whether `dir` holds a site ladderbook built: its `ladder.json` starts
+/// with ladderbook's format name.
+fn is_a_site(dir: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = [0u8; 256];
+    let Ok(mut file) = std::fs::File::open(dir.join("ladder.json")) else {
+        return false;
+    };
+    let Ok(read) = file.read(&mut head) else {
+        return false;
+    };
+    String::from_utf8_lossy(&head[..read]).contains(SITE_SIGNATURE)
+}
+
+/// How `ladder.json` begins in every site ladderbook writes, whatever the
+/// version of its format ([`export::LADDER_FORMAT`]).
+const SITE_SIGNATURE: &str = "\"format\": \"ladderbook.ladder/";
+
 /// Resolves `.` and `..` without touching the disk (the output may not exist).
 fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -520,6 +564,20 @@ impl Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_site_carries_the_signature_a_rebuild_looks_for() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        assert!(export::LADDER_FORMAT.starts_with("ladderbook.ladder/"));
+        let written = format!("{{\n  \"format\": \"{}\",\n", export::LADDER_FORMAT);
+        assert!(written.contains(SITE_SIGNATURE));
+        std::fs::write(dir.path().join("notes.txt"), "mine").expect("written");
+        assert!(!is_a_site(dir.path()));
+        assert!(check_replaceable(dir.path()).is_err());
+        std::fs::write(dir.path().join("ladder.json"), written).expect("written");
+        assert!(is_a_site(dir.path()));
+        assert!(check_replaceable(dir.path()).is_ok());
+    }
 
     #[test]
     fn a_file_in_parts_is_their_concatenation_in_a_folder_made_for_it() {

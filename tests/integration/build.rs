@@ -649,3 +649,41 @@ fn an_error_in_a_partial_is_reported_at_its_position() {
         assert!(!book.root().join("site").exists(), "{partial}");
     }
 }
+
+#[test]
+fn an_output_that_is_not_a_site_is_never_replaced() {
+    let book = TestBook::fixture("books/valid")
+        .with("notes/today.md", "my own notes\n")
+        .with("report.pdf", "%PDF-1.7\n");
+    // A folder of someone's files, and a file, given as --out by mistake.
+    for (out, kept) in [("notes", "notes/today.md"), ("report.pdf", "report.pdf")] {
+        let before = std::fs::read(book.root().join(kept)).expect("the file is there");
+        let run = book.run(&["build", ".", "--out", out]);
+        run.assert_code(2);
+        assert!(
+            run.stderr
+                .contains(&format!("refusing to write the site to `{out}`")),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(std::fs::read(book.root().join(kept)).ok(), Some(before));
+        assert!(!book.root().join(out).join("index.html").exists());
+    }
+    // An empty folder, and a site ladderbook built there before, are fine.
+    std::fs::create_dir(book.root().join("empty")).expect("created");
+    book.run(&["build", ".", "--out", "empty"]).assert_code(0);
+    book.run(&["build", ".", "--out", "empty"]).assert_code(0);
+    assert!(book.root().join("empty/index.html").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(book.root())
+        .expect("the book folder is readable")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
