@@ -1,12 +1,12 @@
 //! tera's errors as the book's diagnostics, or as ladderbook's own bugs.
 //!
-//! The built-in templates build and render every valid book (the test suite
-//! makes sure), so a template error is ladderbook's bug only when the book
-//! overrides no template. Otherwise it is the book's, even when tera names a
-//! built-in template: a `base.html` override without the `content` block
-//! breaks every built-in page that fills it. Such an error is reported on
-//! the overrides the failing built-in template extends, includes or imports,
-//! once for all the built-in templates it breaks the same way.
+//! An error tera places in one of the book's templates is the book's. So is
+//! one it places in a built-in template that extends, imports or includes
+//! one of the book's overrides: a `base.html` override without the `content`
+//! block breaks every built-in page that fills it. Such an error is reported
+//! on those overrides, once for all the built-in templates it breaks the
+//! same way. Anything else is ladderbook's bug: the built-in templates
+//! build and render every valid book (the test suite makes sure).
 
 use std::collections::BTreeMap;
 
@@ -24,26 +24,17 @@ struct Problem {
 }
 
 pub fn template_failure(err: &tera::Error, theme: &Theme) -> RenderFailure {
-    let problems = problems_of(err);
     let overrides: Vec<&Template> = theme
         .templates
         .iter()
         .filter(|template| matches!(template.origin, Origin::Book(_)))
         .collect();
-    if overrides.is_empty() {
-        let text = problems
-            .iter()
-            .map(|p| format!("`{}` at {}: {}", p.template, p.pos, p.message))
-            .collect::<Vec<_>>()
-            .join("; ");
-        return RenderFailure::Tool(anyhow::anyhow!(
-            "a built-in template failed: {text} (this is a bug in ladderbook; please report it)"
-        ));
-    }
     let mut diagnostics = Vec::new();
     // (override's file, message) → the built-in templates it breaks so.
     let mut broken: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
-    for problem in problems {
+    // Problems no override can have caused.
+    let mut unexplained = Vec::new();
+    for problem in problems_of(err) {
         let named = theme.templates.iter().find(|t| t.name == problem.template);
         if let Some(Template {
             origin: Origin::Book(file),
@@ -61,17 +52,18 @@ pub fn template_failure(err: &tera::Error, theme: &Theme) -> RenderFailure {
             );
             continue;
         }
-        for culprit in culprits(named, &overrides) {
-            let Origin::Book(file) = &culprit.origin else {
-                continue;
-            };
-            let key = (file.clone(), problem.message.clone());
-            let at = if problem.template.is_empty() {
-                "place not given".to_string()
-            } else {
-                format!("{}:{}", problem.template, problem.pos)
-            };
-            broken.entry(key).or_default().push(at);
+        let culprits = named.map(|built_in| used_overrides(built_in, &overrides));
+        match culprits.as_deref() {
+            Some([_, ..]) => {
+                for culprit in culprits.iter().flatten() {
+                    if let Origin::Book(file) = &culprit.origin {
+                        let key = (file.clone(), problem.message.clone());
+                        let at = format!("{}:{}", problem.template, problem.pos);
+                        broken.entry(key).or_default().push(at);
+                    }
+                }
+            }
+            _ => unexplained.push(problem),
         }
     }
     for ((file, message), built_in) in broken {
@@ -98,30 +90,31 @@ pub fn template_failure(err: &tera::Error, theme: &Theme) -> RenderFailure {
             ),
         );
     }
-    RenderFailure::Book(diagnostics)
+    // The book's own problems first: what is left may follow from them.
+    if !diagnostics.is_empty() {
+        return RenderFailure::Book(diagnostics);
+    }
+    let text = unexplained
+        .iter()
+        .map(|p| format!("`{}` at {}: {}", p.template, p.pos, p.message))
+        .collect::<Vec<_>>()
+        .join("; ");
+    RenderFailure::Tool(anyhow::anyhow!(
+        "a built-in template failed: {text} (this is a bug in ladderbook; please report it)"
+    ))
 }
 
-/// The overrides a built-in template's failure comes from: those its source
-/// names (`{% extends "base.html" %}`, includes, imports), or every
-/// override when it names none of them or is not known.
-fn culprits<'t>(built_in: Option<&Template>, overrides: &[&'t Template]) -> Vec<&'t Template> {
-    let named: Vec<&Template> = built_in
-        .map(|template| {
-            overrides
-                .iter()
-                .copied()
-                .filter(|o| {
-                    template.source.contains(&format!("\"{}\"", o.name))
-                        || template.source.contains(&format!("'{}'", o.name))
-                })
-                .collect()
+/// The book's overrides that `built_in` extends, imports or includes: those
+/// its source names (`{% extends "base.html" %}`).
+fn used_overrides<'t>(built_in: &Template, overrides: &[&'t Template]) -> Vec<&'t Template> {
+    overrides
+        .iter()
+        .copied()
+        .filter(|o| {
+            built_in.source.contains(&format!("\"{}\"", o.name))
+                || built_in.source.contains(&format!("'{}'", o.name))
         })
-        .unwrap_or_default();
-    if named.is_empty() {
-        overrides.to_vec()
-    } else {
-        named
-    }
+        .collect()
 }
 
 /// Every problem in `err`: tera reports syntax and rendering errors one at a
@@ -287,6 +280,28 @@ mod tests {
             diagnostics[0].message,
             "this template breaks the built-in templates (404.html:2:10, level.html:2:10): \
              Block `content` is not defined in any parent template"
+        );
+    }
+
+    #[test]
+    fn a_built_in_failure_no_override_takes_part_in_is_a_bug_of_ladderbook() {
+        let theme = theme(vec![
+            template("base.html", "<main></main>", Origin::BuiltIn),
+            template(
+                "404.html",
+                "{% extends \"base.html\" %}\n{% block content %}gone{% endblock content %}",
+                Origin::BuiltIn,
+            ),
+            template(
+                "partials/footer.html",
+                "<footer></footer>",
+                Origin::Book("themes/default/templates/partials/footer.html".into()),
+            ),
+        ]);
+        let failure = template_failure(&missing_block_error(&theme), &theme);
+        assert!(
+            matches!(failure, RenderFailure::Tool(_)),
+            "404.html uses no override: not the book's problem"
         );
     }
 
