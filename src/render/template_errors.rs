@@ -52,18 +52,17 @@ pub fn template_failure(err: &tera::Error, theme: &Theme) -> RenderFailure {
             );
             continue;
         }
-        let culprits = named.map(|built_in| used_overrides(built_in, &overrides));
-        match culprits.as_deref() {
-            Some([_, ..]) => {
-                for culprit in culprits.iter().flatten() {
-                    if let Origin::Book(file) = &culprit.origin {
-                        let key = (file.clone(), problem.message.clone());
-                        let at = format!("{}:{}", problem.template, problem.pos);
-                        broken.entry(key).or_default().push(at);
-                    }
-                }
+        let culprits = named.map_or_else(Vec::new, |built_in| used_overrides(built_in, &overrides));
+        if culprits.is_empty() {
+            unexplained.push(problem);
+            continue;
+        }
+        for culprit in culprits {
+            if let Origin::Book(file) = &culprit.origin {
+                let key = (file.clone(), problem.message.clone());
+                let at = format!("{}:{}", problem.template, problem.pos);
+                broken.entry(key).or_default().push(at);
             }
-            _ => unexplained.push(problem),
         }
     }
     for ((file, message), built_in) in broken {
@@ -211,6 +210,19 @@ mod tests {
         }
     }
 
+    /// A built-in `404.html` filling a `content` block its built-in parent
+    /// lacks: the error every test here provokes, with no override in it.
+    fn built_in_base_and_404() -> Vec<Template> {
+        vec![
+            template("base.html", "<main></main>", Origin::BuiltIn),
+            template(
+                "404.html",
+                "{% extends \"base.html\" %}\n{% block content %}gone{% endblock content %}",
+                Origin::BuiltIn,
+            ),
+        ]
+    }
+
     /// What tera says when a book's `base.html` lost the `content` block.
     fn missing_block_error(theme: &Theme) -> tera::Error {
         let mut tera = tera::Tera::default();
@@ -285,19 +297,13 @@ mod tests {
 
     #[test]
     fn a_built_in_failure_no_override_takes_part_in_is_a_bug_of_ladderbook() {
-        let theme = theme(vec![
-            template("base.html", "<main></main>", Origin::BuiltIn),
-            template(
-                "404.html",
-                "{% extends \"base.html\" %}\n{% block content %}gone{% endblock content %}",
-                Origin::BuiltIn,
-            ),
-            template(
-                "partials/footer.html",
-                "<footer></footer>",
-                Origin::Book("themes/default/templates/partials/footer.html".into()),
-            ),
-        ]);
+        let mut templates = built_in_base_and_404();
+        templates.push(template(
+            "partials/footer.html",
+            "<footer></footer>",
+            Origin::Book("themes/default/templates/partials/footer.html".into()),
+        ));
+        let theme = theme(templates);
         let failure = template_failure(&missing_block_error(&theme), &theme);
         assert!(
             matches!(failure, RenderFailure::Tool(_)),
@@ -307,14 +313,7 @@ mod tests {
 
     #[test]
     fn without_overrides_a_template_error_is_a_bug_of_ladderbook() {
-        let theme = theme(vec![
-            template("base.html", "<main></main>", Origin::BuiltIn),
-            template(
-                "404.html",
-                "{% extends \"base.html\" %}\n{% block content %}gone{% endblock content %}",
-                Origin::BuiltIn,
-            ),
-        ]);
+        let theme = theme(built_in_base_and_404());
         let failure = template_failure(&missing_block_error(&theme), &theme);
         let RenderFailure::Tool(err) = failure else {
             panic!("the built-in theme's own error is a bug");
