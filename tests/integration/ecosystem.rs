@@ -635,7 +635,7 @@ fn the_exports_doc_names_every_field_of_ladder_json_and_every_csv_column() {
 }
 
 /// The fields of the `#[derive(Serialize)]` structs in a source file (all
-/// of `views.rs` is template data) or of one named struct.
+/// of `views/` is template data) or of one named struct.
 fn struct_fields(source: &str, only: Option<&str>) -> Vec<String> {
     let mut fields = Vec::new();
     let mut inside = only.is_none();
@@ -674,9 +674,16 @@ fn the_theming_doc_names_every_template_and_every_context_field() {
             "docs/theming.md does not name {name}"
         );
     }
-    let views = std::fs::read_to_string(repo().join("src/render/views.rs")).unwrap();
+    let mut views: Vec<PathBuf> = std::fs::read_dir(repo().join("src/render/views"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    views.sort();
     let render = std::fs::read_to_string(repo().join("src/render/mod.rs")).unwrap();
-    let mut fields = struct_fields(&views, None);
+    let mut fields = Vec::new();
+    for view in &views {
+        fields.extend(struct_fields(&std::fs::read_to_string(view).unwrap(), None));
+    }
     fields.extend(struct_fields(&render, Some("SiteContext")));
     assert!(fields.len() > 60, "the template data is found: {fields:?}");
     // `PrintItem::item` is flattened into its entry: templates never see it.

@@ -1,0 +1,187 @@
+//! The level page and the levels' summaries (home page, tracks).
+
+use serde::Serialize;
+
+use super::{Link, archetype_link, competency_link, html, htmls, level_link, scorecard_link};
+use crate::content::changes::{ChangeKind, level_changes};
+use crate::content::model::{Book, Cell};
+use crate::markdown::Heading;
+
+#[derive(Serialize)]
+pub struct LevelSummary<'a> {
+    pub link: Link,
+    pub code: &'a str,
+    pub rank: i64,
+    pub summary: Option<&'a str>,
+    pub years: Option<&'a str>,
+    pub expectation_count: usize,
+}
+
+#[derive(Serialize)]
+pub struct TrackSummary<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+    pub levels: Vec<LevelSummary<'a>>,
+}
+
+pub fn tracks(book: &Book) -> Vec<TrackSummary<'_>> {
+    book.tracks
+        .iter()
+        .filter(|track| !track.levels.is_empty())
+        .map(|track| TrackSummary {
+            id: &track.id,
+            name: &track.name,
+            description: html(&track.description),
+            levels: track
+                .levels
+                .iter()
+                .map(|&l| {
+                    let level = &book.levels[l];
+                    LevelSummary {
+                        link: level_link(book, l),
+                        code: level.label(),
+                        rank: level.rank,
+                        summary: html(&level.summary),
+                        years: level.years.as_deref(),
+                        expectation_count: book
+                            .expectations_at(l)
+                            .map(|(_, cell)| cell.items.len())
+                            .sum(),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct CellView<'a> {
+    pub competency: Link,
+    pub summary: Option<&'a str>,
+    pub items: Vec<&'a str>,
+    /// The level the entry carries over from, when it is not the level's own.
+    pub carried_from: Option<Link>,
+    pub carried_label: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct AreaCells<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub cells: Vec<CellView<'a>>,
+}
+
+fn cell_view<'a>(book: &'a Book, competency: usize, cell: &'a Cell, level: usize) -> CellView<'a> {
+    let carried = cell.carried_from(level);
+    CellView {
+        competency: competency_link(book, competency),
+        summary: html(&book.competencies[competency].summary),
+        items: htmls(&cell.items),
+        carried_from: carried.map(|l| level_link(book, l)),
+        carried_label: carried.map(|l| book.levels[l].label()),
+    }
+}
+
+/// A level's expectations grouped by area (areas without any are left out).
+pub fn level_areas(book: &Book, level: usize) -> Vec<AreaCells<'_>> {
+    book.areas
+        .iter()
+        .map(|area| AreaCells {
+            name: &area.name,
+            slug: &area.slug,
+            cells: area
+                .competencies
+                .iter()
+                .filter_map(|&c| {
+                    let cell = book.competencies[c].cells[level].as_ref()?;
+                    Some(cell_view(book, c, cell, level))
+                })
+                .collect(),
+        })
+        .filter(|area| !area.cells.is_empty())
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct ChangeView<'a> {
+    pub competency: Link,
+    pub area: &'a str,
+    /// `starts` or `grows`.
+    pub kind: &'static str,
+    pub added: Vec<&'a str>,
+    pub replaced: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct LevelView<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub code: &'a str,
+    pub track: &'a str,
+    pub rank: i64,
+    pub summary: Option<&'a str>,
+    pub years: Option<&'a str>,
+    pub body: &'a str,
+    pub toc: &'a [Heading],
+    pub equivalent: Option<Link>,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+    pub areas: Vec<AreaCells<'a>>,
+    pub changes: Vec<ChangeView<'a>>,
+    pub starts_count: usize,
+    pub grows_count: usize,
+    pub carried_count: usize,
+    pub archetypes: Vec<Link>,
+    pub scorecards: Vec<Link>,
+}
+
+pub fn level(book: &Book, index: usize) -> LevelView<'_> {
+    let level = &book.levels[index];
+    let changes: Vec<ChangeView> = level_changes(book, index)
+        .into_iter()
+        .map(|change| ChangeView {
+            competency: competency_link(book, change.competency),
+            area: &book.areas[book.competencies[change.competency].area].name,
+            kind: match change.kind {
+                ChangeKind::Starts => "starts",
+                ChangeKind::Grows => "grows",
+            },
+            added: change.added.iter().map(|h| h.html.as_str()).collect(),
+            replaced: change.replaced.iter().map(|h| h.html.as_str()).collect(),
+        })
+        .collect();
+    let areas = level_areas(book, index);
+    let carried_count = areas
+        .iter()
+        .flat_map(|a| &a.cells)
+        .filter(|c| c.carried_from.is_some())
+        .count();
+    LevelView {
+        id: &level.id,
+        title: &level.title,
+        code: level.label(),
+        track: &book.tracks[level.track].name,
+        rank: level.rank,
+        summary: html(&level.summary),
+        years: level.years.as_deref(),
+        body: &level.body.html,
+        toc: &level.headings,
+        equivalent: level.equivalent.map(|l| level_link(book, l)),
+        previous: level.previous.map(|l| level_link(book, l)),
+        next: level.next.map(|l| level_link(book, l)),
+        starts_count: changes.iter().filter(|c| c.kind == "starts").count(),
+        grows_count: changes.iter().filter(|c| c.kind == "grows").count(),
+        changes,
+        carried_count,
+        areas,
+        archetypes: (0..book.archetypes.len())
+            .filter(|&a| book.archetypes[a].levels.contains(&index))
+            .map(|a| archetype_link(book, a))
+            .collect(),
+        scorecards: (0..book.scorecards.len())
+            .filter(|&s| book.scorecards[s].levels.contains(&index))
+            .map(|s| scorecard_link(book, s))
+            .collect(),
+    }
+}

@@ -1,0 +1,92 @@
+//! The matrix: every competency against every level of each track.
+
+use serde::Serialize;
+
+use super::levels::*;
+use super::{Link, competency_link, htmls};
+use crate::content::model::Book;
+
+#[derive(Serialize)]
+pub struct MatrixCell<'a> {
+    pub level: &'a str,
+    pub items: Vec<&'a str>,
+    pub carried: bool,
+    pub carried_label: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct MatrixRow<'a> {
+    pub competency: Link,
+    pub cells: Vec<Option<MatrixCell<'a>>>,
+}
+
+#[derive(Serialize)]
+pub struct MatrixArea<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub rows: Vec<MatrixRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MatrixTrack<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub levels: Vec<LevelSummary<'a>>,
+    pub areas: Vec<MatrixArea<'a>>,
+}
+
+pub fn matrix(book: &Book) -> Vec<MatrixTrack<'_>> {
+    tracks(book)
+        .into_iter()
+        .map(|summary| {
+            let track = book
+                .tracks
+                .iter()
+                .position(|t| t.id == summary.id)
+                .expect("summaries come from tracks");
+            let level_ids = &book.tracks[track].levels;
+            let areas = book
+                .areas
+                .iter()
+                .map(|area| MatrixArea {
+                    name: &area.name,
+                    slug: &area.slug,
+                    rows: area
+                        .competencies
+                        .iter()
+                        .filter(|&&c| {
+                            level_ids
+                                .iter()
+                                .any(|&l| book.competencies[c].cells[l].is_some())
+                        })
+                        .map(|&c| MatrixRow {
+                            competency: competency_link(book, c),
+                            cells: level_ids
+                                .iter()
+                                .map(|&l| {
+                                    book.competencies[c].cells[l]
+                                        .as_ref()
+                                        .map(|cell| MatrixCell {
+                                            level: &book.levels[l].id,
+                                            items: htmls(&cell.items),
+                                            carried: cell.source_level != l,
+                                            carried_label: cell
+                                                .carried_from(l)
+                                                .map(|from| book.levels[from].label()),
+                                        })
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .filter(|area| !area.rows.is_empty())
+                .collect();
+            MatrixTrack {
+                id: summary.id,
+                name: summary.name,
+                levels: summary.levels,
+                areas,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,80 @@
+//! Typed template contexts, one struct per page kind (Zola's way).
+//!
+//! Views borrow from the model and hold rendered HTML fragments whose links
+//! are behind the root marker; `render` swaps the marker per page.
+//!
+//! One file per page kind (levels, matrix, competencies, archetypes,
+//! scorecards, guides, self-assessment, print edition); this file holds the
+//! links every kind shares.
+
+use serde::Serialize;
+
+use crate::content::model::{Book, Html};
+use crate::markdown::ROOT_MARKER;
+
+mod archetypes;
+mod assess;
+mod competencies;
+mod levels;
+mod matrix;
+mod pages;
+mod print;
+mod scorecards;
+
+pub use archetypes::*;
+pub use assess::*;
+pub use competencies::*;
+pub use levels::*;
+pub use matrix::*;
+pub use pages::*;
+pub use print::*;
+pub use scorecards::*;
+
+/// A link to an item: root-relative address behind the marker, and its name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub href: String,
+    pub title: String,
+    pub id: String,
+}
+
+fn link(kind: &str, id: &str, title: &str) -> Link {
+    Link {
+        href: format!("{ROOT_MARKER}{kind}/{id}.html"),
+        title: title.to_string(),
+        id: id.to_string(),
+    }
+}
+
+fn html(fragment: &Option<Html>) -> Option<&str> {
+    fragment.as_ref().map(|h| h.html.as_str())
+}
+
+fn htmls(fragments: &[Html]) -> Vec<&str> {
+    fragments.iter().map(|h| h.html.as_str()).collect()
+}
+
+pub fn level_link(book: &Book, level: usize) -> Link {
+    let l = &book.levels[level];
+    link("levels", &l.id, &l.title)
+}
+
+pub fn competency_link(book: &Book, competency: usize) -> Link {
+    let c = &book.competencies[competency];
+    link("competencies", &c.id, &c.name)
+}
+
+pub fn archetype_link(book: &Book, archetype: usize) -> Link {
+    let a = &book.archetypes[archetype];
+    link("archetypes", &a.id, &a.name)
+}
+
+pub fn scorecard_link(book: &Book, scorecard: usize) -> Link {
+    let s = &book.scorecards[scorecard];
+    link("scorecards", &s.id, &s.title)
+}
+
+pub fn page_link(book: &Book, page: usize) -> Link {
+    let p = &book.pages[page];
+    link("pages", &p.path, &p.title)
+}
