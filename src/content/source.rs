@@ -162,7 +162,7 @@ fn visit(
             )
             .with_help(
                 "levels/ and archetypes/ take .md, competencies/ .yaml or .md, scorecards/ .yaml, \
-                 pages/ .md (sub-folders allowed), static/ anything",
+                 pages/ .md, static/ anything; each may have sub-folders",
             ),
         ),
     };
@@ -178,13 +178,19 @@ pub fn classify(relative: &str) -> Option<(Kind, String)> {
         None if stem == "index" && markdown => Some((Kind::Index, stem.into())),
         None if stem == "tracks" && yaml => Some((Kind::Tracks, stem.into())),
         Some(("pages", rest)) if markdown => Some((Kind::Page, rest.into())),
-        Some((folder, name)) if !name.contains('/') => match folder {
-            "levels" if markdown => Some((Kind::Level, name.into())),
-            "competencies" if markdown || yaml => Some((Kind::Competency, name.into())),
-            "archetypes" if markdown => Some((Kind::Archetype, name.into())),
-            "scorecards" if yaml => Some((Kind::Scorecard, name.into())),
-            _ => None,
-        },
+        // Sub-folders only sort the files (issue 21): the id is the file's
+        // own name wherever it sits, and `duplicate-id` names both files
+        // when two sub-folders hold one name.
+        Some((folder, path)) => {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            match folder {
+                "levels" if markdown => Some((Kind::Level, name.into())),
+                "competencies" if markdown || yaml => Some((Kind::Competency, name.into())),
+                "archetypes" if markdown => Some((Kind::Archetype, name.into())),
+                "scorecards" if yaml => Some((Kind::Scorecard, name.into())),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -388,7 +394,16 @@ mod tests {
             Some((Kind::Competency, "x".into()))
         );
         assert_eq!(classify("pages/a/b.md"), Some((Kind::Page, "a/b".into())));
-        assert_eq!(classify("levels/nested/x.md"), None);
+        assert_eq!(
+            classify("levels/nested/deeper/x.md"),
+            Some((Kind::Level, "x".into()))
+        );
+        assert_eq!(
+            classify("competencies/craft/x.yaml"),
+            Some((Kind::Competency, "x".into()))
+        );
+        assert_eq!(classify("levels/nested/x.yaml"), None);
+        assert_eq!(classify("other/x.md"), None);
         assert_eq!(classify("levels/x.yaml"), None);
         assert_eq!(classify("notes.txt"), None);
     }

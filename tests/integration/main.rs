@@ -9,6 +9,7 @@ mod debrief;
 mod ecosystem;
 mod hostile;
 mod init;
+mod ladders;
 mod links;
 mod mutations;
 mod serve;
