@@ -40,9 +40,39 @@ pub struct SiteSection {
     pub base_url: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize)]
 pub struct LadderSection {
     pub areas: Vec<At<String>>,
+    /// How a level's expectations relate to the levels below (issue 21).
+    pub expectations: ExpectationMode,
+    /// The heading of the competencies written without an `area`.
+    pub default_area: String,
+}
+
+impl Default for LadderSection {
+    fn default() -> Self {
+        LadderSection {
+            areas: Vec::new(),
+            expectations: ExpectationMode::Replace,
+            default_area: "General".into(),
+        }
+    }
+}
+
+/// `[ladder] expectations`: whether a level's own entry replaces the lower
+/// level's (format v1) or adds to everything below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExpectationMode {
+    /// A level's own entry replaces the one below; a level without one
+    /// carries the nearest lower entry over.
+    Replace,
+    /// A level expects its own items plus every lower level's in its track.
+    Cumulative,
+}
+
+impl ExpectationMode {
+    pub const NAMES: [&'static str; 2] = ["replace", "cumulative"];
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -122,7 +152,7 @@ pub const BUILD_KEYS: &[&str] = &["content-dir", "output-dir", "theme"];
 /// The keys of `[site]`.
 pub const SITE_KEYS: &[&str] = &["base-url"];
 /// The keys of `[ladder]`.
-pub const LADDER_KEYS: &[&str] = &["areas"];
+pub const LADDER_KEYS: &[&str] = &["areas", "expectations", "default-area"];
 /// The keys of `[markdown]`.
 pub const MARKDOWN_KEYS: &[&str] = &["allow-html"];
 
@@ -149,13 +179,8 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
     if let Some(section) = top.get("site") {
         decode_site(section, decoder, &mut config.site);
     }
-    if let Some(section) = top.get("ladder")
-        && let Some(mut fields) = decoder.fields(section, "[ladder]")
-    {
-        if let Some(areas) = fields.get("areas") {
-            config.ladder.areas = decoder.text_list(areas, "areas", false).unwrap_or_default();
-        }
-        fields.finish(decoder, LADDER_KEYS, "[ladder]");
+    if let Some(section) = top.get("ladder") {
+        decode_ladder(section, decoder, &mut config.ladder);
     }
     if let Some(section) = top.get("markdown")
         && let Some(mut fields) = decoder.fields(section, "[markdown]")
@@ -168,6 +193,49 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
     }
     report_unknown_sections(top, decoder);
     config
+}
+
+fn decode_ladder(section: &Node, decoder: &mut Decoder, ladder: &mut LadderSection) {
+    let Some(mut fields) = decoder.fields(section, "[ladder]") else {
+        return;
+    };
+    if let Some(areas) = fields.get("areas") {
+        ladder.areas = decoder.text_list(areas, "areas", false).unwrap_or_default();
+    }
+    if let Some(node) = fields.get("expectations")
+        && let Some(mode) = decoder.text(node, "expectations")
+    {
+        match mode.value.as_str() {
+            "replace" => ladder.expectations = ExpectationMode::Replace,
+            "cumulative" => ladder.expectations = ExpectationMode::Cumulative,
+            other => {
+                decoder
+                    .error(
+                        "wrong-type",
+                        mode.pos,
+                        format!("`expectations` must be \"replace\" or \"cumulative\", found `{other}`"),
+                    )
+                    .help = Some(
+                    "\"replace\": a level's own entry replaces the one below (the default); \"cumulative\": a level expects its own items and every lower level's"
+                        .into(),
+                );
+            }
+        }
+    }
+    if let Some(node) = fields.get("default-area")
+        && let Some(name) = decoder.text(node, "default-area")
+    {
+        if name.value.trim().is_empty() {
+            decoder
+                .error("empty-field", name.pos, "`default-area` is empty")
+                .help = Some(
+                "name the group of competencies that have no `area`, or remove the line".into(),
+            );
+        } else {
+            ladder.default_area = name.value;
+        }
+    }
+    fields.finish(decoder, LADDER_KEYS, "[ladder]");
 }
 
 /// The keys of each section, to place a key written outside of one.

@@ -3,8 +3,10 @@
 //! For each competency, compare a level's cell with the previous rank's in
 //! the same track: a competency that starts here, expectations new at this
 //! level, and expectations that changed. Carried-over cells never change.
+//! In a cumulative book nothing is dropped: what changes is the level's
+//! new items.
 
-use crate::content::model::{Book, Html};
+use crate::content::model::{Book, Item};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChangeKind {
@@ -19,9 +21,9 @@ pub struct Change<'a> {
     pub competency: usize,
     pub kind: ChangeKind,
     /// Items at this level that the previous level did not have, word for word.
-    pub added: Vec<&'a Html>,
+    pub added: Vec<&'a Item>,
     /// Items of the previous level that this level no longer lists.
-    pub replaced: Vec<&'a Html>,
+    pub replaced: Vec<&'a Item>,
 }
 
 /// The changes from `level`'s previous rank, in area order. Empty for the
@@ -30,6 +32,9 @@ pub fn level_changes(book: &Book, level: usize) -> Vec<Change<'_>> {
     let Some(previous) = book.levels[level].previous else {
         return Vec::new();
     };
+    if book.cumulative() {
+        return cumulative_changes(book, level, previous);
+    }
     let mut changes = Vec::new();
     for (competency, cell) in book.expectations_at(level) {
         match &book.competencies[competency].cells[previous] {
@@ -40,15 +45,15 @@ pub fn level_changes(book: &Book, level: usize) -> Vec<Change<'_>> {
                 replaced: Vec::new(),
             }),
             Some(before) if cell.source_level == level => {
-                let added: Vec<&Html> = cell
+                let added: Vec<&Item> = cell
                     .items
                     .iter()
-                    .filter(|item| !before.items.iter().any(|b| b.html == item.html))
+                    .filter(|item| !before.items.iter().any(|b| b.text.html == item.text.html))
                     .collect();
-                let replaced: Vec<&Html> = before
+                let replaced: Vec<&Item> = before
                     .items
                     .iter()
-                    .filter(|item| !cell.items.iter().any(|c| c.html == item.html))
+                    .filter(|item| !cell.items.iter().any(|c| c.text.html == item.text.html))
                     .collect();
                 if !added.is_empty() || !replaced.is_empty() {
                     changes.push(Change {
@@ -63,4 +68,21 @@ pub fn level_changes(book: &Book, level: usize) -> Vec<Change<'_>> {
         }
     }
     changes
+}
+
+/// Cumulative books: a competency with new items at this level starts here
+/// when the level below expected nothing of it, and grows otherwise.
+fn cumulative_changes(book: &Book, level: usize, previous: usize) -> Vec<Change<'_>> {
+    book.expectations_at(level)
+        .filter(|(_, cell)| !cell.items.is_empty())
+        .map(|(competency, cell)| Change {
+            competency,
+            kind: match book.competencies[competency].cells[previous] {
+                None => ChangeKind::Starts,
+                Some(_) => ChangeKind::Grows,
+            },
+            added: cell.items.iter().collect(),
+            replaced: Vec::new(),
+        })
+        .collect()
 }

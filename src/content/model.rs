@@ -59,15 +59,33 @@ pub struct Area {
     pub slug: String,
     /// Indices into `Book::competencies`, in display order.
     pub competencies: Vec<usize>,
+    /// The group of competencies written without an `area` (named by
+    /// `[ladder] default-area`). A book whose only area is this one shows
+    /// no area headings.
+    pub implicit: bool,
+}
+
+/// One expected behaviour, with the examples that illustrate it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub text: Html,
+    pub examples: Vec<Html>,
 }
 
 /// What a competency expects at one level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
-    pub items: Vec<Html>,
+    /// The entry's items: in a replace book the level's own entry or the
+    /// one carried over; in a cumulative book only what is new at this
+    /// level (possibly nothing, when everything comes from below).
+    pub items: Vec<Item>,
     /// The level whose entry this is: the level itself, or for a carried-over
     /// entry the nearest lower rank that has one.
     pub source_level: usize,
+    /// Cumulative books: the lower levels of the track whose own items this
+    /// level still expects, junior first. Their items are
+    /// `cells[level].items` of the same competency. Empty in replace books.
+    pub inherited: Vec<usize>,
 }
 
 impl Cell {
@@ -209,6 +227,47 @@ impl Book {
     #[cfg(test)]
     pub fn competency_index(&self, id: &str) -> Option<usize> {
         self.competencies.iter().position(|c| c.id == id)
+    }
+
+    /// Whether levels add up (`[ladder] expectations = "cumulative"`).
+    pub fn cumulative(&self) -> bool {
+        self.config.ladder.expectations == crate::config::ExpectationMode::Cumulative
+    }
+
+    /// Whether the book groups its competencies into areas worth a heading:
+    /// not when every competency was written without one.
+    pub fn shows_areas(&self) -> bool {
+        !self.areas.iter().all(|area| area.implicit)
+    }
+
+    /// The heading of an area on pages: nothing in a book without areas.
+    pub fn area_heading(&self, area: usize) -> &str {
+        if self.shows_areas() {
+            &self.areas[area].name
+        } else {
+            ""
+        }
+    }
+
+    /// Every item a level expects of one competency with the level that
+    /// introduced it: the cell's own items, then (cumulative books) the
+    /// inherited ones, junior level first.
+    pub fn items_expected(&self, competency: usize, level: usize) -> Vec<(usize, &Item)> {
+        let cells = &self.competencies[competency].cells;
+        let Some(cell) = &cells[level] else {
+            return Vec::new();
+        };
+        let mut items: Vec<(usize, &Item)> = cell
+            .items
+            .iter()
+            .map(|item| (cell.source_level, item))
+            .collect();
+        for &from in &cell.inherited {
+            if let Some(lower) = &cells[from] {
+                items.extend(lower.items.iter().map(|item| (from, item)));
+            }
+        }
+        items
     }
 
     /// Every expectation a level holds, own and carried over, by area order.

@@ -48,7 +48,18 @@ pub struct RawLevel {
 #[derive(Debug, Clone)]
 pub struct RawExpectation {
     pub level: At<String>,
-    pub items: Vec<Md>,
+    pub items: Vec<RawItem>,
+    /// Some items were written but are broken (already reported), so an
+    /// empty `items` is not a second problem.
+    pub broken: bool,
+}
+
+/// One expected behaviour: a Markdown string, or a mapping
+/// `{ text, examples }` (issue 21) whose examples belong to this item.
+#[derive(Debug, Clone)]
+pub struct RawItem {
+    pub text: Md,
+    pub examples: Vec<Md>,
 }
 
 #[derive(Debug, Clone)]
@@ -56,7 +67,11 @@ pub struct RawCompetency {
     pub file: String,
     pub id: At<String>,
     pub name: At<String>,
-    pub area: At<String>,
+    /// Optional (issue 21): without it the competency joins the book's
+    /// default area.
+    pub area: Option<At<String>>,
+    /// Display order within its area, lowest first; then by name.
+    pub order: Option<At<i64>>,
     pub summary: Option<Md>,
     pub description: Option<Md>,
     pub expectations: Vec<RawExpectation>,
@@ -266,7 +281,8 @@ fn pin_markdown(book: &mut RawBook, files: &[SourceFile]) {
             competency
                 .expectations
                 .iter_mut()
-                .flat_map(|e| e.items.iter_mut()),
+                .flat_map(|e| e.items.iter_mut())
+                .flat_map(|item| std::iter::once(&mut item.text).chain(&mut item.examples)),
         );
         items.push((&competency.file, mds));
     }
@@ -457,6 +473,44 @@ fn markdown_list(decoder: &mut Decoder, node: &Node, what: &str, single_ok: bool
         .collect()
 }
 
+/// The items of one expectation entry: a string, a `{ text, examples }`
+/// mapping, or a list of either.
+fn expectation_items(decoder: &mut Decoder, node: &Node) -> Vec<RawItem> {
+    let nodes = match node.kind {
+        NodeKind::Map(_) => vec![node],
+        _ => decoder
+            .list(node, "an expectation", true)
+            .unwrap_or_default(),
+    };
+    nodes
+        .into_iter()
+        .filter_map(|item| expectation_item(decoder, item))
+        .collect()
+}
+
+fn expectation_item(decoder: &mut Decoder, node: &Node) -> Option<RawItem> {
+    if !matches!(node.kind, NodeKind::Map(_)) {
+        return markdown(decoder, node, "an expectation").map(|text| RawItem {
+            text,
+            examples: Vec::new(),
+        });
+    }
+    let what = "an expectation item";
+    let mut fields = decoder.fields(node, what)?;
+    let text = fields
+        .require("text", what)
+        .and_then(|text| markdown(decoder, text, "text"));
+    let examples = fields
+        .get("examples")
+        .map(|list| markdown_list(decoder, list, "examples", true))
+        .unwrap_or_default();
+    fields.finish(decoder, ITEM_FIELDS, what);
+    Some(RawItem {
+        text: text?,
+        examples,
+    })
+}
+
 fn optional_text(fields: &mut Fields, decoder: &mut Decoder, name: &str) -> Option<At<String>> {
     fields.get(name).and_then(|node| decoder.text(node, name))
 }
@@ -578,10 +632,14 @@ pub const COMPETENCY_FIELDS: &[&str] = &[
     "id",
     "name",
     "area",
+    "order",
     "summary",
     "description",
     "expectations",
 ];
+
+/// The fields of an expectation item written as a mapping.
+pub const ITEM_FIELDS: &[&str] = &["text", "examples"];
 
 fn decode_competency(
     node: &Node,
@@ -591,7 +649,15 @@ fn decode_competency(
     let mut fields = decoder.fields(node, "a competency")?;
     let id = item_id(&mut fields, decoder, &source.stem);
     let name = required_text(&mut fields, decoder, "name", "a competency");
-    let area = required_text(&mut fields, decoder, "area", "a competency");
+    let area = optional_text(&mut fields, decoder, "area");
+    if let Some(area) = area.as_ref().filter(|area| area.value.trim().is_empty()) {
+        decoder
+            .error("empty-field", area.pos, "`area` is empty")
+            .help = Some("name the area, or remove the line to put it in the default area".into());
+    }
+    let order = fields
+        .get("order")
+        .and_then(|node| decoder.integer(node, "order"));
     let summary = optional_markdown(&mut fields, decoder, "summary");
     let description = optional_markdown(&mut fields, decoder, "description");
     let mut expectations = Vec::new();
@@ -599,10 +665,12 @@ fn decode_competency(
     if let Some((key, node)) = fields.get_entry("expectations") {
         expectations_pos = key.pos;
         for (level, value) in decoder.entries(node, "expectations").unwrap_or_default() {
-            let items = markdown_list(decoder, value, "an expectation", true);
+            let before = decoder.diagnostics.error_count();
+            let items = expectation_items(decoder, value);
             expectations.push(RawExpectation {
                 level: At::new(level.name.clone(), level.pos),
                 items,
+                broken: decoder.diagnostics.error_count() > before,
             });
         }
     }
@@ -611,7 +679,8 @@ fn decode_competency(
         file: source.file.clone(),
         id: id?,
         name: name?,
-        area: area?,
+        area: area.filter(|area| !area.value.trim().is_empty()),
+        order,
         summary,
         description,
         expectations,

@@ -171,6 +171,13 @@ fn visit(
 
 /// The kind of a content file from its path below `content/`.
 pub fn classify(relative: &str) -> Option<(Kind, String)> {
+    // A walk never yields these; a path given in memory (fuzzing, tests) may.
+    if relative
+        .split('/')
+        .any(|part| part.is_empty() || part == "." || part == "..")
+    {
+        return None;
+    }
     let (stem, extension) = relative.rsplit_once('.')?;
     let yaml = matches!(extension, "yaml" | "yml");
     let markdown = extension == "md";

@@ -52,7 +52,7 @@ fn expectations_carry_over_from_the_nearest_lower_rank() {
     assert_eq!(cell.source_level, level(&book, "sre-2"));
     assert_eq!(cell.carried_from(sre3), Some(level(&book, "sre-2")));
     assert_eq!(
-        cell.items[0].plain,
+        cell.items[0].text.plain,
         "Leads Sev-3 incidents; writes the postmortem."
     );
 
@@ -179,8 +179,16 @@ fn level_changes_name_what_starts_and_what_grows() {
     assert_eq!(changes("mgr-1"), vec![]);
 
     let grows = level_changes(&book, level(&book, "sre-3"));
-    let added: Vec<&str> = grows[0].added.iter().map(|h| h.plain.as_str()).collect();
-    let replaced: Vec<&str> = grows[0].replaced.iter().map(|h| h.plain.as_str()).collect();
+    let added: Vec<&str> = grows[0]
+        .added
+        .iter()
+        .map(|h| h.text.plain.as_str())
+        .collect();
+    let replaced: Vec<&str> = grows[0]
+        .replaced
+        .iter()
+        .map(|h| h.text.plain.as_str())
+        .collect();
     assert_eq!(
         added,
         [

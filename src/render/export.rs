@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::content::model::{Book, Html, ScaleStep};
+use crate::content::model::{Book, Html, Item, ScaleStep};
 
 pub const LADDER_FORMAT: &str = "ladderbook.ladder/1";
 
@@ -25,6 +25,11 @@ pub const CSV_COLUMNS: &[&str] = &[
     "carried_from",
 ];
 
+/// The column `matrix.csv` gains when an item of the book has examples
+/// (issue 21): one line per example, `<n>. <example>`, where `n` counts the
+/// items of the cell from 1. Books without examples keep the ten columns.
+pub const EXAMPLES_COLUMN: &str = "examples";
+
 #[derive(Serialize)]
 struct Text<'a> {
     text: &'a str,
@@ -40,6 +45,26 @@ fn text(html: &Html) -> Text<'_> {
 
 fn texts(items: &[Html]) -> Vec<Text<'_>> {
     items.iter().map(text).collect()
+}
+
+/// An expected item: its text, its examples, and in a cumulative book the
+/// level that introduced it.
+#[derive(Serialize)]
+struct ItemOut<'a> {
+    #[serde(flatten)]
+    text: Text<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    examples: Vec<Text<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    introduced_at: Option<&'a str>,
+}
+
+fn item_out<'a>(item: &'a Item, introduced_at: Option<&'a str>) -> ItemOut<'a> {
+    ItemOut {
+        text: text(&item.text),
+        examples: texts(&item.examples),
+        introduced_at,
+    }
 }
 
 #[derive(Serialize)]
@@ -89,7 +114,9 @@ struct LevelOut<'a> {
 #[derive(Serialize)]
 struct ExpectationOut<'a> {
     level: &'a str,
-    items: Vec<Text<'a>>,
+    /// Every item the level expects (in a cumulative book, the inherited
+    /// ones too, each with the level that introduced it).
+    items: Vec<ItemOut<'a>>,
     /// The level whose entry carries over to this one, when not its own.
     carried_from: Option<&'a str>,
 }
@@ -162,6 +189,29 @@ struct PageOut<'a> {
     title: &'a str,
 }
 
+/// A competency's expectations, one per level where it is expected.
+fn expectations_out(book: &Book, competency: usize) -> Vec<ExpectationOut<'_>> {
+    let level_id = |i: usize| book.levels[i].id.as_str();
+    let cumulative = book.cumulative();
+    book.competencies[competency]
+        .cells
+        .iter()
+        .enumerate()
+        .filter_map(|(l, cell)| {
+            let cell = cell.as_ref()?;
+            Some(ExpectationOut {
+                level: level_id(l),
+                items: book
+                    .items_expected(competency, l)
+                    .into_iter()
+                    .map(|(from, item)| item_out(item, cumulative.then(|| level_id(from))))
+                    .collect(),
+                carried_from: cell.carried_from(l).map(level_id),
+            })
+        })
+        .collect()
+}
+
 /// The whole validated model as pretty JSON (`ladder.json`).
 pub fn ladder_json(book: &Book) -> String {
     let level_id = |i: usize| book.levels[i].id.as_str();
@@ -209,25 +259,14 @@ pub fn ladder_json(book: &Book) -> String {
         competencies: book
             .competencies
             .iter()
-            .map(|c| CompetencyOut {
+            .enumerate()
+            .map(|(index, c)| CompetencyOut {
                 id: &c.id,
                 name: &c.name,
                 area: &book.areas[c.area].name,
                 summary: c.summary.as_ref().map(text),
                 description: c.description.as_ref().map(text),
-                expectations: c
-                    .cells
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(l, cell)| {
-                        let cell = cell.as_ref()?;
-                        Some(ExpectationOut {
-                            level: level_id(l),
-                            items: texts(&cell.items),
-                            carried_from: cell.carried_from(l).map(level_id),
-                        })
-                    })
-                    .collect(),
+                expectations: expectations_out(book, index),
             })
             .collect(),
         archetypes: book
@@ -311,34 +350,59 @@ pub fn matrix_csv(book: &Book) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
+    let with_examples = book.competencies.iter().any(|c| {
+        c.cells
+            .iter()
+            .flatten()
+            .any(|cell| cell.items.iter().any(|item| !item.examples.is_empty()))
+    });
+    let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
+    if with_examples {
+        header.push(EXAMPLES_COLUMN);
+    }
     writer
-        .write_record(CSV_COLUMNS)
+        .write_record(&header)
         .expect("writing to memory cannot fail");
     for track in &book.tracks {
         for &l in &track.levels {
             let level = &book.levels[l];
             for (c, cell) in book.expectations_at(l) {
+                // A cumulative level's row holds its new items only: each
+                // item is written once, on the level that introduced it.
+                if cell.items.is_empty() {
+                    continue;
+                }
                 let competency = &book.competencies[c];
-                let expectation: Vec<&str> = cell.items.iter().map(|i| i.source.as_str()).collect();
+                let expectation: Vec<&str> =
+                    cell.items.iter().map(|i| i.text.source.as_str()).collect();
                 let rank = level.rank.to_string();
                 let carried = cell
                     .carried_from(l)
                     .map(|from| book.levels[from].id.as_str())
                     .unwrap_or("");
                 let expectation = expectation.join("\n");
-                let fields = [
+                let examples = examples_cell(&cell.items);
+                let area = if book.areas[competency.area].implicit {
+                    ""
+                } else {
+                    book.areas[competency.area].name.as_str()
+                };
+                let mut fields = vec![
                     track.id.as_str(),
                     &level.id,
                     level.code.as_deref().unwrap_or(""),
                     &level.title,
                     &rank,
-                    &book.areas[competency.area].name,
+                    area,
                     &competency.id,
                     &competency.name,
                     &expectation,
                     carried,
                 ];
-                let cells = fields.map(spreadsheet_cell);
+                if with_examples {
+                    fields.push(&examples);
+                }
+                let cells: Vec<_> = fields.into_iter().map(spreadsheet_cell).collect();
                 writer
                     .write_record(cells.iter().map(|cell| cell.as_bytes()))
                     .expect("writing to memory cannot fail");
@@ -347,6 +411,19 @@ pub fn matrix_csv(book: &Book) -> String {
     }
     let bytes = writer.into_inner().expect("writing to memory cannot fail");
     String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
+}
+
+/// A cell's examples as lines `<n>. <example>`, `n` the item's place from
+/// 1; an example's own line breaks become spaces, one line per example.
+fn examples_cell(items: &[Item]) -> String {
+    let mut lines = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        for example in &item.examples {
+            let one_line: Vec<&str> = example.source.split_whitespace().collect();
+            lines.push(format!("{}. {}", n + 1, one_line.join(" ")));
+        }
+    }
+    lines.join("\n")
 }
 
 /// Characters that make a spreadsheet read a cell as a formula when they

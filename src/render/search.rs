@@ -236,8 +236,9 @@ pub fn documents(book: &Book) -> Vec<Document> {
             &level.sections,
         );
         for (competency, cell) in book.expectations_at(index) {
-            // Carried-over words are indexed once, at the level they start at.
-            if cell.carried_from(index).is_some() {
+            // Carried-over words are indexed once, at the level they start
+            // at; so are a cumulative level's inherited items.
+            if cell.carried_from(index).is_some() || cell.items.is_empty() {
                 continue;
             }
             let c = &book.competencies[competency];
@@ -246,7 +247,13 @@ pub fn documents(book: &Book) -> Vec<Document> {
                 title: c.name.clone(),
                 parent: Some(page),
                 url: format!("{url}#{}", c.id),
-                text: joined(cell.items.iter().map(plain), DOCUMENT_TEXT_CAP),
+                text: joined(
+                    cell.items
+                        .iter()
+                        .flat_map(|item| std::iter::once(&item.text).chain(&item.examples))
+                        .map(plain),
+                    DOCUMENT_TEXT_CAP,
+                ),
             });
         }
     }

@@ -182,8 +182,9 @@ mod tests {
     use super::*;
     use crate::config::{SECTION_KEYS, SECTIONS};
     use crate::content::raw::{
-        ARCHETYPE_FIELDS, COMPETENCY_FIELDS, DIMENSION_FIELDS, INTERVIEW_FIELDS, LEVEL_FIELDS,
-        PAGE_FIELDS, SCALE_STEP_FIELDS, SCORECARD_FIELDS, SIGNALS_FIELDS, TRACK_FIELDS,
+        ARCHETYPE_FIELDS, COMPETENCY_FIELDS, DIMENSION_FIELDS, INTERVIEW_FIELDS, ITEM_FIELDS,
+        LEVEL_FIELDS, PAGE_FIELDS, SCALE_STEP_FIELDS, SCORECARD_FIELDS, SIGNALS_FIELDS,
+        TRACK_FIELDS,
     };
     use crate::schema::tables::deref;
 
@@ -263,6 +264,22 @@ mod tests {
     }
 
     #[test]
+    fn an_expectation_item_mapping_has_the_decoder_s_fields() {
+        let root = schema("competency").expect("a known kind");
+        let item = &root["definitions"]["ExpectationItem"];
+        let mut names: Vec<String> = item["properties"]
+            .as_object()
+            .expect("the item mapping has properties")
+            .keys()
+            .cloned()
+            .collect();
+        names.sort();
+        assert_eq!(names, sorted(ITEM_FIELDS));
+        assert_eq!(item["additionalProperties"], Value::Bool(false));
+        assert_eq!(item["required"], serde_json::json!(["text"]));
+    }
+
+    #[test]
     fn required_fields_are_those_the_decoder_requires() {
         let required = |kind: &str, path: &[&str]| -> Vec<String> {
             let root = schema(kind).unwrap();
@@ -277,10 +294,7 @@ mod tests {
         assert_eq!(required("book", &["book"]), ["title"]);
         assert_eq!(required("tracks", &["[]"]), ["id", "name"]);
         assert_eq!(required("level", &[]), ["rank", "title"]);
-        assert_eq!(
-            required("competency", &[]),
-            ["area", "expectations", "name"]
-        );
+        assert_eq!(required("competency", &[]), ["expectations", "name"]);
         assert_eq!(required("archetype", &[]), ["name"]);
         assert_eq!(
             required("scorecard", &[]),

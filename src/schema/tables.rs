@@ -250,10 +250,9 @@ mod tests {
         }
         assert!(tables.contains("| `[build]` | mapping | no |"));
         assert!(tables.contains("#### Each entry of `interviews`"));
-        assert!(
-            tables
-                .contains("| `expectations` | mapping of id → Markdown or a list of them | yes |")
-        );
+        assert!(tables.contains(
+            "| `expectations` | mapping of id → Markdown or mapping or a list of them | yes |"
+        ));
         assert!(tables.contains("| `emphasis` | mapping of id → whole number, 1 to 5 | no |"));
     }
 

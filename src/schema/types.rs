@@ -146,9 +146,21 @@ pub struct SiteSection {
 /// `[ladder]`: the ladder's display order.
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields)]
+#[schemars(rename_all = "kebab-case")]
 pub struct LadderSection {
     /// The display order of the competency areas; areas not listed come after these, alphabetically.
     pub areas: Option<Vec<Text>>,
+    /// How a level's entry relates to the levels below: `replace` (an entry replaces the lower level's; a level without one carries it over) or `cumulative` (a level expects its own items and every lower level's in its track).
+    #[schemars(extend("default" = "replace"))]
+    pub expectations: Option<ExpectationMode>,
+    /// The heading of the competencies written without an `area`; a book where no competency has one shows no area headings.
+    #[schemars(extend("default" = "General"))]
+    pub default_area: Option<Text>,
+}
+
+inline_schema! {
+    /// `replace` or `cumulative`.
+    ExpectationMode => { "type": "string", "enum": ["replace", "cumulative"] }
 }
 
 /// `[markdown]`: how Markdown is rendered.
@@ -207,14 +219,34 @@ pub struct Competency {
     pub id: Option<Id>,
     /// The competency's name, e.g. "Incident management".
     pub name: Text,
-    /// The area that groups it, e.g. "Reliability"; `[ladder] areas` in book.toml orders the areas.
-    pub area: Text,
+    /// The area that groups it, e.g. "Reliability"; `[ladder] areas` in book.toml orders the areas. Without it the competency is in the `[ladder] default-area` group.
+    pub area: Option<Text>,
+    /// Display order within its area, lowest first; competencies without one come after, by name.
+    pub order: Option<i64>,
     /// One line about the competency (inline Markdown).
     pub summary: Option<Markdown>,
     /// Why it matters and what good looks like (Markdown).
     pub description: Option<Markdown>,
-    /// What it expects, by level id: a Markdown string or a list of them. A level without an entry carries over the entry of the nearest lower rank in its track.
-    pub expectations: IdMap<OneOrMany<Markdown>>,
+    /// What it expects, by level id: an item or a list of them; an item is Markdown, or a mapping with its `text` and `examples`. A level without an entry carries over the entry of the nearest lower rank in its track (or, with `[ladder] expectations = "cumulative"`, adds to it).
+    pub expectations: IdMap<OneOrMany<Expectation>>,
+}
+
+/// One expected item: Markdown text, or a mapping with examples.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+pub enum Expectation {
+    Text(Markdown),
+    WithExamples(ExpectationItem),
+}
+
+/// An expected item with the examples that illustrate it.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ExpectationItem {
+    /// The item (Markdown).
+    pub text: Markdown,
+    /// Examples of the item (Markdown each), shown under it and kept apart in the exports.
+    pub examples: Option<OneOrMany<Markdown>>,
 }
 
 inline_schema! {

@@ -1,11 +1,18 @@
-//! Competencies: their areas in display order, and their cells (own
-//! entries, then carry-over).
+//! Competencies: their areas in display order, their own order within an
+//! area, and their cells (own entries, then carry-over or, in a cumulative
+//! book, the lower levels' items still expected).
 
 use super::Resolver;
 use crate::content::model::*;
 use crate::content::raw::*;
 use crate::content::targets::LinkTargets;
 use crate::decode::did_you_mean;
+
+/// A competency placed in an area, with the order it sorts by.
+struct Placed {
+    competency: Competency,
+    order: i64,
+}
 
 impl Resolver<'_> {
     pub(super) fn competencies(
@@ -22,53 +29,80 @@ impl Resolver<'_> {
             .map(|a| a.value.clone())
             .collect();
         let mut area_names: Vec<String> = configured.clone();
-        let mut competencies: Vec<Competency> = Vec::new();
+        // Which area indices hold competencies written without `area`.
+        let mut implicit: Vec<usize> = Vec::new();
+        let mut placed: Vec<Placed> = Vec::new();
         for (raw_competency, keep) in raw.competencies.iter().zip(&targets.keep_competencies) {
             if !keep {
                 continue;
             }
             let file = &raw_competency.file;
-            let area_name = &raw_competency.area;
-            if !configured.is_empty() && !configured.contains(&area_name.value) {
-                let known: Vec<&str> = configured.iter().map(String::as_str).collect();
-                self.warning(
-                    "unlisted-area",
-                    file,
-                    area_name.pos,
-                    format!(
-                        "the area `{}` is not listed in book.toml's [ladder] areas",
-                        area_name.value
-                    ),
-                )
-                .help = Some(match did_you_mean(&area_name.value, &known) {
-                    Some(close) => format!(
-                        "did you mean `{close}`? Unlisted areas are shown after the listed ones"
-                    ),
-                    None => "add it to `[ladder] areas` to place it; unlisted areas are shown last"
-                        .into(),
-                });
-            }
-            let area = match area_names.iter().position(|a| *a == area_name.value) {
+            let name = match &raw_competency.area {
+                Some(area) => {
+                    self.check_listed_area(file, area, &configured);
+                    area.value.clone()
+                }
+                None => self.config.ladder.default_area.clone(),
+            };
+            let area = match area_names.iter().position(|a| *a == name) {
                 Some(index) => index,
                 None => {
-                    area_names.push(area_name.value.clone());
+                    area_names.push(name);
                     area_names.len() - 1
                 }
             };
+            if raw_competency.area.is_none() && !implicit.contains(&area) {
+                implicit.push(area);
+            }
             let cells = self.cells(raw_competency, levels, targets);
-            competencies.push(Competency {
-                id: raw_competency.id.value.clone(),
-                name: raw_competency.name.value.clone(),
-                area,
-                summary: self.md(file, &raw_competency.summary, true, targets),
-                description: self.md(file, &raw_competency.description, false, targets),
-                cells,
+            placed.push(Placed {
+                competency: Competency {
+                    id: raw_competency.id.value.clone(),
+                    name: raw_competency.name.value.clone(),
+                    area,
+                    summary: self.md(file, &raw_competency.summary, true, targets),
+                    description: self.md(file, &raw_competency.description, false, targets),
+                    cells,
+                },
+                order: raw_competency.order.as_ref().map_or(i64::MAX, |o| o.value),
             });
         }
+        self.check_empty_areas(&placed, &area_names);
+        order_areas(placed, area_names, configured.len(), &implicit)
+    }
+
+    fn check_listed_area(
+        &mut self,
+        file: &str,
+        area: &crate::decode::At<String>,
+        configured: &[String],
+    ) {
+        if configured.is_empty() || configured.contains(&area.value) {
+            return;
+        }
+        let known: Vec<&str> = configured.iter().map(String::as_str).collect();
+        self.warning(
+            "unlisted-area",
+            file,
+            area.pos,
+            format!(
+                "the area `{}` is not listed in book.toml's [ladder] areas",
+                area.value
+            ),
+        )
+        .help = Some(match did_you_mean(&area.value, &known) {
+            Some(close) => {
+                format!("did you mean `{close}`? Unlisted areas are shown after the listed ones")
+            }
+            None => "add it to `[ladder] areas` to place it; unlisted areas are shown last".into(),
+        });
+    }
+
+    fn check_empty_areas(&mut self, placed: &[Placed], area_names: &[String]) {
         for area in &self.config.ladder.areas {
-            if !competencies
+            if !placed
                 .iter()
-                .any(|c| area_names[c.area] == area.value)
+                .any(|p| area_names[p.competency.area] == area.value)
             {
                 self.warning(
                     "empty-area",
@@ -81,61 +115,13 @@ impl Resolver<'_> {
                 );
             }
         }
-        // Unlisted areas come after the listed ones, alphabetically, so the
-        // order never depends on the order files were read in.
-        let mut order: Vec<usize> = (0..area_names.len()).collect();
-        order.sort_by(|&a, &b| {
-            let listed = |i: usize| i < configured.len();
-            (
-                !listed(a),
-                if listed(a) {
-                    String::new()
-                } else {
-                    area_names[a].clone()
-                },
-                a,
-            )
-                .cmp(&(
-                    !listed(b),
-                    if listed(b) {
-                        String::new()
-                    } else {
-                        area_names[b].clone()
-                    },
-                    b,
-                ))
-        });
-        let mut position = vec![0; area_names.len()];
-        for (new, &old) in order.iter().enumerate() {
-            position[old] = new;
-        }
-        for competency in &mut competencies {
-            competency.area = position[competency.area];
-        }
-        competencies.sort_by(|a, b| (a.area, &a.name, &a.id).cmp(&(b.area, &b.name, &b.id)));
-        let mut areas: Vec<Area> = order
-            .iter()
-            .map(|&old| Area {
-                name: area_names[old].clone(),
-                slug: crate::markdown::slugify(&area_names[old]),
-                competencies: Vec::new(),
-            })
-            .collect();
-        for (index, competency) in competencies.iter().enumerate() {
-            areas[competency.area].competencies.push(index);
-        }
-        areas.retain(|area| !area.competencies.is_empty());
-        for (new_index, area) in areas.iter().enumerate() {
-            for &c in &area.competencies {
-                competencies[c].area = new_index;
-            }
-        }
-        (areas, competencies)
     }
 
     /// Own entries, then carry-over: a level with no entry takes the nearest
-    /// lower rank's entry in its track (spec, competencies/<id>.yaml).
-    pub(super) fn cells(
+    /// lower rank's entry in its track (spec, competencies/<id>.yaml). In a
+    /// cumulative book a level instead keeps its own items and lists the
+    /// lower levels whose items it still expects.
+    fn cells(
         &mut self,
         raw: &RawCompetency,
         levels: &[Level],
@@ -168,7 +154,7 @@ impl Resolver<'_> {
                 }
                 continue;
             };
-            if expectation.items.is_empty() {
+            if expectation.items.is_empty() && !expectation.broken {
                 self.error(
                     "empty-field",
                     file,
@@ -181,19 +167,162 @@ impl Resolver<'_> {
                 );
                 continue;
             }
-            let items = self.md_list(file, &expectation.items, targets);
+            let items = expectation
+                .items
+                .iter()
+                .map(|item| Item {
+                    text: self.markdown(file, &item.text, true, targets).0,
+                    examples: self.md_list(file, &item.examples, targets),
+                })
+                .collect();
             cells[level] = Some(Cell {
                 items,
                 source_level: level,
+                inherited: Vec::new(),
             });
         }
-        for index in 0..levels.len() {
-            if cells[index].is_none()
-                && let Some(previous) = levels[index].previous
-            {
-                cells[index] = cells[previous].clone();
-            }
+        if self.config.ladder.expectations == crate::config::ExpectationMode::Cumulative {
+            self.check_repeated_items(raw, levels, &cells);
+            cumulate(&mut cells, levels);
+        } else {
+            carry_over(&mut cells, levels);
         }
         cells
     }
+
+    /// In a cumulative book an item written again at a higher level is
+    /// expected twice: the copy was the workaround before levels could add
+    /// up, and is now noise on every page.
+    fn check_repeated_items(
+        &mut self,
+        raw: &RawCompetency,
+        levels: &[Level],
+        cells: &[Option<Cell>],
+    ) {
+        for expectation in &raw.expectations {
+            let Some(level) = levels.iter().position(|l| l.id == expectation.level.value) else {
+                continue;
+            };
+            let mut lower = levels[level].previous;
+            while let Some(below) = lower {
+                if let Some(cell) = &cells[below] {
+                    for item in &expectation.items {
+                        if cell.items.iter().any(|b| b.text.source == item.text.text) {
+                            let below_id = &levels[below].id;
+                            self.warning(
+                                "repeated-item",
+                                &raw.file,
+                                item.text.pos,
+                                format!(
+                                    "this item is already expected from `{below_id}`, a lower level"
+                                ),
+                            )
+                            .help = Some(format!(
+                                "levels add up in this book (`expectations = \"cumulative\"`): remove the copy; `{below_id}`'s item still applies here"
+                            ));
+                        }
+                    }
+                }
+                lower = levels[below].previous;
+            }
+        }
+    }
+}
+
+/// Replace books: a level without an entry takes the nearest lower one.
+fn carry_over(cells: &mut [Option<Cell>], levels: &[Level]) {
+    for index in 0..levels.len() {
+        if cells[index].is_none()
+            && let Some(previous) = levels[index].previous
+        {
+            cells[index] = cells[previous].clone();
+        }
+    }
+}
+
+/// Cumulative books: every level at or above the first entry of its track
+/// expects its own items (maybe none) and those of each lower level that
+/// has an entry. Levels are sorted by track and rank, so the level below
+/// is always resolved first.
+fn cumulate(cells: &mut [Option<Cell>], levels: &[Level]) {
+    for index in 0..levels.len() {
+        let Some(previous) = levels[index].previous else {
+            continue;
+        };
+        let Some(below) = &cells[previous] else {
+            continue;
+        };
+        let mut inherited = below.inherited.clone();
+        if !below.items.is_empty() {
+            inherited.push(previous);
+        }
+        match &mut cells[index] {
+            Some(cell) => cell.inherited = inherited,
+            None => {
+                cells[index] = Some(Cell {
+                    items: Vec::new(),
+                    source_level: index,
+                    inherited,
+                });
+            }
+        }
+    }
+}
+
+/// Areas in display order: the listed ones as listed, then the others by
+/// name; competencies within an area by `order`, then name and id. Areas
+/// left empty are dropped.
+fn order_areas(
+    placed: Vec<Placed>,
+    area_names: Vec<String>,
+    listed: usize,
+    implicit: &[usize],
+) -> (Vec<Area>, Vec<Competency>) {
+    // Unlisted areas come after the listed ones, alphabetically, so the
+    // order never depends on the order files were read in.
+    let mut order: Vec<usize> = (0..area_names.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            if i < listed {
+                (false, "", i)
+            } else {
+                (true, area_names[i].as_str(), i)
+            }
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut position = vec![0; area_names.len()];
+    for (new, &old) in order.iter().enumerate() {
+        position[old] = new;
+    }
+    let mut placed = placed;
+    for p in &mut placed {
+        p.competency.area = position[p.competency.area];
+    }
+    placed.sort_by(|a, b| {
+        let key = |p: &Placed| (p.competency.area, p.order);
+        key(a).cmp(&key(b)).then_with(|| {
+            (&a.competency.name, &a.competency.id).cmp(&(&b.competency.name, &b.competency.id))
+        })
+    });
+    let mut competencies: Vec<Competency> = placed.into_iter().map(|p| p.competency).collect();
+    let mut areas: Vec<Area> = order
+        .iter()
+        .map(|&old| Area {
+            name: area_names[old].clone(),
+            slug: crate::markdown::slugify(&area_names[old]),
+            competencies: Vec::new(),
+            implicit: implicit.contains(&old),
+        })
+        .collect();
+    for (index, competency) in competencies.iter().enumerate() {
+        areas[competency.area].competencies.push(index);
+    }
+    areas.retain(|area| !area.competencies.is_empty());
+    for (new_index, area) in areas.iter().enumerate() {
+        for &c in &area.competencies {
+            competencies[c].area = new_index;
+        }
+    }
+    (areas, competencies)
 }

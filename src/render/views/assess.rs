@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Link, competency_link};
+use super::{Link, competency_link, htmls};
 use crate::content::model::Book;
 
 #[derive(Serialize)]
@@ -12,6 +12,10 @@ pub struct AssessItem<'a> {
     pub competency: &'a str,
     pub html: &'a str,
     pub plain: &'a str,
+    pub examples: Vec<&'a str>,
+    /// Cumulative books: the label of the lower level that introduced an
+    /// inherited item.
+    pub from: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -53,18 +57,8 @@ pub fn assess(book: &Book) -> AssessView<'_> {
                     let competency = &book.competencies[c];
                     AssessCompetency {
                         link: competency_link(book, c),
-                        area: &book.areas[competency.area].name,
-                        items: cell
-                            .items
-                            .iter()
-                            .enumerate()
-                            .map(|(n, item)| AssessItem {
-                                key: format!("{}:{n}", competency.id),
-                                competency: &competency.id,
-                                html: &item.html,
-                                plain: &item.plain,
-                            })
-                            .collect(),
+                        area: book.area_heading(competency.area),
+                        items: assess_items(book, c, index),
                         carried_label: cell.carried_from(index).map(|l| book.levels[l].label()),
                     }
                 })
@@ -82,6 +76,46 @@ pub fn assess(book: &Book) -> AssessView<'_> {
         .collect();
     AssessView {
         levels,
-        areas: book.areas.iter().map(|a| a.name.as_str()).collect(),
+        areas: (0..book.areas.len())
+            .map(|a| book.area_heading(a))
+            .collect(),
     }
+}
+
+/// The items a level expects of one competency, keyed so a rating survives
+/// a rebuild. Replace books key an item by its place in the cell
+/// (`<competency>:<n>`). Cumulative books key it by the level that
+/// introduced it (`<competency>@<level>:<n>`), so the same item has the
+/// same key at every level that inherits it.
+fn assess_items(book: &Book, competency: usize, level: usize) -> Vec<AssessItem<'_>> {
+    let c = &book.competencies[competency];
+    let cumulative = book.cumulative();
+    let mut counters: Vec<(usize, usize)> = Vec::new();
+    book.items_expected(competency, level)
+        .into_iter()
+        .map(|(from, item)| {
+            let n = match counters.iter_mut().find(|(l, _)| *l == from) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    counters.push((from, 0));
+                    0
+                }
+            };
+            AssessItem {
+                key: if cumulative {
+                    format!("{}@{}:{n}", c.id, book.levels[from].id)
+                } else {
+                    format!("{}:{n}", c.id)
+                },
+                competency: &c.id,
+                html: &item.text.html,
+                plain: &item.text.plain,
+                examples: htmls(&item.examples),
+                from: (cumulative && from != level).then(|| book.levels[from].label()),
+            }
+        })
+        .collect()
 }

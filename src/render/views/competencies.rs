@@ -2,14 +2,20 @@
 
 use serde::Serialize;
 
-use super::{Link, archetype_link, competency_link, html, htmls, level_link, scorecard_link};
+use super::{
+    Link, archetype_link, competency_link, html, item_examples, item_texts, level_link,
+    scorecard_link,
+};
 use crate::content::model::Book;
 
 #[derive(Serialize)]
 pub struct CompetencyRow<'a> {
     pub level: Link,
     pub code: &'a str,
+    /// The entry's items; in a cumulative book only the level's new ones.
     pub items: Vec<&'a str>,
+    /// `examples[n]`: the examples of `items[n]`.
+    pub examples: Vec<Vec<&'a str>>,
     pub carried_label: Option<&'a str>,
 }
 
@@ -52,7 +58,8 @@ pub fn competency(book: &Book, index: usize) -> CompetencyView<'_> {
                     Some(cell) => rows.push(CompetencyRow {
                         level: level_link(book, l),
                         code: book.levels[l].label(),
-                        items: htmls(&cell.items),
+                        items: item_texts(&cell.items),
+                        examples: item_examples(&cell.items),
                         carried_label: cell.carried_from(l).map(|from| book.levels[from].label()),
                     }),
                     None => not_expected.push(level_link(book, l)),
@@ -69,7 +76,7 @@ pub fn competency(book: &Book, index: usize) -> CompetencyView<'_> {
     CompetencyView {
         id: &c.id,
         name: &c.name,
-        area: &book.areas[c.area].name,
+        area: book.area_heading(c.area),
         summary: html(&c.summary),
         description: html(&c.description),
         tracks,
@@ -118,8 +125,9 @@ pub struct AreaSummary<'a> {
 pub fn areas(book: &Book) -> Vec<AreaSummary<'_>> {
     book.areas
         .iter()
-        .map(|area| AreaSummary {
-            name: &area.name,
+        .enumerate()
+        .map(|(index, area)| AreaSummary {
+            name: book.area_heading(index),
             slug: &area.slug,
             competencies: area
                 .competencies

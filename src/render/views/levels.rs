@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
-use super::{Link, archetype_link, competency_link, html, htmls, level_link, scorecard_link};
+use super::{
+    InheritedView, Link, archetype_link, competency_link, html, inherited_views, item_examples,
+    item_texts, level_link, scorecard_link,
+};
 use crate::content::changes::{ChangeKind, level_changes};
 use crate::content::model::{Book, Cell};
 use crate::markdown::Heading;
@@ -46,7 +49,7 @@ pub fn tracks(book: &Book) -> Vec<TrackSummary<'_>> {
                         years: level.years.as_deref(),
                         expectation_count: book
                             .expectations_at(l)
-                            .map(|(_, cell)| cell.items.len())
+                            .map(|(c, _)| book.items_expected(c, l).len())
                             .sum(),
                     }
                 })
@@ -60,9 +63,13 @@ pub struct CellView<'a> {
     pub competency: Link,
     pub summary: Option<&'a str>,
     pub items: Vec<&'a str>,
+    /// `examples[n]`: the examples of `items[n]`.
+    pub examples: Vec<Vec<&'a str>>,
     /// The level the entry carries over from, when it is not the level's own.
     pub carried_from: Option<Link>,
     pub carried_label: Option<&'a str>,
+    /// Cumulative books: the lower levels' items still expected here.
+    pub inherited: Vec<InheritedView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -77,9 +84,11 @@ fn cell_view<'a>(book: &'a Book, competency: usize, cell: &'a Cell, level: usize
     CellView {
         competency: competency_link(book, competency),
         summary: html(&book.competencies[competency].summary),
-        items: htmls(&cell.items),
+        items: item_texts(&cell.items),
+        examples: item_examples(&cell.items),
         carried_from: carried.map(|l| level_link(book, l)),
         carried_label: carried.map(|l| book.levels[l].label()),
+        inherited: inherited_views(book, competency, cell),
     }
 }
 
@@ -87,8 +96,9 @@ fn cell_view<'a>(book: &'a Book, competency: usize, cell: &'a Cell, level: usize
 pub fn level_areas(book: &Book, level: usize) -> Vec<AreaCells<'_>> {
     book.areas
         .iter()
-        .map(|area| AreaCells {
-            name: &area.name,
+        .enumerate()
+        .map(|(index, area)| AreaCells {
+            name: book.area_heading(index),
             slug: &area.slug,
             cells: area
                 .competencies
@@ -110,6 +120,8 @@ pub struct ChangeView<'a> {
     /// `starts` or `grows`.
     pub kind: &'static str,
     pub added: Vec<&'a str>,
+    /// `added_examples[n]`: the examples of `added[n]`.
+    pub added_examples: Vec<Vec<&'a str>>,
     pub replaced: Vec<&'a str>,
 }
 
@@ -132,6 +144,8 @@ pub struct LevelView<'a> {
     pub starts_count: usize,
     pub grows_count: usize,
     pub carried_count: usize,
+    /// Whether levels add up in this book (`[ladder] expectations`).
+    pub cumulative: bool,
     pub archetypes: Vec<Link>,
     pub scorecards: Vec<Link>,
 }
@@ -142,13 +156,22 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
         .into_iter()
         .map(|change| ChangeView {
             competency: competency_link(book, change.competency),
-            area: &book.areas[book.competencies[change.competency].area].name,
+            area: book.area_heading(book.competencies[change.competency].area),
             kind: match change.kind {
                 ChangeKind::Starts => "starts",
                 ChangeKind::Grows => "grows",
             },
-            added: change.added.iter().map(|h| h.html.as_str()).collect(),
-            replaced: change.replaced.iter().map(|h| h.html.as_str()).collect(),
+            added: change.added.iter().map(|i| i.text.html.as_str()).collect(),
+            added_examples: change
+                .added
+                .iter()
+                .map(|i| super::htmls(&i.examples))
+                .collect(),
+            replaced: change
+                .replaced
+                .iter()
+                .map(|i| i.text.html.as_str())
+                .collect(),
         })
         .collect();
     let areas = level_areas(book, index);
@@ -174,6 +197,7 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
         grows_count: changes.iter().filter(|c| c.kind == "grows").count(),
         changes,
         carried_count,
+        cumulative: book.cumulative(),
         areas,
         archetypes: (0..book.archetypes.len())
             .filter(|&a| book.archetypes[a].levels.contains(&index))

@@ -3,13 +3,16 @@
 use serde::Serialize;
 
 use super::levels::*;
-use super::{Link, competency_link, htmls};
+use super::{Link, competency_link, item_examples, item_texts};
 use crate::content::model::Book;
 
 #[derive(Serialize)]
 pub struct MatrixCell<'a> {
     pub level: &'a str,
+    /// The entry's items; in a cumulative book only the level's new ones.
     pub items: Vec<&'a str>,
+    /// `examples[n]`: the examples of `items[n]`.
+    pub examples: Vec<Vec<&'a str>>,
     pub carried: bool,
     pub carried_label: Option<&'a str>,
 }
@@ -48,8 +51,9 @@ pub fn matrix(book: &Book) -> Vec<MatrixTrack<'_>> {
             let areas = book
                 .areas
                 .iter()
-                .map(|area| MatrixArea {
-                    name: &area.name,
+                .enumerate()
+                .map(|(index, area)| MatrixArea {
+                    name: book.area_heading(index),
                     slug: &area.slug,
                     rows: area
                         .competencies
@@ -68,7 +72,8 @@ pub fn matrix(book: &Book) -> Vec<MatrixTrack<'_>> {
                                         .as_ref()
                                         .map(|cell| MatrixCell {
                                             level: &book.levels[l].id,
-                                            items: htmls(&cell.items),
+                                            items: item_texts(&cell.items),
+                                            examples: item_examples(&cell.items),
                                             carried: cell.source_level != l,
                                             carried_label: cell
                                                 .carried_from(l)

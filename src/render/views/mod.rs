@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::content::model::{Book, Html};
+use crate::content::model::{Book, Cell, Html, Item};
 use crate::markdown::ROOT_MARKER;
 
 mod archetypes;
@@ -52,6 +52,45 @@ fn html(fragment: &Option<Html>) -> Option<&str> {
 
 fn htmls(fragments: &[Html]) -> Vec<&str> {
     fragments.iter().map(|h| h.html.as_str()).collect()
+}
+
+/// The items' text. Their examples go in a parallel list (`examples[n]`
+/// belongs to `items[n]`), so a theme's template that shows `items` as
+/// HTML strings keeps working.
+fn item_texts(items: &[Item]) -> Vec<&str> {
+    items.iter().map(|item| item.text.html.as_str()).collect()
+}
+
+/// Each item's examples, indexed like [`item_texts`].
+fn item_examples(items: &[Item]) -> Vec<Vec<&str>> {
+    items.iter().map(|item| htmls(&item.examples)).collect()
+}
+
+/// Items a cumulative level still expects from one lower level.
+#[derive(Serialize)]
+pub struct InheritedView<'a> {
+    pub level: Link,
+    pub label: &'a str,
+    pub items: Vec<&'a str>,
+    pub examples: Vec<Vec<&'a str>>,
+}
+
+/// The lower levels' items a cell still expects, grouped by the level that
+/// introduced them, junior first (empty in replace books).
+fn inherited_views<'a>(book: &'a Book, competency: usize, cell: &Cell) -> Vec<InheritedView<'a>> {
+    let cells = &book.competencies[competency].cells;
+    cell.inherited
+        .iter()
+        .filter_map(|&from| {
+            let lower = cells[from].as_ref()?;
+            Some(InheritedView {
+                level: level_link(book, from),
+                label: book.levels[from].label(),
+                items: item_texts(&lower.items),
+                examples: item_examples(&lower.items),
+            })
+        })
+        .collect()
 }
 
 pub fn level_link(book: &Book, level: usize) -> Link {

@@ -80,7 +80,8 @@ pub fn scorecard(book: &Book, index: usize) -> ScorecardView<'_> {
     let coverage: Vec<CoverageRow> = book
         .areas
         .iter()
-        .flat_map(|area| area.competencies.iter().map(move |&c| (area, c)))
+        .enumerate()
+        .flat_map(|(area, a)| a.competencies.iter().map(move |&c| (area, c)))
         .filter(|&(_, c)| {
             s.levels
                 .iter()
@@ -95,7 +96,7 @@ pub fn scorecard(book: &Book, index: usize) -> ScorecardView<'_> {
                 .collect();
             CoverageRow {
                 competency: competency_link(book, c),
-                area: &area.name,
+                area: book.area_heading(area),
                 is_dimension: dimension_index.is_some(),
                 covered: covered_by.iter().any(|&b| b),
                 covered_by,

@@ -220,7 +220,8 @@
       byComp[c.id][it.foundation ? "foundation" : "own"].push(it);
     });
     groups.forEach(function (area) {
-      var section = el("section", { "class": "assess-area" }, [el("h3", { "class": "area-title", text: area.name })]);
+      // A book without areas has one group and no heading for it.
+      var section = el("section", { "class": "assess-area" }, [area.name ? el("h3", { "class": "area-title", text: area.name }) : null]);
       area.comps.forEach(function (g) {
         var c = g.comp;
         var head = el("h4", {}, [
@@ -354,7 +355,7 @@
     own.forEach(function (it) {
       var c = it.competency;
       if (!byArea[c.area]) {
-        byArea[c.area] = { name: c.area, axes: [], byComp: {}, order: areas.length };
+        byArea[c.area] = { name: c.area || "Competencies", axes: [], byComp: {}, order: areas.length };
         areas.push(byArea[c.area]);
       }
       var a = byArea[c.area];
