@@ -127,7 +127,7 @@ pub enum Command {
 
     /// Create a new book from a spreadsheet ladder (the columns of `export --format csv`)
     #[command(
-        after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder\n  ladderbook export old --format csv | ladderbook import --from csv - new\n\nColumns (a header row, in any order): track, level, level_code, level_title, rank,\narea, competency, competency_name, expectation, carried_from. Rows with a\ncarried_from are not written: carry-over recreates them. See docs/migrating.md."
+        after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder\n  ladderbook export old --format csv | ladderbook import --from csv - new\n\nColumns (a header row, in any order, separated by `,`, `;` or tabs): track, level,\nlevel_code, level_title, rank, area, competency, competency_name, expectation,\ncarried_from, examples (track, level_code, area, carried_from and examples may be\nleft out). Bullet lines in a cell become items, `e.g.` lines under one its\nexamples. Rows with a carried_from are not written: carry-over recreates them.\nSee docs/migrating.md."
     )]
     Import(ImportArgs),
 
@@ -267,6 +267,18 @@ pub struct ImportArgs {
     /// Write into a folder that is not empty, overwriting files that already exist
     #[arg(long)]
     pub force: bool,
+    /// The CSV's field delimiter: `,`, `;` or `tab` (default: found from the header row)
+    #[arg(long, value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+}
+
+/// `--delimiter`: one ASCII character, or `tab`.
+fn parse_delimiter(value: &str) -> Result<u8, String> {
+    match value {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if value.len() == 1 && value.is_ascii() && value != "\"" => Ok(value.as_bytes()[0]),
+        _ => Err("give one character such as `,` or `;`, or `tab`".into()),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -31,6 +31,7 @@ pub fn run(args: &ImportArgs, global: Global) -> anyhow::Result<Outcome> {
     let options = ImportOptions {
         file: &name,
         title: &args.title,
+        delimiter: args.delimiter,
     };
     let Some(files) = import_csv(&bytes, &options, &mut diagnostics) else {
         report_problems(diagnostics, Path::new(""), global);

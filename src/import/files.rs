@@ -2,6 +2,7 @@
 //! Every YAML value is written plainly where YAML reads it back as the same
 //! string, and quoted otherwise, so the book holds exactly the CSV's text.
 
+use crate::import::cell::CellItem;
 use crate::import::{Competency, DEFAULT_TRACK, Ladder, Level};
 use crate::node::NodeKind;
 use crate::scaffold::NewFile;
@@ -12,18 +13,32 @@ use crate::scaffold::NewFile;
 fn area_order(ladder: &Ladder) -> Vec<String> {
     let mut areas: Vec<String> = Vec::new();
     for competency in &ladder.competencies {
-        if !areas.contains(&competency.area) {
+        // A competency without an area joins the default group.
+        if !competency.area.is_empty() && !areas.contains(&competency.area) {
             areas.push(competency.area.clone());
         }
     }
+    merge_runs(areas, &ladder.area_runs)
+}
+
+/// The order of competencies (`order:`), merged the same way from each
+/// level's rows, so a competency that starts at a higher level keeps its
+/// place among the others.
+fn competency_order(ladder: &Ladder) -> Vec<String> {
+    let ids = ladder.competencies.iter().map(|c| c.id.clone()).collect();
+    merge_runs(ids, &ladder.competency_runs)
+}
+
+/// `items` in an order every run agrees with where it can: repeatedly the
+/// first item that no remaining item must precede in some run.
+fn merge_runs(items: Vec<String>, runs: &[Vec<String>]) -> Vec<String> {
     let mut ordered: Vec<String> = Vec::new();
-    let mut remaining = areas;
+    let mut remaining = items;
     while !remaining.is_empty() {
-        // The first area that no remaining area must precede in some run.
         let next = remaining
             .iter()
             .position(|candidate| {
-                !ladder.area_runs.iter().any(|run| {
+                !runs.iter().any(|run| {
                     let Some(at) = run.iter().position(|a| a == candidate) else {
                         return false;
                     };
@@ -62,16 +77,25 @@ pub(super) fn render_book(ladder: &Ladder, title: &str) -> Vec<NewFile> {
             render_level(level, several_tracks),
         ));
     }
+    // `order:` keeps the sheet's order of competencies (issue 21).
+    let order = competency_order(ladder);
     for competency in &ladder.competencies {
+        let place = order
+            .iter()
+            .position(|id| *id == competency.id)
+            .map_or(0, |p| p + 1);
         files.push(NewFile::text(
             format!("content/competencies/{}.yaml", competency.id),
-            render_competency(competency, &levels),
+            render_competency(competency, place, &levels),
         ));
     }
     files
 }
 
 fn render_config(title: &str, areas: &[String]) -> String {
+    if areas.is_empty() {
+        return format!("[book]\ntitle = {}\n", toml_string(title));
+    }
     let quoted: Vec<String> = areas.iter().map(|a| toml_string(a)).collect();
     format!(
         "[book]\ntitle = {}\n\n[ladder]\nareas = [{}]\n",
@@ -122,39 +146,44 @@ fn render_level(level: &Level, with_track: bool) -> String {
     out
 }
 
-fn render_competency(competency: &Competency, levels: &[&Level]) -> String {
-    let mut out = format!(
-        "name: {}\narea: {}\nexpectations:\n",
-        yaml_line(&competency.name),
-        yaml_line(&competency.area)
-    );
+fn render_competency(competency: &Competency, order: usize, levels: &[&Level]) -> String {
+    let mut out = format!("name: {}\n", yaml_line(&competency.name));
+    if !competency.area.is_empty() {
+        out.push_str(&format!("area: {}\n", yaml_line(&competency.area)));
+    }
+    out.push_str(&format!("order: {order}\nexpectations:\n"));
     for level in levels {
-        let Some(text) = competency.own.get(&level.id) else {
+        let Some(items) = competency.items.get(&level.id) else {
             continue;
         };
-        match split_items(text) {
-            Some(items) => {
+        match &items[..] {
+            [one] if one.examples.is_empty() => {
+                out.push_str(&format!("  {}: {}\n", level.id, yaml_value(&one.text, 4)));
+            }
+            _ => {
                 out.push_str(&format!("  {}:\n", level.id));
                 for item in items {
-                    out.push_str(&format!("    - {}\n", yaml_value(item, 6)));
+                    out.push_str(&render_item(item));
                 }
             }
-            None => out.push_str(&format!("  {}: {}\n", level.id, yaml_value(text, 4))),
         }
     }
     out
 }
 
-/// The items of a cell (export joins them with line breaks), or `None` when
-/// the cell is one Markdown text: one line, or a text with blank or
-/// indented lines (paragraphs, nested lists) that are not separate items.
-fn split_items(text: &str) -> Option<Vec<&str>> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let separate = lines.len() > 1
-        && lines
-            .iter()
-            .all(|l| !l.trim().is_empty() && !l.starts_with([' ', '\t']));
-    separate.then_some(lines)
+/// One list entry: the item's text, or a `text` / `examples` mapping.
+fn render_item(item: &CellItem) -> String {
+    if item.examples.is_empty() {
+        return format!("    - {}\n", yaml_value(&item.text, 6));
+    }
+    let mut out = format!(
+        "    - text: {}\n      examples:\n",
+        yaml_value(&item.text, 8)
+    );
+    for example in &item.examples {
+        out.push_str(&format!("        - {}\n", yaml_value(example, 10)));
+    }
+    out
 }
 
 /// A one-line value: plain when YAML reads it back as the same string,

@@ -11,6 +11,8 @@
 //! their own, since carry-over recreates them (spec, competencies/<id>.yaml),
 //! and the order of areas is rebuilt from the order of the rows.
 
+mod cell;
+mod dialect;
 mod files;
 mod rows;
 
@@ -25,6 +27,8 @@ pub struct ImportOptions<'a> {
     pub file: &'a str,
     /// The new book's title.
     pub title: &'a str,
+    /// The field delimiter; `None` detects it from the header row.
+    pub delimiter: Option<u8>,
 }
 
 const DEFAULT_TRACK: &str = "default";
@@ -45,8 +49,10 @@ struct Competency {
     name: String,
     area: String,
     line: u32,
-    /// Own entries by level id.
+    /// Own entries by level id, as written (for the carried-over check).
     own: BTreeMap<String, String>,
+    /// The items of each own entry, with their examples.
+    items: BTreeMap<String, Vec<cell::CellItem>>,
 }
 
 /// A carried-over row, checked once every own entry is known.
@@ -67,6 +73,9 @@ struct Ladder {
     carried: Vec<Carried>,
     /// The areas in the order of each level's rows, to rebuild their order.
     area_runs: Vec<Vec<String>>,
+    /// The competencies in the order of each level's rows, indexed like
+    /// `area_runs`, to rebuild their order.
+    competency_runs: Vec<Vec<String>>,
 }
 
 /// Reads `bytes` (UTF-8 CSV with a header row) into the files of a new
@@ -92,7 +101,7 @@ pub fn import_csv(
             return None;
         }
     };
-    let rows = rows::parse_rows(text, options.file, diagnostics)?;
+    let rows = rows::parse_rows(text, options.file, options.delimiter, diagnostics)?;
     let ladder = rows::read_ladder(&rows, options.file, diagnostics);
     if diagnostics.error_count() > errors_before {
         return None;
@@ -111,6 +120,7 @@ mod tests {
         let options = ImportOptions {
             file: "ladder.csv",
             title: "Ladder",
+            delimiter: None,
         };
         match import_csv(csv.as_bytes(), &options, &mut diagnostics) {
             Some(files) => Ok(files
@@ -159,7 +169,7 @@ mod tests {
         );
         assert_eq!(
             file(&files, "content/competencies/delivery.yaml"),
-            "name: Delivery\narea: Craft\nexpectations:\n  e-1: Ships it.\n"
+            "name: Delivery\narea: Craft\norder: 1\nexpectations:\n  e-1: Ships it.\n"
         );
     }
 
@@ -173,11 +183,11 @@ mod tests {
         .unwrap();
         assert_eq!(
             file(&files, "content/competencies/delivery.yaml"),
-            "name: Delivery\narea: Craft\nexpectations:\n  e-1:\n    - One.\n    - Two.\n"
+            "name: Delivery\narea: Craft\norder: 1\nexpectations:\n  e-1:\n    - One.\n    - Two.\n"
         );
         assert_eq!(
             file(&files, "content/competencies/coaching.yaml"),
-            "name: Coaching\narea: People\nexpectations:\n  m-1: |-\n    Para one.\n\n    Para two.\n"
+            "name: Coaching\narea: People\norder: 2\nexpectations:\n  m-1: |-\n    Para one.\n\n    Para two.\n"
         );
         assert_eq!(
             file(&files, "content/tracks.yaml"),

@@ -7,13 +7,22 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::content::resolve::is_valid_id;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::import::cell::{add_examples, cell_items};
+use crate::import::dialect::{detect_delimiter, unclosed_quote};
 use crate::import::{Carried, Competency, DEFAULT_TRACK, Ladder, Level};
 use crate::node::Pos;
-use crate::render::export::{CSV_COLUMNS, spreadsheet_value};
+use crate::render::export::{CSV_COLUMNS, EXAMPLES_COLUMN, spreadsheet_value};
 
 /// The columns a CSV may leave out: `track` (one implicit track),
-/// `level_code` and `carried_from` (empty). It must have the others.
-const OPTIONAL_COLUMNS: &[&str] = &["track", "level_code", "carried_from"];
+/// `level_code`, `area` (no area), `carried_from` and `examples` (empty).
+/// It must have the others.
+const OPTIONAL_COLUMNS: &[&str] = &[
+    "track",
+    "level_code",
+    "area",
+    "carried_from",
+    EXAMPLES_COLUMN,
+];
 
 /// One row of the CSV, its line and its fields by column name.
 pub(super) struct Row {
@@ -34,12 +43,34 @@ impl Row {
 pub(super) fn parse_rows(
     text: &str,
     file: &str,
+    delimiter: Option<u8>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<Row>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error("empty-field", file, Pos::new(1, 1), "the CSV file is empty")
+                .with_help("export the sheet again with its header row and one row per competency and level"),
+        );
+        return None;
+    }
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        diagnostics.push(
+            Diagnostic::error(
+                "csv-syntax",
+                file,
+                Pos::new(line, 1),
+                "a quoted field opens on this line and never closes, so every row after it would be read into this one cell",
+            )
+            .with_help("close the quote with `\"` at the end of the field (a quote inside a quoted field is written `\"\"`)"),
+        );
+        return None;
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
@@ -51,7 +82,13 @@ pub(super) fn parse_rows(
     let mut columns: Vec<Option<&'static str>> = Vec::new();
     for header in headers.iter() {
         let name = header.trim().to_ascii_lowercase();
-        columns.push(CSV_COLUMNS.iter().copied().find(|c| *c == name));
+        columns.push(
+            CSV_COLUMNS
+                .iter()
+                .copied()
+                .chain([EXAMPLES_COLUMN])
+                .find(|c| *c == name),
+        );
     }
     let missing: Vec<&str> = CSV_COLUMNS
         .iter()
@@ -93,7 +130,7 @@ pub(super) fn parse_rows(
             .zip(record.iter())
             .filter_map(|(column, value)| {
                 let column = (*column)?;
-                let value = if column == "expectation" {
+                let value = if column == "expectation" || column == EXAMPLES_COLUMN {
                     spreadsheet_value(value)
                 } else {
                     spreadsheet_value(value.trim())
@@ -194,6 +231,7 @@ impl Reader<'_> {
             area: row.get("area").to_string(),
             line: row.line,
             own: BTreeMap::new(),
+            items: BTreeMap::new(),
         };
         if let Some(c) = add_competency(&mut self.ladder, competency, self.file, self.diagnostics) {
             self.add_cell(row, c);
@@ -232,7 +270,7 @@ impl Reader<'_> {
                 }
             ));
         }
-        for column in ["level_title", "area", "competency_name"] {
+        for column in ["level_title", "competency_name"] {
             if row.get(column).is_empty() {
                 ok = false;
                 self.error(
@@ -277,8 +315,10 @@ impl Reader<'_> {
         let ladder = &mut self.ladder;
         let run = *self.run_of.entry(level.to_string()).or_insert_with(|| {
             ladder.area_runs.push(Vec::new());
+            ladder.competency_runs.push(Vec::new());
             ladder.area_runs.len() - 1
         });
+        ladder.competency_runs[run].push(id.to_string());
         let area = &ladder.competencies[competency].area;
         if ladder.area_runs[run].last() != Some(area) {
             ladder.area_runs[run].push(area.clone());
@@ -301,9 +341,16 @@ impl Reader<'_> {
             )
             .help = Some("write what is expected, or delete the row if nothing is".into());
         } else {
-            ladder.competencies[competency]
-                .own
-                .insert(level.to_string(), expectation.to_string());
+            let mut items = cell_items(expectation);
+            for problem in add_examples(&mut items, row.get(EXAMPLES_COLUMN)) {
+                self.error("csv-conflict", row.line, problem).help = Some(
+                    "number each example with its item's place in the cell: `1. ...` for the first"
+                        .into(),
+                );
+            }
+            let entry = &mut self.ladder.competencies[competency];
+            entry.own.insert(level.to_string(), expectation.to_string());
+            entry.items.insert(level.to_string(), items);
         }
     }
 }

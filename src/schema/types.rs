@@ -98,7 +98,7 @@ pub struct BookToml {
     pub build: Option<BuildSection>,
     /// The published site's address.
     pub site: Option<SiteSection>,
-    /// The ladder's display order.
+    /// The ladder's shape: the order of its areas, whether levels add up.
     pub ladder: Option<LadderSection>,
     /// How Markdown is rendered.
     pub markdown: Option<MarkdownSection>,
@@ -143,7 +143,7 @@ pub struct SiteSection {
     pub base_url: Option<String>,
 }
 
-/// `[ladder]`: the ladder's display order.
+/// `[ladder]`: the ladder's shape: the order of its areas, whether levels add up.
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields)]
 #[schemars(rename_all = "kebab-case")]

@@ -438,7 +438,7 @@ fn csv_cells_a_spreadsheet_would_run_are_text_and_round_trip() {
          area: '@Collaboration'\n\
          summary: Grows others.\n\
          expectations:\n  \
-         sre-3: \"- Mentors two engineers.\\n- Runs a guild.\"\n  \
+         sre-3: \"-5% error budget, at most.\\nRuns a guild.\"\n  \
          mgr-1: \"'+ coaches'\"\n",
         );
     source.check(&["--deny-warnings"]).assert_code(0);
@@ -455,7 +455,7 @@ fn csv_cells_a_spreadsheet_would_run_are_text_and_round_trip() {
     }
     let cells: Vec<&str> = coaching.iter().map(|row| &row[8]).collect();
     assert!(
-        cells.contains(&"'- Mentors two engineers.\n- Runs a guild."),
+        cells.contains(&"'-5% error budget, at most.\nRuns a guild."),
         "{cells:?}"
     );
     assert!(cells.contains(&"''+ coaches'"), "{cells:?}");

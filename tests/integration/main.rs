@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod csv_import;
 mod debrief;
 mod ecosystem;
 mod hostile;

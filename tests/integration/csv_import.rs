@@ -1,0 +1,224 @@
+//! `import --from csv` never loses a row (issue 21): an unclosed quote is
+//! an error where it opened, `;` files are read, an empty file is one
+//! error, bullet lines and `e.g.` lines become items and examples, and the
+//! sheet's order of competencies survives. Counts are checked through the
+//! book's own JSON export.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::TestBook;
+
+/// Imports `csv` (written beside the new book) with `extra` arguments.
+fn import(csv: &str, extra: &[&str]) -> (TestBook, crate::support::Run) {
+    let book = TestBook::empty();
+    std::fs::write(book.root().join("../ladder.csv"), csv).unwrap();
+    let mut args = vec!["import", "--from", "csv", "../ladder.csv", "."];
+    args.extend_from_slice(extra);
+    let run = book.run(&args);
+    (book, run)
+}
+
+fn nothing_written(book: &TestBook) -> bool {
+    std::fs::read_dir(book.root()).unwrap().next().is_none()
+}
+
+fn export(book: &TestBook) -> Value {
+    let run = book.run(&["export", ".", "--format", "json"]);
+    run.assert_code(0);
+    run.json()
+}
+
+/// (own items, examples) of the book: items of entries that are not carried over.
+fn counts(json: &Value) -> (usize, usize) {
+    let mut items = 0;
+    let mut examples = 0;
+    for c in json["competencies"].as_array().unwrap() {
+        for e in c["expectations"].as_array().unwrap() {
+            if !e["carried_from"].is_null() {
+                continue;
+            }
+            for item in e["items"].as_array().unwrap() {
+                if item["introduced_at"].is_null() || item["introduced_at"] == e["level"] {
+                    items += 1;
+                    examples += item["examples"].as_array().map_or(0, Vec::len);
+                }
+            }
+        }
+    }
+    (items, examples)
+}
+
+const HEADER: &str = "level,level_title,rank,area,competency,competency_name,expectation\n";
+
+#[test]
+fn an_unclosed_quote_is_an_error_where_it_opened_and_nothing_is_written() {
+    let csv = format!(
+        "{HEADER}e-1,E1,1,Craft,delivery,Delivery,\"Ships\ne-1,E1,1,Craft,review,Review,Reviews.\ne-2,E2,2,Craft,delivery,Delivery,Ships more.\n"
+    );
+    let (book, run) = import(&csv, &[]);
+    run.assert_code(1);
+    let err = run.stderr();
+    assert!(err.contains("error[csv-syntax]"), "{err}");
+    assert!(err.contains("ladder.csv:2:1"), "{err}");
+    assert!(err.contains("import: nothing written"), "{err}");
+    assert!(nothing_written(&book));
+}
+
+#[test]
+fn a_semicolon_file_is_read_like_a_comma_file() {
+    let csv = "level;level_title;rank;area;competency;competency_name;expectation\n\
+               e-1;E1;1;Craft;delivery;Delivery;\"Ships; with care.\"\n\
+               e-2;E2;2;Craft;delivery;Delivery;Ships more.\n\
+               e-2;E2;2;Craft;review;Review;Reviews.\n";
+    let (book, run) = import(csv, &[]);
+    run.assert_code(0);
+    let json = export(&book);
+    assert_eq!(json["levels"].as_array().unwrap().len(), 2);
+    assert_eq!(counts(&json), (3, 0), "one item per row");
+    assert_eq!(
+        json["competencies"][0]["expectations"][0]["items"][0]["text"],
+        "Ships; with care."
+    );
+    // The same file with the delimiter named.
+    let (named, run) = import(csv, &["--delimiter", ";"]);
+    run.assert_code(0);
+    assert_eq!(counts(&export(&named)), (3, 0));
+}
+
+#[test]
+fn an_empty_file_is_one_clear_error() {
+    for csv in ["", "\n\n", "\u{feff}"] {
+        let (book, run) = import(csv, &[]);
+        run.assert_code(1);
+        let err = run.stderr();
+        assert_eq!(err.matches("error[").count(), 1, "{err}");
+        assert!(
+            err.contains("error[empty-field]: the CSV file is empty"),
+            "{err}"
+        );
+        assert!(nothing_written(&book));
+    }
+}
+
+#[test]
+fn bullet_lines_become_items_and_e_g_lines_their_examples() {
+    let csv = format!(
+        "{HEADER}e-1,E1,1,,comms,Comms,\"- Writes PR descriptions\n  - *e.g.* I chose X over Y\n* Gives status updates\n• Asks for help\ne.g. in the team channel\"\n\
+         e-2,E2,2,,comms,Comms,\"- Gives feedback\"\n"
+    );
+    let (book, run) = import(&csv, &[]);
+    run.assert_code(0);
+    let json = export(&book);
+    assert_eq!(counts(&json), (4, 2));
+    let items = &json["competencies"][0]["expectations"][0]["items"];
+    let texts: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Writes PR descriptions",
+            "Gives status updates",
+            "Asks for help"
+        ]
+    );
+    assert_eq!(items[0]["examples"][0]["text"], "I chose X over Y");
+    assert_eq!(items[2]["examples"][0]["text"], "in the team channel");
+    // No area column value: a book without areas.
+    let config = std::fs::read_to_string(book.root().join("book.toml")).unwrap();
+    assert!(!config.contains("areas"), "{config}");
+    book.check(&["--deny-warnings"]).assert_code(0);
+}
+
+#[test]
+fn the_sheet_s_order_of_competencies_survives() {
+    let csv = format!(
+        "{HEADER}e-1,E1,1,Craft,zulu,Zulu,z\ne-1,E1,1,Craft,alpha,Alpha,a\ne-1,E1,1,Craft,mike,Mike,m\n"
+    );
+    let (book, run) = import(&csv, &[]);
+    run.assert_code(0);
+    let json = export(&book);
+    let ids: Vec<&str> = json["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["zulu", "alpha", "mike"]);
+}
+
+#[test]
+fn a_book_with_examples_round_trips_through_its_csv() {
+    let source = TestBook::empty()
+        .with("book.toml", "[book]\ntitle = \"T\"\n")
+        .with("content/levels/e-1.md", "---\ntitle: E1\nrank: 1\n---\n")
+        .with(
+            "content/competencies/comms.yaml",
+            "name: Comms\norder: 1\nexpectations:\n  e-1:\n    - Plain.\n    - text: With two.\n      examples: [First., Second.]\n",
+        );
+    let exported = source.run(&["export", ".", "--format", "csv"]);
+    exported.assert_code(0);
+    let (target, run) = import(&exported.stdout, &[]);
+    run.assert_code(0);
+    let again = target.run(&["export", ".", "--format", "csv"]);
+    assert_eq!(again.stdout, exported.stdout);
+    assert_eq!(counts(&export(&target)), (2, 2));
+}
+
+/// The Monzo data ladder's CSV: every criterion and example survives.
+#[test]
+fn the_monzo_data_sheet_imports_every_criterion_and_example() {
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/ladders/monzo-data/monzo-data.import.csv");
+    let Ok(text) = std::fs::read_to_string(&csv) else {
+        eprintln!("skipped: {} is absent", csv.display());
+        return;
+    };
+    let (book, run) = import(&text, &[]);
+    run.assert_code(0);
+    let json = export(&book);
+    assert_eq!(json["levels"].as_array().unwrap().len(), 6);
+    assert_eq!(json["competencies"].as_array().unwrap().len(), 7);
+    // 141 criteria and 33 examples: the 174 strings of the source.
+    assert_eq!(counts(&json), (141, 33));
+    // The same matrix read as a cumulative ladder (what Monzo's levels are):
+    // each level's checklist holds its own criteria and every lower one's.
+    let config = std::fs::read_to_string(book.root().join("book.toml")).unwrap();
+    book.write(
+        "book.toml",
+        config.replace("[ladder]\n", "[ladder]\nexpectations = \"cumulative\"\n"),
+    );
+    book.check(&["--deny-warnings"]).assert_code(0);
+    let json = export(&book);
+    assert_eq!(counts(&json), (141, 33), "each item once, at its own level");
+    book.run(&["build", "."]).assert_code(0);
+    let assess = std::fs::read_to_string(book.root().join("site/assess.html")).unwrap();
+    let mut running = 0;
+    for level in 1..=6 {
+        let own: usize = json["competencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["expectations"].as_array().unwrap().iter())
+            .filter(|e| e["level"] == format!("level-{level}"))
+            .flat_map(|e| e["items"].as_array().unwrap().iter())
+            .filter(|i| i["introduced_at"] == format!("level-{level}"))
+            .count();
+        running += own;
+        let start = assess
+            .find(&format!("id=\"assess-level-{level}\""))
+            .unwrap();
+        let section = &assess[start..start + assess[start..].find("</details>").unwrap()];
+        assert_eq!(
+            section.matches("data-key=").count(),
+            running,
+            "level {level}"
+        );
+    }
+    assert_eq!(running, 141);
+}
