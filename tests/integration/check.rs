@@ -90,6 +90,13 @@ invalid_fixtures! {
     expectation_unknown_level: "expectation-unknown-level" => "unknown-reference", exit 1;
     competency_no_expectations: "competency-no-expectations" => "no-expectations", exit 1;
     unlisted_area: "unlisted-area" => "unlisted-area", exit 0;
+    // Real ladders' shapes (issue 21).
+    repeated_item: "repeated-item" => "repeated-item", exit 0;
+    expectations_mode_unknown: "expectations-mode-unknown" => "wrong-type", exit 1;
+    item_unknown_field: "item-unknown-field" => "unknown-field", exit 1;
+    item_missing_text: "item-missing-text" => "missing-field", exit 1;
+    order_not_an_integer: "order-not-an-integer" => "wrong-type", exit 1;
+    duplicate_id_in_sub_folders: "duplicate-id-in-sub-folders" => "duplicate-id", exit 1;
     // Archetypes.
     emphasis_weight_zero: "emphasis-weight-zero" => "invalid-weight", exit 1;
     emphasis_weight_six: "emphasis-weight-six" => "invalid-weight", exit 1;

@@ -81,10 +81,22 @@ fn a_semicolon_file_is_read_like_a_comma_file() {
         json["competencies"][0]["expectations"][0]["items"][0]["text"],
         "Ships; with care."
     );
-    // The same file with the delimiter named.
+    // The same file with the delimiter named, and written with tabs.
     let (named, run) = import(csv, &["--delimiter", ";"]);
     run.assert_code(0);
     assert_eq!(counts(&export(&named)), (3, 0));
+    let (tabs, run) = import(&csv.replace(';', "\t").replace("\t with", "; with"), &[]);
+    run.assert_code(0);
+    assert_eq!(counts(&export(&tabs)), (3, 0));
+    // A wrong delimiter named by hand is the user's to fix: columns are missing.
+    let (wrong, run) = import(csv, &["--delimiter", "tab"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr().contains("csv-missing-column"),
+        "{}",
+        run.stderr()
+    );
+    assert!(nothing_written(&wrong));
 }
 
 #[test]
