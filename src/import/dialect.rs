@@ -4,12 +4,47 @@
 //! every row after it would vanish into one cell (issue 21); it is found
 //! here first, at the line where the quote opened.
 
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::node::Pos;
+
 /// The delimiters a ladder may use, most likely first.
 const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
 
+/// The delimiter to read `text` with (given, else detected), after the
+/// checks that must pass before the csv crate reads it: the file is not
+/// empty, and no quoted field runs to its end. `None` when one fails.
+pub(super) fn checked_dialect(
+    text: &str,
+    file: &str,
+    delimiter: Option<u8>,
+    diagnostics: &mut Diagnostics,
+) -> Option<u8> {
+    if text.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error("empty-field", file, Pos::new(1, 1), "the CSV file is empty")
+                .with_help("export the sheet again with its header row and one row per competency and level"),
+        );
+        return None;
+    }
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        diagnostics.push(
+            Diagnostic::error(
+                "csv-syntax",
+                file,
+                Pos::new(line, 1),
+                "a quoted field opens on this line and never closes, so every row after it would be read into this one cell",
+            )
+            .with_help("close the quote with `\"` at the end of the field (a quote inside a quoted field is written `\"\"`)"),
+        );
+        return None;
+    }
+    Some(delimiter)
+}
+
 /// The delimiter of the header line: the candidate it holds most often
 /// outside quotes (`,` when none).
-pub(super) fn detect_delimiter(text: &str) -> u8 {
+fn detect_delimiter(text: &str) -> u8 {
     let header = header_line(text);
     let count = |delimiter: u8| {
         let mut quoted = false;
@@ -51,7 +86,7 @@ fn header_line(text: &str) -> &str {
 
 /// The line (from 1) where a quoted field opens and never closes, if one
 /// does. A quote opens a field only at its start; inside, `""` is a quote.
-pub(super) fn unclosed_quote(text: &str, delimiter: u8) -> Option<u32> {
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<u32> {
     let bytes = text.as_bytes();
     let mut line = 1u32;
     let mut opened_at = None;

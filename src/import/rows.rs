@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::content::resolve::is_valid_id;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::import::cell::{add_examples, cell_items};
-use crate::import::dialect::{detect_delimiter, unclosed_quote};
+use crate::import::dialect::checked_dialect;
 use crate::import::{Carried, Competency, DEFAULT_TRACK, Ladder, Level};
 use crate::node::Pos;
 use crate::render::export::{CSV_COLUMNS, EXAMPLES_COLUMN, spreadsheet_value};
@@ -47,26 +47,7 @@ pub(super) fn parse_rows(
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<Row>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        diagnostics.push(
-            Diagnostic::error("empty-field", file, Pos::new(1, 1), "the CSV file is empty")
-                .with_help("export the sheet again with its header row and one row per competency and level"),
-        );
-        return None;
-    }
-    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
-    if let Some(line) = unclosed_quote(text, delimiter) {
-        diagnostics.push(
-            Diagnostic::error(
-                "csv-syntax",
-                file,
-                Pos::new(line, 1),
-                "a quoted field opens on this line and never closes, so every row after it would be read into this one cell",
-            )
-            .with_help("close the quote with `\"` at the end of the field (a quote inside a quoted field is written `\"\"`)"),
-        );
-        return None;
-    }
+    let delimiter = checked_dialect(text, file, delimiter, diagnostics)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
@@ -79,39 +60,7 @@ pub(super) fn parse_rows(
             return None;
         }
     };
-    let mut columns: Vec<Option<&'static str>> = Vec::new();
-    for header in headers.iter() {
-        let name = header.trim().to_ascii_lowercase();
-        columns.push(
-            CSV_COLUMNS
-                .iter()
-                .copied()
-                .chain([EXAMPLES_COLUMN])
-                .find(|c| *c == name),
-        );
-    }
-    let missing: Vec<&str> = CSV_COLUMNS
-        .iter()
-        .copied()
-        .filter(|c| !OPTIONAL_COLUMNS.contains(c) && !columns.contains(&Some(*c)))
-        .collect();
-    for column in &missing {
-        diagnostics.push(
-            Diagnostic::error(
-                "csv-missing-column",
-                file,
-                Pos::new(1, 1),
-                format!("the header row has no `{column}` column"),
-            )
-            .with_help(format!(
-                "the columns are those of `ladderbook export --format csv`: {}",
-                CSV_COLUMNS.join(", ")
-            )),
-        );
-    }
-    if !missing.is_empty() {
-        return None;
-    }
+    let columns = header_columns(&headers, file, diagnostics)?;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -153,6 +102,46 @@ pub(super) fn parse_rows(
         return None;
     }
     Some(rows)
+}
+
+/// Each header's column (`None` for columns the import does not read), or
+/// `None` when a required column is missing (each one reported).
+fn header_columns(
+    headers: &csv::StringRecord,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<Option<&'static str>>> {
+    let mut columns: Vec<Option<&'static str>> = Vec::new();
+    for header in headers.iter() {
+        let name = header.trim().to_ascii_lowercase();
+        columns.push(
+            CSV_COLUMNS
+                .iter()
+                .copied()
+                .chain([EXAMPLES_COLUMN])
+                .find(|c| *c == name),
+        );
+    }
+    let missing: Vec<&str> = CSV_COLUMNS
+        .iter()
+        .copied()
+        .filter(|c| !OPTIONAL_COLUMNS.contains(c) && !columns.contains(&Some(*c)))
+        .collect();
+    for column in &missing {
+        diagnostics.push(
+            Diagnostic::error(
+                "csv-missing-column",
+                file,
+                Pos::new(1, 1),
+                format!("the header row has no `{column}` column"),
+            )
+            .with_help(format!(
+                "the columns are those of `ladderbook export --format csv`: {}",
+                CSV_COLUMNS.join(", ")
+            )),
+        );
+    }
+    missing.is_empty().then_some(columns)
 }
 
 fn csv_error(file: &str, err: &csv::Error) -> Diagnostic {

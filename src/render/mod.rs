@@ -339,6 +339,7 @@ impl<'b> Renderer<'b> {
             }
             PageKind::Matrix => {
                 ctx.insert("matrix", &views::matrix(book));
+                ctx.insert("cumulative", &book.cumulative());
                 ("matrix.html", Some("Competency matrix".into()))
             }
             PageKind::LevelIndex => ("levels.html", Some("Levels".into())),

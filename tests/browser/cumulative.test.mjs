@@ -106,6 +106,8 @@ for (const scheme of ["light", "dark"]) {
     await shoot(page, "#expectations", join(SHOTS, `cumulative-level-${scheme}.png`));
     await page.goto(`${server.base}levels/level-2.html`);
     await shoot(page, "#communication", join(SHOTS, `item-with-examples-${scheme}.png`));
+    await page.goto(`${server.base}matrix.html`);
+    await shoot(page, "table.matrix", join(SHOTS, `cumulative-matrix-${scheme}.png`));
     assert.deepEqual(page.errors, []);
   });
 }

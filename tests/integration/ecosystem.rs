@@ -147,8 +147,12 @@ const SCHEMA_ERRORS: &[&str] = &[
     "config-unknown-section",
     "emphasis-weight-six",
     "emphasis-weight-zero",
+    "expectations-mode-unknown",
     "interview-unknown-field",
+    "item-missing-text",
+    "item-unknown-field",
     "level-unknown-field",
+    "order-not-an-integer",
     "rank-not-an-integer",
 ];
 
@@ -212,6 +216,14 @@ fn the_schemas_reject_wrong_types_missing_fields_bad_ids_and_weights() {
         "name: C\narea: A\nexpectations:\n  sre-1: 3\n"
     ));
     assert!(!valid("competency", "name: C\narea: A\nexpectations: {}\n"));
+    assert!(valid(
+        "competency",
+        "name: C\norder: 2\nexpectations:\n  sre-1:\n    - x\n    - text: y\n      examples: [e]\n"
+    ));
+    assert!(!valid(
+        "competency",
+        "name: C\nexpectations:\n  sre-1:\n    - examples: [e]\n"
+    ));
     assert!(valid(
         "archetype",
         "name: A\nemphasis:\n  slo: 1\n  ops: 5\n"

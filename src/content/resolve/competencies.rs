@@ -143,18 +143,37 @@ impl Resolver<'_> {
             return cells;
         }
         for expectation in &raw.expectations {
-            let Some(level) = levels.iter().position(|l| l.id == expectation.level.value) else {
-                if !targets.levels.contains_key(&expectation.level.value) {
-                    self.unknown_reference(
-                        file,
-                        &expectation.level,
-                        "level",
-                        targets.levels.keys(),
-                    );
-                }
-                continue;
-            };
-            if expectation.items.is_empty() && !expectation.broken {
+            if let Some((level, cell)) = self.own_cell(file, expectation, levels, targets) {
+                cells[level] = Some(cell);
+            }
+        }
+        if self.config.ladder.expectations == crate::config::ExpectationMode::Cumulative {
+            self.check_repeated_items(raw, levels, &cells);
+            cumulate(&mut cells, levels);
+        } else {
+            carry_over(&mut cells, levels);
+        }
+        cells
+    }
+
+    /// One own entry as a cell, with its level; `None` for an entry of an
+    /// unknown level or an empty one (both reported).
+    fn own_cell(
+        &mut self,
+        file: &str,
+        expectation: &RawExpectation,
+        levels: &[Level],
+        targets: &LinkTargets,
+    ) -> Option<(usize, Cell)> {
+        let Some(level) = levels.iter().position(|l| l.id == expectation.level.value) else {
+            if !targets.levels.contains_key(&expectation.level.value) {
+                self.unknown_reference(file, &expectation.level, "level", targets.levels.keys());
+            }
+            return None;
+        };
+        if expectation.items.is_empty() {
+            // Items written but broken are reported already.
+            if !expectation.broken {
                 self.error(
                     "empty-field",
                     file,
@@ -165,29 +184,25 @@ impl Resolver<'_> {
                     "write what is expected, or remove the entry to carry the lower level's over"
                         .into(),
                 );
-                continue;
             }
-            let items = expectation
-                .items
-                .iter()
-                .map(|item| Item {
-                    text: self.markdown(file, &item.text, true, targets).0,
-                    examples: self.md_list(file, &item.examples, targets),
-                })
-                .collect();
-            cells[level] = Some(Cell {
+            return None;
+        }
+        let items = expectation
+            .items
+            .iter()
+            .map(|item| Item {
+                text: self.markdown(file, &item.text, true, targets).0,
+                examples: self.md_list(file, &item.examples, targets),
+            })
+            .collect();
+        Some((
+            level,
+            Cell {
                 items,
                 source_level: level,
                 inherited: Vec::new(),
-            });
-        }
-        if self.config.ladder.expectations == crate::config::ExpectationMode::Cumulative {
-            self.check_repeated_items(raw, levels, &cells);
-            cumulate(&mut cells, levels);
-        } else {
-            carry_over(&mut cells, levels);
-        }
-        cells
+            },
+        ))
     }
 
     /// In a cumulative book an item written again at a higher level is
