@@ -31,6 +31,10 @@ pub struct BookSection {
 pub struct BuildSection {
     pub content_dir: String,
     pub output_dir: String,
+    /// Where `output-dir` is written in `book.toml`, for problems with the
+    /// folder it names (`site::place`).
+    #[serde(skip)]
+    pub output_dir_pos: Option<Pos>,
     pub theme: String,
 }
 
@@ -62,6 +66,7 @@ impl Default for Config {
             build: BuildSection {
                 content_dir: "content".into(),
                 output_dir: "site".into(),
+                output_dir_pos: None,
                 theme: "default".into(),
             },
             site: SiteSection { base_url: None },
@@ -264,6 +269,9 @@ fn decode_build(section: &Node, decoder: &mut Decoder, build: &mut BuildSection)
                     .error("unsafe-path", value.pos, format!("`{name}` {problem}"))
                     .help = Some("use a folder name relative to the book root, e.g. `site`".into());
             } else {
+                if name == "output-dir" {
+                    build.output_dir_pos = Some(value.pos);
+                }
                 *slot = value.value;
             }
         }

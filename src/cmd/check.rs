@@ -9,6 +9,10 @@ use crate::diagnostics::{print_human, print_json};
 pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
     let loaded = load_book(&args.book_dir)?;
     let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(crate::site::place::configured_output_problems(
+        &loaded.book,
+        &args.book_dir,
+    ));
     if !diagnostics.has_errors() {
         // Checking links renders every page too, so it covers the templates.
         diagnostics.extend(if args.links {

@@ -75,6 +75,7 @@ invalid_fixtures! {
     config_toml_syntax: "config-toml-syntax" => "toml-syntax", exit 1;
     config_missing_title: "config-missing-title" => "missing-field", exit 1;
     output_dir_escape: "output-dir-escape" => "unsafe-path", exit 1;
+    output_dir_content: "output-dir-content" => "unusable-output-dir", exit 1;
     // Ids.
     invalid_id_file_name: "invalid-id-file-name" => "invalid-id", exit 1;
     duplicate_id: "duplicate-id" => "duplicate-id", exit 1;
@@ -129,6 +130,55 @@ fn every_invalid_fixture_has_a_test() {
         }
     }
     assert!(missing.is_empty(), "fixtures without a test: {missing:?}");
+}
+
+/// Issue 22: `check` passed an `output-dir` that `build` refused. Every
+/// folder `build` refuses to replace, `check` reports in the same words.
+#[test]
+fn check_reports_every_output_folder_that_build_refuses() {
+    let cases = [
+        ("content", None),
+        ("content/levels", None),
+        ("themes", None),
+        ("notes", Some("notes/today.md")),
+        ("report.pdf", Some("report.pdf")),
+    ];
+    for (output_dir, existing) in cases {
+        let book = TestBook::fixture("books/valid").with(
+            "book.toml",
+            format!("[book]\ntitle = \"Ladder\"\n\n[build]\noutput-dir = \"{output_dir}\"\n"),
+        );
+        if let Some(file) = existing {
+            book.write(file, "someone's own file\n");
+        }
+        let checked = book.check(&[]);
+        checked.assert_code(1);
+        let built = book.run(&["build", book.root().to_str().expect("UTF-8 path")]);
+        built.assert_code(1);
+        let problem = |stderr: String| -> String {
+            stderr
+                .lines()
+                .take_while(|line| !line.starts_with("check:") && !line.starts_with("build:"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let reported = problem(checked.stderr());
+        assert!(
+            reported
+                .starts_with("error[unusable-output-dir]: refusing to write the site to `[BOOK]/")
+                && reported.contains("book.toml:5:14"),
+            "{output_dir}: {reported}"
+        );
+        assert_eq!(reported, problem(built.stderr()), "{output_dir}");
+        if let Some(file) = existing {
+            assert_eq!(
+                std::fs::read_to_string(book.root().join(file))
+                    .ok()
+                    .as_deref(),
+                Some("someone's own file\n")
+            );
+        }
+    }
 }
 
 #[test]
