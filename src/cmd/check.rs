@@ -5,6 +5,7 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::cmd::{Global, Outcome};
 use crate::content::load_book;
 use crate::diagnostics::{print_human, print_json};
+use crate::stdout::write_stdout;
 
 pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
     let loaded = load_book(&args.book_dir)?;
@@ -27,7 +28,11 @@ pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
     let warnings = diagnostics.warning_count();
     let sorted = diagnostics.sorted();
     match args.format {
-        CheckFormat::Json => print_json(&sorted, &mut std::io::stdout().lock())?,
+        CheckFormat::Json => {
+            let mut json = Vec::new();
+            print_json(&sorted, &mut json)?;
+            write_stdout(&json)?;
+        }
         CheckFormat::Human => {
             let shown: Vec<_> = if global.quiet {
                 sorted

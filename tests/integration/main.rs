@@ -11,5 +11,6 @@ mod hostile;
 mod init;
 mod links;
 mod mutations;
+mod pipes;
 mod serve;
 mod support;
