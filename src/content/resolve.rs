@@ -688,10 +688,18 @@ impl Resolver<'_> {
                 cells,
             });
         }
+        // A competency that failed to load may be the one of an area, and
+        // without a content folder every area is empty: both are reported.
+        let unsure = raw
+            .undecoded
+            .iter()
+            .any(|(kind, _)| *kind == Kind::Competency)
+            || self.diagnostics.iter().any(|d| d.code == "missing-content");
         for area in &self.config.ladder.areas {
-            if !competencies
-                .iter()
-                .any(|c| area_names[c.area] == area.value)
+            if !unsure
+                && !competencies
+                    .iter()
+                    .any(|c| area_names[c.area] == area.value)
             {
                 self.warning(
                     "empty-area",
@@ -918,10 +926,14 @@ impl Resolver<'_> {
         };
         let mut dimensions = Vec::new();
         let mut dimension_ids: Vec<&At<String>> = Vec::new();
+        // Dimensions whose competency is unknown or failed to load: already
+        // reported, so a focus on them is not a second error (issue 22).
+        let mut dropped: Vec<&str> = Vec::new();
         for dimension in &raw.dimensions {
             let Some(competency) =
                 self.reference(file, &dimension.competency, RefKind::Competency, placed)
             else {
+                dropped.push(&dimension.competency.value);
                 continue;
             };
             if dimension_ids
@@ -966,6 +978,7 @@ impl Resolver<'_> {
                     .position(|d| d.value == reference.value)
                 {
                     Some(index) => focus.push(index),
+                    None if dropped.contains(&reference.value.as_str()) => focus_broken = true,
                     None => {
                         focus_broken = true;
                         let known: Vec<&str> =

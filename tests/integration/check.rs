@@ -272,12 +272,46 @@ fn a_folder_without_book_toml_is_a_usage_error_that_suggests_init() {
 
 #[test]
 fn a_missing_content_folder_is_reported() {
-    let book = TestBook::empty().with("book.toml", "[book]\ntitle = \"Ladder\"\n");
+    // Its areas are empty too, but only because the folder is missing.
+    let book = TestBook::empty().with(
+        "book.toml",
+        "[book]\ntitle = \"Ladder\"\n[ladder]\nareas = [\"Delivery\", \"Craft\"]\n",
+    );
     let run = book.check(&["--format", "json"]);
     run.assert_code(1);
     assert_eq!(
         run.diagnostic_lines(),
         vec!["book.toml:1:1: error[missing-content]: the content folder `content` does not exist"]
+    );
+}
+
+/// Issue 22: a competency that failed to load made the scorecard that rates
+/// it say "add a dimension `- competency: ...`", though the file has one,
+/// and its area "empty". Only the competency's own error is reported.
+#[test]
+fn a_competency_that_fails_to_load_is_not_blamed_on_what_refers_to_it() {
+    for competency in ["incident-management", "coaching"] {
+        let book = TestBook::fixture("books/valid");
+        let file = format!("content/competencies/{competency}.yaml");
+        let text = std::fs::read_to_string(book.root().join(&file)).expect("the fixture has it");
+        book.write(&file, format!("name: [unclosed\n{text}"));
+        let lines = book.check(&["--format", "json"]).diagnostic_lines();
+        assert_eq!(lines.len(), 1, "{competency}: {lines:#?}");
+        assert!(
+            lines[0].starts_with(&format!("{file}:")) && lines[0].contains("[yaml-syntax]"),
+            "{competency}: {lines:#?}"
+        );
+    }
+    // A dimension and its focus misspelled alike: one error, on the dimension.
+    let book = TestBook::fixture("books/valid");
+    let file = "content/scorecards/senior-sre.yaml";
+    let text = std::fs::read_to_string(book.root().join(file)).expect("the fixture has it");
+    book.write(file, text.replace("slo-practice", "slo-practise"));
+    assert_eq!(
+        book.check(&["--format", "json"]).diagnostic_lines(),
+        [format!(
+            "{file}:8:17: error[unknown-reference]: there is no competency `slo-practise`"
+        )]
     );
 }
 
