@@ -269,6 +269,9 @@ fn token_len(rest: &str) -> usize {
     if trimmed.is_empty() {
         return 0;
     }
+    if trimmed.starts_with('\t') {
+        return 1; // a tab in the indentation: point at the tab alone
+    }
     let end = trimmed
         .char_indices()
         .find(|&(_, c)| matches!(c, ':' | ',' | ']' | '}' | '#' | '='))

@@ -59,6 +59,7 @@ macro_rules! invalid_fixtures {
 invalid_fixtures! {
     // Syntax of the files themselves.
     yaml_syntax_in_yaml_file: "yaml-syntax-in-yaml-file" => "yaml-syntax", exit 1;
+    yaml_tab_in_front_matter: "yaml-tab-in-front-matter" => "yaml-syntax", exit 1;
     yaml_syntax_in_front_matter: "yaml-syntax-in-front-matter" => "yaml-syntax", exit 1;
     front_matter_unclosed: "front-matter-unclosed" => "front-matter", exit 1;
     competency_is_a_list: "competency-is-a-list" => "wrong-type", exit 1;
@@ -78,6 +79,7 @@ invalid_fixtures! {
     output_dir_content: "output-dir-content" => "unusable-output-dir", exit 1;
     // Ids.
     invalid_id_file_name: "invalid-id-file-name" => "invalid-id", exit 1;
+    invalid_id_non_ascii_file_name: "invalid-id-non-ascii-file-name" => "invalid-id", exit 1;
     duplicate_id: "duplicate-id" => "duplicate-id", exit 1;
     page_invalid_name: "page-invalid-name" => "invalid-id", exit 1;
     static_clash: "static-clash" => "static-clash", exit 1;
