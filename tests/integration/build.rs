@@ -397,6 +397,51 @@ fn out_overrides_the_output_folder_and_static_files_are_copied() {
     assert!(!book.root().join("site").exists());
 }
 
+/// Issue 22: a build replaces the whole output folder, so a host's files
+/// (docs/deploying.md) live in `content/static/`; the hidden ones among
+/// them must get through, an editor's or the system's must not.
+#[test]
+fn a_hosts_files_in_content_static_reach_the_site() {
+    let mut book = TestBook::fixture("books/valid");
+    for (file, text) in [
+        ("CNAME", "ladder.example.org\n"),
+        (".nojekyll", ""),
+        (".htaccess", "ErrorDocument 404 /404.html\n"),
+        (
+            ".well-known/security.txt",
+            "Contact: mailto:security@example.org\n",
+        ),
+        (".DS_Store", "junk"),
+        ("img/.logo.svg.swp", "junk"),
+        (".git/config", "junk"),
+        (".well-known/.hidden", "junk"),
+        ("img/.nojekyll", "junk"),
+    ] {
+        book = book.with(&format!("content/static/{file}"), text);
+    }
+    build(&book).assert_code(0);
+    for (file, text) in [
+        ("CNAME", "ladder.example.org\n"),
+        (".nojekyll", ""),
+        (".htaccess", "ErrorDocument 404 /404.html\n"),
+        (
+            ".well-known/security.txt",
+            "Contact: mailto:security@example.org\n",
+        ),
+    ] {
+        assert_eq!(read(&book, file), text, "{file}");
+    }
+    for file in [
+        ".DS_Store",
+        "img/.logo.svg.swp",
+        ".git",
+        ".well-known/.hidden",
+        "img",
+    ] {
+        assert!(!book.root().join("site").join(file).exists(), "{file}");
+    }
+}
+
 #[test]
 fn the_output_cannot_replace_the_books_sources() {
     let book = TestBook::fixture("books/valid");
