@@ -17,6 +17,9 @@ pub struct Config {
     pub site: SiteSection,
     pub ladder: LadderSection,
     pub markdown: MarkdownSection,
+    /// `[strings]`: the book's own words for the interface (`crate::strings`).
+    #[serde(skip)]
+    pub strings: crate::strings::Strings,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,6 +75,7 @@ impl Default for Config {
             site: SiteSection { base_url: None },
             ladder: LadderSection::default(),
             markdown: MarkdownSection::default(),
+            strings: crate::strings::Strings::new(),
         }
     }
 }
@@ -118,7 +122,7 @@ pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
 
 /// The sections of `book.toml`. `schema.rs` describes the same keys for
 /// editors, and its tests check that the lists never drift apart.
-pub const SECTIONS: [&str; 5] = ["book", "build", "site", "ladder", "markdown"];
+pub const SECTIONS: [&str; 6] = ["book", "build", "site", "ladder", "markdown", "strings"];
 
 /// The keys of `[book]`.
 pub const BOOK_KEYS: &[&str] = &["title", "description", "authors", "language"];
@@ -171,6 +175,9 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
         }
         fields.finish(decoder, MARKDOWN_KEYS, "[markdown]");
     }
+    if let Some(section) = top.get("strings") {
+        config.strings = crate::strings::decode_strings(section, decoder, "[strings]");
+    }
     report_unknown_sections(top, decoder);
     config
 }
@@ -182,6 +189,7 @@ pub const SECTION_KEYS: &[(&str, &[&str])] = &[
     ("site", SITE_KEYS),
     ("ladder", LADDER_KEYS),
     ("markdown", MARKDOWN_KEYS),
+    ("strings", crate::strings::STRING_KEYS),
 ];
 
 /// Top-level keys are sections; a plain key there was meant for one of them.

@@ -19,6 +19,7 @@ pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod stdout;
+pub mod strings;
 pub mod timings;
 pub mod toml_tree;
 pub mod yaml;

@@ -13,4 +13,5 @@ mod links;
 mod mutations;
 mod pipes;
 mod serve;
+mod strings;
 mod support;
