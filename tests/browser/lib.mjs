@@ -21,10 +21,11 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Serves the site's parent folder, so the site lives at /<name>/. */
-export async function serveSite() {
-  const root = dirname(SITE);
-  const prefix = `/${basename(SITE)}/`;
+/** Serves the site's parent folder, so the site lives at /<name>/ (the
+ * bundled book's site unless another one is given). */
+export async function serveSite(site = SITE) {
+  const root = dirname(site);
+  const prefix = `/${basename(site)}/`;
   const server = createServer(async (request, response) => {
     try {
       let path = decodeURIComponent(new URL(request.url, "http://x").pathname);
