@@ -222,6 +222,21 @@ mod tests {
     }
 
     #[test]
+    fn docs_theming_lists_every_key_with_its_english_text() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/theming.md");
+        let doc = std::fs::read_to_string(path).expect("docs/theming.md exists");
+        let groups = groups();
+        for (key, english) in english() {
+            let row = format!(
+                "| `{key}` | {} | {} |",
+                groups[key],
+                english.replace('|', "\\|")
+            );
+            assert!(doc.contains(&row), "docs/theming.md lacks the row {row}");
+        }
+    }
+
+    #[test]
     fn unknown_keys_are_reported_with_a_close_one() {
         let node =
             crate::toml_tree::parse("nav_matrx = \"Matrice\"\nnav_levels = \"Niveaux\"\n").unwrap();
