@@ -18,7 +18,7 @@ fn a_book_and_its_theme_change_the_words_of_the_interface() {
         .with(
             "book.toml",
             format!(
-                "{BOOK_TOML}\n[strings]\nnav_matrix = \"Grille\"\ncarried_over_from = \"repris de\"\nmatrix_title = \"Grille des compétences\"\n"
+                "{BOOK_TOML}\n[strings]\nnav_matrix = \"Grille\"\ncarried_over_from = \"repris de\"\nmatrix_title = \"Grille des compétences\"\nexport_json = \"Exporter en JSON\"\ncoverage_gaps = \"{{uncovered}} sur {{total}} sans entretien\"\n"
             ),
         )
         .with(
@@ -40,6 +40,12 @@ fn a_book_and_its_theme_change_the_words_of_the_interface() {
         "{matrix}"
     );
     assert!(read(&book, "404.html").contains("<h1>Page introuvable</h1>"));
+    let kit = read(&book, "scorecards/senior-sre.html");
+    assert!(
+        kit.contains("data-action=\"export\">Exporter en JSON</button>"),
+        "{kit}"
+    );
+    assert!(read(&book, "print.html").contains("<h2>Grille des compétences</h2>"));
 }
 
 #[test]
