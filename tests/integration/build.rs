@@ -442,6 +442,32 @@ fn a_hosts_files_in_content_static_reach_the_site() {
     }
 }
 
+/// Issue 22: the docs say where a host's files go, in the example the
+/// test above builds, and the README shows `check --links`.
+#[test]
+fn the_docs_say_where_a_hosts_files_go_and_show_check_links() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let deploying = std::fs::read_to_string(repo.join("docs/deploying.md")).expect("docs exist");
+    let section = deploying
+        .split("## ")
+        .find(|s| s.starts_with("Files for the host"))
+        .expect("docs/deploying.md has a section on a host's files");
+    for needle in [
+        "replaces the whole output folder",
+        "content/static/",
+        "CNAME",
+        ".nojekyll",
+        ".well-known/security.txt",
+    ] {
+        assert!(section.contains(needle), "the section lacks {needle}");
+    }
+    let readme = std::fs::read_to_string(repo.join("README.md")).expect("README exists");
+    assert!(
+        readme.contains("check my-ladder --links"),
+        "README lacks check --links"
+    );
+}
+
 #[test]
 fn the_output_cannot_replace_the_books_sources() {
     let book = TestBook::fixture("books/valid");
