@@ -18,7 +18,7 @@ fn a_book_and_its_theme_change_the_words_of_the_interface() {
         .with(
             "book.toml",
             format!(
-                "{BOOK_TOML}\n[strings]\nnav_matrix = \"Grille\"\ncarried_over_from = \"repris de\"\nmatrix_title = \"Grille des compétences\"\nexport_json = \"Exporter en JSON\"\ncoverage_gaps = \"{{uncovered}} sur {{total}} sans entretien\"\n"
+                "{BOOK_TOML}\n[strings]\nnav_matrix = \"Grille\"\ncarried_over_from = \"repris de\"\nmatrix_title = \"Grille des compétences\"\nexport_json = \"Exporter en JSON\"\nchanges_rest = \" ; le reste est repris tel quel.\"\nchanges_and = \"et\"\ncoverage_gaps = \"{{uncovered}} sur {{total}} sans entretien\"\n"
             ),
         )
         .with(
@@ -33,6 +33,10 @@ fn a_book_and_its_theme_change_the_words_of_the_interface() {
     assert!(level.contains(">Competencies</a>"), "{level}");
     assert!(level.contains("repris de "), "{level}");
     assert!(!level.contains("carried over from"), "{level}");
+    assert!(
+        level.contains(" et ") && level.contains(" ; le reste est repris tel quel.</p>"),
+        "{level}"
+    );
     let matrix = read(&book, "matrix.html");
     assert!(
         matrix.contains("<title>Grille des compétences · Fixture Ladder</title>")
