@@ -113,6 +113,12 @@ test("a right-to-left book is mirrored and does not overflow", async () => {
   const lastLevel = await page.locator("#track-ic thead th").last().boundingBox();
   assert.ok(corner.x > lastLevel.x, "the competency column is on the right");
   await page.screenshot({ path: join(SHOTS, "rtl-matrix-1280.png") });
+  await page.goto(`${arabic.base}scorecards/engineering-leader.html#fill`);
+  await page.screenshot({ path: join(SHOTS, "rtl-scorecard-1280.png") });
+  await page.goto(`${arabic.base}assess.html`);
+  await page.selectOption("#assess-target", "sre-2");
+  await page.locator("#assess-form input[type=radio]").first().check();
+  await page.screenshot({ path: join(SHOTS, "rtl-assess-1280.png"), fullPage: false });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${arabic.base}index.html`);
   await page.screenshot({ path: join(SHOTS, "rtl-home-390.png"), fullPage: false });
