@@ -185,7 +185,9 @@ fn load_theme_strings(
     problems: &mut Vec<Diagnostic>,
 ) -> Result<crate::strings::Strings, RenderFailure> {
     let path = theme_dir.join("strings.toml");
-    if !path.is_file() {
+    // A link is not followed, as with every file of the book (issue 22).
+    let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+    if !is_file {
         return Ok(crate::strings::Strings::new());
     }
     let file = crate::diagnostics::display_path(root, &path);

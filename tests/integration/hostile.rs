@@ -219,6 +219,10 @@ fn no_command_shows_the_text_of_a_file_behind_a_skipped_link() {
     for link in ["static/x", "pages/leak.md", "levels/leak.yaml"] {
         symlink(&secret, content.join(link)).unwrap();
     }
+    // Not TOML: read as the theme's strings, it would fail the build.
+    let theme = book.root().join("themes/default");
+    std::fs::create_dir_all(&theme).unwrap();
+    symlink(&secret, theme.join("strings.toml")).unwrap();
     let human = book.check(&[]);
     assert!(human.stderr.contains("symlink-skipped"), "{}", human.stderr);
     let runs = [
