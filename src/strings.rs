@@ -235,7 +235,7 @@ pub fn merged(overrides: &[&Strings]) -> Strings {
 }
 
 /// Whether `language` (a BCP 47 tag) is written right to left: Arabic,
-/// Hebrew, Persian and Urdu, with any region or script after them, and a
+/// Hebrew, Persian and Urdu, with any region after them (`ar-EG`), and a
 /// few more scripts of the same direction.
 pub fn is_right_to_left(language: &str) -> bool {
     const RTL: [&str; 9] = ["ar", "he", "iw", "fa", "ur", "ps", "sd", "yi", "dv"];
