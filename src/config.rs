@@ -17,6 +17,9 @@ pub struct Config {
     pub site: SiteSection,
     pub ladder: LadderSection,
     pub markdown: MarkdownSection,
+    /// `[strings]`: the book's own words for the interface (`crate::strings`).
+    #[serde(skip)]
+    pub strings: crate::strings::Strings,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -31,6 +34,10 @@ pub struct BookSection {
 pub struct BuildSection {
     pub content_dir: String,
     pub output_dir: String,
+    /// Where `output-dir` is written in `book.toml`, for problems with the
+    /// folder it names (`site::place`).
+    #[serde(skip)]
+    pub output_dir_pos: Option<Pos>,
     pub theme: String,
 }
 
@@ -92,11 +99,13 @@ impl Default for Config {
             build: BuildSection {
                 content_dir: "content".into(),
                 output_dir: "site".into(),
+                output_dir_pos: None,
                 theme: "default".into(),
             },
             site: SiteSection { base_url: None },
             ladder: LadderSection::default(),
             markdown: MarkdownSection::default(),
+            strings: crate::strings::Strings::new(),
         }
     }
 }
@@ -143,7 +152,7 @@ pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
 
 /// The sections of `book.toml`. `schema.rs` describes the same keys for
 /// editors, and its tests check that the lists never drift apart.
-pub const SECTIONS: [&str; 5] = ["book", "build", "site", "ladder", "markdown"];
+pub const SECTIONS: [&str; 6] = ["book", "build", "site", "ladder", "markdown", "strings"];
 
 /// The keys of `[book]`.
 pub const BOOK_KEYS: &[&str] = &["title", "description", "authors", "language"];
@@ -190,6 +199,9 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
                 decoder.boolean(flag, "allow-html").is_some_and(|b| b.value);
         }
         fields.finish(decoder, MARKDOWN_KEYS, "[markdown]");
+    }
+    if let Some(section) = top.get("strings") {
+        config.strings = crate::strings::decode_strings(section, decoder, "[strings]");
     }
     report_unknown_sections(top, decoder);
     config
@@ -245,6 +257,7 @@ pub const SECTION_KEYS: &[(&str, &[&str])] = &[
     ("site", SITE_KEYS),
     ("ladder", LADDER_KEYS),
     ("markdown", MARKDOWN_KEYS),
+    ("strings", crate::strings::STRING_KEYS),
 ];
 
 /// Top-level keys are sections; a plain key there was meant for one of them.
@@ -332,6 +345,9 @@ fn decode_build(section: &Node, decoder: &mut Decoder, build: &mut BuildSection)
                     .error("unsafe-path", value.pos, format!("`{name}` {problem}"))
                     .help = Some("use a folder name relative to the book root, e.g. `site`".into());
             } else {
+                if name == "output-dir" {
+                    build.output_dir_pos = Some(value.pos);
+                }
                 *slot = value.value;
             }
         }

@@ -191,8 +191,7 @@ pub fn print_human(diagnostics: &[Diagnostic], root: &Path, color: ColorMode) {
     let mut ids: BTreeMap<String, Option<usize>> = BTreeMap::new();
     for diagnostic in diagnostics {
         let id = *ids.entry(diagnostic.file.clone()).or_insert_with(|| {
-            let text = std::fs::read(root.join(&diagnostic.file)).ok()?;
-            let text = String::from_utf8(text).ok()?;
+            let text = quotable_source(&root.join(&diagnostic.file))?;
             Some(files.add(diagnostic.file.clone(), text))
         });
         let mut report = match diagnostic.severity {
@@ -233,6 +232,19 @@ pub fn print_human(diagnostics: &[Diagnostic], root: &Path, color: ColorMode) {
 /// Longer source lines are not quoted under a diagnostic.
 const MAX_SNIPPET_LINE: usize = 500;
 
+/// The text of `path` when a diagnostic may quote it: a regular file of
+/// UTF-8 text no larger than a content file may be. A symbolic link is never
+/// followed: a diagnostic about a skipped link must not print the first line
+/// of its target, a file outside the book (issue 22), and a file refused for
+/// its size is not read here either.
+fn quotable_source(path: &Path) -> Option<String> {
+    let metadata = std::fs::symlink_metadata(path).ok()?;
+    if !metadata.file_type().is_file() || metadata.len() > crate::content::source::MAX_FILE_BYTES {
+        return None;
+    }
+    String::from_utf8(std::fs::read(path).ok()?).ok()
+}
+
 /// The byte range of the token starting at `line:col` (1-based, col in
 /// characters): up to the end of the word or quoted value, at least one byte.
 fn byte_range(source: &str, line: u32, col: u32) -> std::ops::Range<usize> {
@@ -256,6 +268,9 @@ fn token_len(rest: &str) -> usize {
     let trimmed = rest.trim_end_matches(['\n', '\r']);
     if trimmed.is_empty() {
         return 0;
+    }
+    if trimmed.starts_with('\t') {
+        return 1; // a tab in the indentation: point at the tab alone
     }
     let end = trimmed
         .char_indices()

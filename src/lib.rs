@@ -18,6 +18,8 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod site;
+pub mod stdout;
+pub mod strings;
 pub mod timings;
 pub mod toml_tree;
 pub mod yaml;

@@ -20,6 +20,8 @@ pub struct YamlError {
     pub message: String,
     /// The text broke a resource limit (depth, aliases, size), not the syntax.
     pub limit: bool,
+    /// A tab in a line's indentation is the cause, and `pos` is that tab.
+    pub tab: bool,
 }
 
 /// Parses one YAML document into a position-carrying tree.
@@ -36,7 +38,47 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
         budget: Some(budget()),
         strict_booleans: true,
     };
-    serde_saphyr::from_str_with_options::<Node>(text, options).map_err(|err| to_yaml_error(&err))
+    serde_saphyr::from_str_with_options::<Node>(text, options)
+        .map_err(|err| blame_indenting_tab(text, to_yaml_error(&err)))
+}
+
+/// The parser reports a tab in the indentation wherever the token it was
+/// reading began (often the line above) and in words about scanners; the
+/// tab itself is the place to show, in plain words (issue 22). A tab within
+/// a line's indentation is never valid YAML, except inside a block scalar's
+/// text, so only a tab on the lines around the error (or after it, when the
+/// parser says it found one) is blamed, and after spaces only on the error's
+/// own line.
+fn blame_indenting_tab(text: &str, err: YamlError) -> YamlError {
+    if err.limit {
+        return err;
+    }
+    let mentions_tab = err.message.contains("tab");
+    let first = err.pos.line.saturating_sub(1).max(1);
+    let last = if mentions_tab {
+        u32::MAX
+    } else {
+        err.pos.line.saturating_add(1)
+    };
+    let tab = (1..).zip(text.lines()).find_map(|(line, content)| {
+        if line < first || line > last {
+            return None;
+        }
+        let indentation = &content[..content.len() - content.trim_start().len()];
+        let column = indentation.chars().position(|c| c == '\t')?;
+        // Spaces, then a tab: the text of a block scalar may hold that.
+        let plainly_indenting = column == 0 || mentions_tab || line == err.pos.line;
+        plainly_indenting.then(|| Pos::new(line, column as u32 + 1))
+    });
+    match tab {
+        Some(pos) => YamlError {
+            pos,
+            message: "a tab in the indentation".into(),
+            limit: false,
+            tab: true,
+        },
+        None => err,
+    }
 }
 
 const MAX_DEPTH: usize = 48;
@@ -105,6 +147,7 @@ fn to_yaml_error(err: &serde_saphyr::Error) -> YamlError {
             pos,
             message,
             limit: true,
+            tab: false,
         };
     }
     let rendered = original_error(err).render_with_options(options);
@@ -112,6 +155,7 @@ fn to_yaml_error(err: &serde_saphyr::Error) -> YamlError {
         pos,
         message: plain_message(&rendered),
         limit: false,
+        tab: false,
     }
 }
 
@@ -302,6 +346,25 @@ mod tests {
         let err = parse("name: [unclosed\narea: x\n").unwrap_err();
         assert!(err.pos.line >= 1);
         assert!(!err.message.contains("at line"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_is_blamed_where_it_is() {
+        for (text, line, col) in [
+            ("name: X\n\tarea: Y\nsummary: s\n", 2, 1),
+            ("a: 1\nlist:\n  - a\n\t- b\n", 4, 1),
+            ("\tname: X\narea: Y\n", 1, 1),
+            ("name: X\n  \tarea: Y\n", 2, 3),
+        ] {
+            let err = parse(text).expect_err(text);
+            assert!(err.tab, "{text:?}: {err:?}");
+            assert_eq!((err.pos.line, err.pos.col), (line, col), "{text:?}");
+            assert_eq!(err.message, "a tab in the indentation");
+        }
+        // Tabs in a block scalar's text are text; another error is its own.
+        assert!(parse("summary: |\n  a\n  \tb\n").is_ok());
+        let err = parse("name: X\nsummary: |\n  \ta\nb: [\n").expect_err("unclosed");
+        assert!(!err.tab, "{err:?}");
     }
 
     #[test]

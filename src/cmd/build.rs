@@ -7,6 +7,7 @@ use crate::cmd::{Global, Outcome, report_problems};
 use crate::config::theme_of;
 use crate::content::load_book;
 use crate::render::Templates;
+use crate::site::place::configured_output_problems;
 use crate::site::{BuildFailure, build_site};
 
 pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
@@ -25,7 +26,12 @@ pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
             })
         },
     );
-    let loaded = loaded?;
+    let mut loaded = loaded?;
+    if args.out.is_none() {
+        // The folder book.toml names is the book's problem, as `check` says.
+        let problems = configured_output_problems(&loaded.book, &args.book_dir);
+        loaded.diagnostics.extend(problems);
+    }
     if loaded.diagnostics.has_errors() {
         report_problems(loaded.diagnostics, &args.book_dir, global);
         eprintln!("build: nothing written; the previous site is untouched");

@@ -5,10 +5,15 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::cmd::{Global, Outcome};
 use crate::content::load_book;
 use crate::diagnostics::{print_human, print_json};
+use crate::stdout::write_stdout;
 
 pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
     let loaded = load_book(&args.book_dir)?;
     let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(crate::site::place::configured_output_problems(
+        &loaded.book,
+        &args.book_dir,
+    ));
     if !diagnostics.has_errors() {
         // Checking links renders every page too, so it covers the templates.
         diagnostics.extend(if args.links {
@@ -23,7 +28,11 @@ pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
     let warnings = diagnostics.warning_count();
     let sorted = diagnostics.sorted();
     match args.format {
-        CheckFormat::Json => print_json(&sorted, &mut std::io::stdout().lock())?,
+        CheckFormat::Json => {
+            let mut json = Vec::new();
+            print_json(&sorted, &mut json)?;
+            write_stdout(&json)?;
+        }
         CheckFormat::Human => {
             let shown: Vec<_> = if global.quiet {
                 sorted

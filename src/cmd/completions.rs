@@ -5,14 +5,13 @@ use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs};
 use crate::cmd::{Global, Outcome};
+use crate::stdout::write_stdout;
 
 pub fn run(args: &CompletionsArgs, _global: Global) -> anyhow::Result<Outcome> {
     let mut command = Cli::command();
-    clap_complete::generate(
-        args.shell,
-        &mut command,
-        "ladderbook",
-        &mut std::io::stdout().lock(),
-    );
+    // Generated into memory: clap_complete panics when its writer fails.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "ladderbook", &mut script);
+    write_stdout(&script)?;
     Ok(Outcome::Success)
 }

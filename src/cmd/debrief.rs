@@ -1,7 +1,6 @@
 //! `ladderbook debrief`: load the book, read and check the scorecard files,
 //! aggregate them, print the debrief in the chosen format.
 
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -11,6 +10,7 @@ use crate::cmd::{Global, Outcome, report_problems};
 use crate::content::load_book;
 use crate::debrief::aggregate::{count, debrief};
 use crate::debrief::{Input, check_files, json, markdown, text};
+use crate::stdout::write_stdout;
 
 pub fn run(args: &DebriefArgs, global: Global) -> anyhow::Result<Outcome> {
     let loaded = load_book(&args.book)?;
@@ -48,10 +48,7 @@ pub fn run(args: &DebriefArgs, global: Global) -> anyhow::Result<Outcome> {
         DebriefFormat::Markdown => markdown::render_markdown(&debrief),
         DebriefFormat::Json => json::render_json(&debrief),
     };
-    std::io::stdout()
-        .lock()
-        .write_all(output.as_bytes())
-        .context("writing to standard output")?;
+    write_stdout(output.as_bytes())?;
     let stale = debrief.notices.len();
     if stale > 0 && !global.quiet {
         let verb = if stale == 1 { "was" } else { "were" };

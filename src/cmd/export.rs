@@ -1,13 +1,12 @@
 //! `ladderbook export`: the validated model as JSON or the matrix as CSV.
 
-use std::io::Write;
-
 use anyhow::Context as _;
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::{Global, Outcome, report_problems};
 use crate::content::load_book;
 use crate::render::export::{ladder_json, matrix_csv};
+use crate::stdout::write_stdout;
 
 pub fn run(args: &ExportArgs, global: Global) -> anyhow::Result<Outcome> {
     let loaded = load_book(&args.book_dir)?;
@@ -23,10 +22,7 @@ pub fn run(args: &ExportArgs, global: Global) -> anyhow::Result<Outcome> {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?
         }
-        None => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .context("writing to standard output")?,
+        None => write_stdout(text.as_bytes())?,
     }
     Ok(Outcome::Success)
 }

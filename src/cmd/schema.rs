@@ -1,12 +1,9 @@
 //! `ladderbook schema`: the JSON Schemas for editors, printed or written.
 
-use std::io::Write;
-
-use anyhow::Context as _;
-
 use crate::cli::SchemaArgs;
 use crate::cmd::{Global, Outcome};
 use crate::schema::{render_all, write_schemas};
+use crate::stdout::write_stdout;
 
 pub fn run(args: &SchemaArgs, global: Global) -> anyhow::Result<Outcome> {
     match &args.out {
@@ -16,10 +13,7 @@ pub fn run(args: &SchemaArgs, global: Global) -> anyhow::Result<Outcome> {
                 eprintln!("schema: wrote {} files to {}", written.len(), dir.display());
             }
         }
-        None => std::io::stdout()
-            .lock()
-            .write_all(render_all().as_bytes())
-            .context("writing to standard output")?,
+        None => write_stdout(render_all().as_bytes())?,
     }
     Ok(Outcome::Success)
 }

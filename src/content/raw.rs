@@ -370,6 +370,8 @@ fn yaml_help(err: &crate::yaml::YamlError) -> &'static str {
     let lower = err.message.to_ascii_lowercase();
     if err.limit {
         "the document is too deeply nested or expands too many aliases; write it out plainly"
+    } else if err.tab {
+        "tabs are not allowed in YAML indentation; indent with spaces"
     } else if lower.contains("duplicate") {
         "each key may appear once in a mapping; merge the two entries"
     } else {

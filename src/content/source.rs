@@ -98,6 +98,20 @@ enum Found {
     Problem(Diagnostic),
 }
 
+/// Whether a file below `static/` goes to the site. Hidden files are an
+/// editor's or the system's (`.DS_Store`, `.file.swp`, `.git/`) and stay
+/// out, except those a host reads from the site: GitHub Pages' `.nojekyll`,
+/// Apache's `.htaccess`, and `.well-known/` (RFC 8615: `security.txt`,
+/// domain verification). See docs/deploying.md.
+fn is_published_static(path: &str) -> bool {
+    const HOST_FILES: [&str; 2] = [".nojekyll", ".htaccess"];
+    let mut parts = path.split('/').peekable();
+    if parts.peek() == Some(&".well-known") {
+        parts.next();
+    }
+    parts.all(|part| !part.starts_with('.') || HOST_FILES.contains(&part) && !path.contains('/'))
+}
+
 /// One entry of the walk: a content file is read here, on the core that
 /// took the entry. Folders and hidden files are nothing.
 fn visit(
@@ -139,14 +153,16 @@ fn visit(
     if !entry.file_type().is_file() {
         return None;
     }
-    if relative.split('/').any(|part| part.starts_with('.')) {
-        return None; // editor swap files, .DS_Store, .git
-    }
-    if let Some(static_path) = relative.strip_prefix("static/") {
+    if let Some(static_path) = relative.strip_prefix("static/")
+        && is_published_static(static_path)
+    {
         return Some(Found::Static(StaticFile {
             source: path.to_path_buf(),
             relative: static_path.to_string(),
         }));
+    }
+    if relative.split('/').any(|part| part.starts_with('.')) {
+        return None; // editor swap files, .DS_Store, .git
     }
     let found = match classify(&relative) {
         Some((kind, stem)) => match read_source(kind, path, file, stem) {
@@ -341,6 +357,28 @@ pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, FrontMatterErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_static_files_are_published_only_when_a_host_reads_them() {
+        for path in [
+            "CNAME",
+            ".nojekyll",
+            ".htaccess",
+            ".well-known/security.txt",
+            "img/a.png",
+        ] {
+            assert!(is_published_static(path), "{path}");
+        }
+        for path in [
+            ".DS_Store",
+            "img/.a.png.swp",
+            ".git/config",
+            "img/.nojekyll",
+            ".well-known/.x",
+        ] {
+            assert!(!is_published_static(path), "{path}");
+        }
+    }
 
     #[test]
     fn front_matter_and_body_keep_their_lines() {

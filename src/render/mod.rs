@@ -171,6 +171,8 @@ pub struct Renderer<'b> {
     chrome: chrome::Chrome,
     /// Guides' bodies of the last build, when there was one (`serve`).
     bodies: Option<&'b memo::BodyMemo>,
+    /// The interface's words (`t` in templates), for the titles made here.
+    words: crate::strings::Strings,
 }
 
 #[derive(Serialize)]
@@ -178,6 +180,8 @@ struct SiteContext<'a> {
     title: &'a str,
     description: Option<&'a str>,
     language: &'a str,
+    /// `rtl` for a right-to-left language, else `ltr` (issue 22).
+    dir: &'static str,
     authors: &'a [String],
     version: &'a str,
     base_url: Option<&'a str>,
@@ -239,6 +243,7 @@ impl<'b> Renderer<'b> {
             title: &book.config.book.title,
             description: book.config.book.description.as_deref(),
             language: &book.config.book.language,
+            dir: crate::strings::direction(&book.config.book.language),
             authors: &book.config.book.authors,
             version: &book.version,
             base_url: book.config.site.base_url.as_deref(),
@@ -251,6 +256,8 @@ impl<'b> Renderer<'b> {
         let global = tera.global_context();
         global.insert("site", &site);
         global.insert("root", &ROOT_MARKER.to_string());
+        let words = crate::strings::merged(&[&theme.strings, &book.config.strings]);
+        global.insert("t", &words);
         let mut in_print = vec![false; book.pages.len()];
         for index in views::print_guides(book) {
             in_print[index] = true;
@@ -268,6 +275,7 @@ impl<'b> Renderer<'b> {
             nav: nav::PageNav::new(book),
             chrome,
             bodies: None,
+            words,
         })
     }
 
@@ -295,6 +303,14 @@ impl<'b> Renderer<'b> {
             }
         }
         order
+    }
+
+    /// One word of the interface, by a key of the strings table.
+    fn word(&self, key: &str) -> String {
+        self.words
+            .get(key)
+            .cloned()
+            .expect("the strings table has every key the renderer uses")
     }
 
     pub fn theme(&self) -> &Theme {
@@ -340,16 +356,16 @@ impl<'b> Renderer<'b> {
             PageKind::Matrix => {
                 ctx.insert("matrix", &views::matrix(book));
                 ctx.insert("cumulative", &book.cumulative());
-                ("matrix.html", Some("Competency matrix".into()))
+                ("matrix.html", Some(self.word("matrix_title")))
             }
-            PageKind::LevelIndex => ("levels.html", Some("Levels".into())),
+            PageKind::LevelIndex => ("levels.html", Some(self.word("nav_levels"))),
             PageKind::Level(i) => {
                 ctx.insert("level", &views::level(book, *i));
                 ("level.html", Some(book.levels[*i].title.clone()))
             }
             PageKind::CompetencyIndex => {
                 ctx.insert("areas", &views::areas(book));
-                ("competencies.html", Some("Competencies".into()))
+                ("competencies.html", Some(self.word("nav_competencies")))
             }
             PageKind::Competency(i) => {
                 ctx.insert("competency", &views::competency(book, *i));
@@ -357,7 +373,7 @@ impl<'b> Renderer<'b> {
             }
             PageKind::ArchetypeIndex => {
                 ctx.insert("archetypes", &views::archetype_summaries(book));
-                ("archetypes.html", Some("Archetypes".into()))
+                ("archetypes.html", Some(self.word("nav_archetypes")))
             }
             PageKind::Archetype(i) => {
                 ctx.insert("archetype", &views::archetype(book, *i));
@@ -365,7 +381,7 @@ impl<'b> Renderer<'b> {
             }
             PageKind::ScorecardIndex => {
                 ctx.insert("scorecards", &views::scorecard_summaries(book));
-                ("scorecards.html", Some("Interview kits".into()))
+                ("scorecards.html", Some(self.word("nav_scorecards")))
             }
             PageKind::Scorecard(i) => {
                 ctx.insert("scorecard", &views::scorecard(book, *i));
@@ -373,7 +389,7 @@ impl<'b> Renderer<'b> {
             }
             PageKind::PageIndex => {
                 ctx.insert("tree", &views::page_tree(book));
-                ("pages.html", Some("Guides".into()))
+                ("pages.html", Some(self.word("nav_guides")))
             }
             PageKind::Page(i) => {
                 // A guide's body is rendered only here, so its search
@@ -406,17 +422,21 @@ impl<'b> Renderer<'b> {
             }
             PageKind::Assess => {
                 ctx.insert("assess", &views::assess(book));
-                ("assess.html", Some("Self-assessment".into()))
+                ("assess.html", Some(self.word("nav_assess")))
             }
             PageKind::Print => {
                 let rendered = std::mem::take(&mut *self.print_bodies());
                 ctx.insert("print", &views::print(book, rendered));
                 (
                     "print.html",
-                    Some(format!("{} (print edition)", book.config.book.title)),
+                    Some(format!(
+                        "{} {}",
+                        book.config.book.title,
+                        self.word("print_edition_title")
+                    )),
                 )
             }
-            PageKind::NotFound => ("404.html", Some("Page not found".into())),
+            PageKind::NotFound => ("404.html", Some(self.word("not_found_title"))),
         };
         ctx.insert("title", &title);
         ctx.insert(

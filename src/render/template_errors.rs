@@ -207,6 +207,7 @@ mod tests {
         Theme {
             templates,
             assets: BTreeMap::new(),
+            strings: Default::default(),
         }
     }
 

@@ -84,6 +84,8 @@ pub struct Theme {
     pub templates: Vec<Template>,
     /// Path below `assets/` → content.
     pub assets: BTreeMap<String, Asset>,
+    /// The theme's own interface words (`themes/<name>/strings.toml`).
+    pub strings: crate::strings::Strings,
 }
 
 /// The built-in theme with the book's overrides applied. A template that is
@@ -164,13 +166,67 @@ pub fn load_theme(root: &Path, theme: &str) -> Result<Theme, RenderFailure> {
             }
         }
     }
+    let strings = load_theme_strings(root, &theme_dir, &mut problems)?;
     if !problems.is_empty() {
         return Err(RenderFailure::Book(problems));
     }
     Ok(Theme {
+        strings,
         templates: templates.into_values().collect(),
         assets,
     })
+}
+
+/// The theme's `strings.toml`, when it has one: the interface's words for
+/// every book of the theme (a book's `[strings]` goes over them).
+fn load_theme_strings(
+    root: &Path,
+    theme_dir: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<crate::strings::Strings, RenderFailure> {
+    let path = theme_dir.join("strings.toml");
+    // A link is not followed, as with every file of the book (issue 22).
+    let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+    if !is_file {
+        return Ok(crate::strings::Strings::new());
+    }
+    let file = crate::diagnostics::display_path(root, &path);
+    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            problems.push(
+                Diagnostic::not_utf8(
+                    &file,
+                    err.as_bytes(),
+                    err.utf8_error(),
+                    "this strings file is not valid UTF-8 text",
+                )
+                .with_help("save the file with UTF-8 encoding"),
+            );
+            return Ok(crate::strings::Strings::new());
+        }
+    };
+    let mut diagnostics = crate::diagnostics::Diagnostics::default();
+    let mut decoder = crate::decode::Decoder {
+        file: &file,
+        diagnostics: &mut diagnostics,
+    };
+    let strings = match crate::toml_tree::parse(&text) {
+        Ok(node) => crate::strings::decode_strings(&node, &mut decoder, "the strings table"),
+        Err(err) => {
+            decoder
+                .error(
+                    "toml-syntax",
+                    err.pos,
+                    format!("this strings file is not valid TOML: {}", err.message),
+                )
+                .help = Some("write one `key = \"text\"` line per word to change".into());
+            crate::strings::Strings::new()
+        }
+    };
+    problems.extend(diagnostics);
+    Ok(strings)
 }
 
 impl Asset {

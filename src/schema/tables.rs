@@ -36,6 +36,7 @@ fn field_order(kind: &str, path: &str) -> &'static [&'static str] {
         ("book", "[site]") => SITE_KEYS,
         ("book", "[ladder]") => LADDER_KEYS,
         ("book", "[markdown]") => MARKDOWN_KEYS,
+        ("book", "[strings]") => crate::strings::STRING_KEYS,
         ("tracks", _) => TRACK_FIELDS,
         ("level", _) => LEVEL_FIELDS,
         ("competency", _) => COMPETENCY_FIELDS,

@@ -102,6 +102,38 @@ pub struct BookToml {
     pub ladder: Option<LadderSection>,
     /// How Markdown is rendered.
     pub markdown: Option<MarkdownSection>,
+    /// The words of the interface (labels, headings, notes), key by key; keys not given keep the English default (docs/theming.md).
+    pub strings: Option<StringsSection>,
+}
+
+/// `[strings]`: the interface's words, one text per key of the strings table.
+pub struct StringsSection;
+
+impl JsonSchema for StringsSection {
+    fn schema_name() -> Cow<'static, str> {
+        "StringsSection".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let english = crate::strings::english();
+        let groups = crate::strings::groups();
+        let properties: serde_json::Map<String, serde_json::Value> = english
+            .iter()
+            .map(|(key, value)| {
+                let property = serde_json::json!({
+                    "type": "string",
+                    "description": format!("Interface text: {}.", groups[key].to_lowercase()),
+                    "default": value,
+                });
+                (key.to_string(), property)
+            })
+            .collect();
+        json_schema!({
+            "description": "`[strings]`: the interface's words, one text per key of the strings table.",
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": false
+        })
+    }
 }
 
 /// `[book]`: about the book.

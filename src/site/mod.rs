@@ -5,12 +5,13 @@
 //! the previous site untouched (and a reader never sees half a site).
 
 pub mod links;
+pub mod place;
 
 use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use rayon::prelude::*;
 
 use crate::content::model::Book;
@@ -53,8 +54,7 @@ pub fn build_site(
     out: &Path,
     parsed: Option<Templates>,
 ) -> Result<BuildStats, BuildFailure> {
-    check_output_location(book, root, out)?;
-    check_replaceable(out)?;
+    place::check_output(book, root, out)?;
     let renderer = timings::measure("render: templates", || match parsed {
         Some(templates) if templates.name == book.config.build.theme => {
             Renderer::with_templates(book, templates)
@@ -423,64 +423,9 @@ fn xml_escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Refuses an output folder that would replace the book or its sources.
-fn check_output_location(book: &Book, root: &Path, out: &Path) -> anyhow::Result<()> {
-    let absolute = |p: &Path| -> PathBuf {
-        let joined = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        normalize(&joined)
-    };
-    let out_abs = absolute(out);
-    let root_abs = absolute(root);
-    let protected = [
-        root_abs.clone(),
-        absolute(&book.config.content_dir(root)),
-        absolute(&root.join("themes")),
-    ];
-    for place in &protected {
-        if place.starts_with(&out_abs) || out_abs.starts_with(place) && place != &root_abs {
-            bail!(
-                "refusing to write the site to `{}`: it would replace the book's own files ({})\n  help: choose an output folder such as `{}`",
-                out.display(),
-                place.display(),
-                root.join("site").display()
-            );
-        }
-    }
-    Ok(())
-}
-
-/// Refuses an output that a build would destroy without it being a site:
-/// the swap replaces the whole folder, so it must be missing, empty, or a
-/// site ladderbook wrote (its `ladder.json` says so), never a file or a
-/// folder of someone's documents given as `--out` by mistake.
-fn check_replaceable(out: &Path) -> anyhow::Result<()> {
-    let Ok(meta) = std::fs::metadata(out) else {
-        return Ok(());
-    };
-    if !meta.is_dir() {
-        bail!(
-            "refusing to write the site to `{}`: it is a file, and the site is a folder\n  help: choose a folder for --out (it is created if missing)",
-            out.display()
-        );
-    }
-    let mut entries =
-        std::fs::read_dir(out).with_context(|| format!("reading {}", out.display()))?;
-    if entries.next().is_none() || is_a_site(out) {
-        return Ok(());
-    }
-    bail!(
-        "refusing to write the site to `{}`: the folder holds files ladderbook did not write, and a build replaces the whole folder\n  help: choose a new or empty folder for --out, or remove this one yourself if it is an old site",
-        out.display()
-    )
-}
-
 /// Whether `dir` holds a site ladderbook built: its `ladder.json` starts
 /// with ladderbook's format name.
-fn is_a_site(dir: &Path) -> bool {
+pub(crate) fn is_a_site(dir: &Path) -> bool {
     use std::io::Read as _;
     let mut head = [0u8; 256];
     let Ok(mut file) = std::fs::File::open(dir.join("ladder.json")) else {
@@ -495,21 +440,6 @@ fn is_a_site(dir: &Path) -> bool {
 /// How `ladder.json` begins in every site ladderbook writes, whatever the
 /// version of its format ([`export::LADDER_FORMAT`]).
 const SITE_SIGNATURE: &str = "\"format\": \"ladderbook.ladder/";
-
-/// Resolves `.` and `..` without touching the disk (the output may not exist).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
 
 /// A temporary folder beside the output, swapped in by renaming.
 struct Staging {
@@ -573,10 +503,10 @@ mod tests {
         assert!(written.contains(SITE_SIGNATURE));
         std::fs::write(dir.path().join("notes.txt"), "mine").expect("written");
         assert!(!is_a_site(dir.path()));
-        assert!(check_replaceable(dir.path()).is_err());
+        assert!(place::replace_refusal(dir.path()).is_some());
         std::fs::write(dir.path().join("ladder.json"), written).expect("written");
         assert!(is_a_site(dir.path()));
-        assert!(check_replaceable(dir.path()).is_ok());
+        assert!(place::replace_refusal(dir.path()).is_none());
     }
 
     #[test]

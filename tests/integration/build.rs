@@ -397,6 +397,77 @@ fn out_overrides_the_output_folder_and_static_files_are_copied() {
     assert!(!book.root().join("site").exists());
 }
 
+/// Issue 22: a build replaces the whole output folder, so a host's files
+/// (docs/deploying.md) live in `content/static/`; the hidden ones among
+/// them must get through, an editor's or the system's must not.
+#[test]
+fn a_hosts_files_in_content_static_reach_the_site() {
+    let mut book = TestBook::fixture("books/valid");
+    for (file, text) in [
+        ("CNAME", "ladder.example.org\n"),
+        (".nojekyll", ""),
+        (".htaccess", "ErrorDocument 404 /404.html\n"),
+        (
+            ".well-known/security.txt",
+            "Contact: mailto:security@example.org\n",
+        ),
+        (".DS_Store", "junk"),
+        ("img/.logo.svg.swp", "junk"),
+        (".git/config", "junk"),
+        (".well-known/.hidden", "junk"),
+        ("img/.nojekyll", "junk"),
+    ] {
+        book = book.with(&format!("content/static/{file}"), text);
+    }
+    build(&book).assert_code(0);
+    for (file, text) in [
+        ("CNAME", "ladder.example.org\n"),
+        (".nojekyll", ""),
+        (".htaccess", "ErrorDocument 404 /404.html\n"),
+        (
+            ".well-known/security.txt",
+            "Contact: mailto:security@example.org\n",
+        ),
+    ] {
+        assert_eq!(read(&book, file), text, "{file}");
+    }
+    for file in [
+        ".DS_Store",
+        "img/.logo.svg.swp",
+        ".git",
+        ".well-known/.hidden",
+        "img",
+    ] {
+        assert!(!book.root().join("site").join(file).exists(), "{file}");
+    }
+}
+
+/// Issue 22: the docs say where a host's files go, in the example the
+/// test above builds, and the README shows `check --links`.
+#[test]
+fn the_docs_say_where_a_hosts_files_go_and_show_check_links() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let deploying = std::fs::read_to_string(repo.join("docs/deploying.md")).expect("docs exist");
+    let section = deploying
+        .split("## ")
+        .find(|s| s.starts_with("Files for the host"))
+        .expect("docs/deploying.md has a section on a host's files");
+    for needle in [
+        "replaces the whole output folder",
+        "content/static/",
+        "CNAME",
+        ".nojekyll",
+        ".well-known/security.txt",
+    ] {
+        assert!(section.contains(needle), "the section lacks {needle}");
+    }
+    let readme = std::fs::read_to_string(repo.join("README.md")).expect("README exists");
+    assert!(
+        readme.contains("check my-ladder --links"),
+        "README lacks check --links"
+    );
+}
+
 #[test]
 fn the_output_cannot_replace_the_books_sources() {
     let book = TestBook::fixture("books/valid");

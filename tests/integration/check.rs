@@ -59,6 +59,7 @@ macro_rules! invalid_fixtures {
 invalid_fixtures! {
     // Syntax of the files themselves.
     yaml_syntax_in_yaml_file: "yaml-syntax-in-yaml-file" => "yaml-syntax", exit 1;
+    yaml_tab_in_front_matter: "yaml-tab-in-front-matter" => "yaml-syntax", exit 1;
     yaml_syntax_in_front_matter: "yaml-syntax-in-front-matter" => "yaml-syntax", exit 1;
     front_matter_unclosed: "front-matter-unclosed" => "front-matter", exit 1;
     competency_is_a_list: "competency-is-a-list" => "wrong-type", exit 1;
@@ -75,8 +76,10 @@ invalid_fixtures! {
     config_toml_syntax: "config-toml-syntax" => "toml-syntax", exit 1;
     config_missing_title: "config-missing-title" => "missing-field", exit 1;
     output_dir_escape: "output-dir-escape" => "unsafe-path", exit 1;
+    output_dir_content: "output-dir-content" => "unusable-output-dir", exit 1;
     // Ids.
     invalid_id_file_name: "invalid-id-file-name" => "invalid-id", exit 1;
+    invalid_id_non_ascii_file_name: "invalid-id-non-ascii-file-name" => "invalid-id", exit 1;
     duplicate_id: "duplicate-id" => "duplicate-id", exit 1;
     page_invalid_name: "page-invalid-name" => "invalid-id", exit 1;
     static_clash: "static-clash" => "static-clash", exit 1;
@@ -136,6 +139,55 @@ fn every_invalid_fixture_has_a_test() {
         }
     }
     assert!(missing.is_empty(), "fixtures without a test: {missing:?}");
+}
+
+/// Issue 22: `check` passed an `output-dir` that `build` refused. Every
+/// folder `build` refuses to replace, `check` reports in the same words.
+#[test]
+fn check_reports_every_output_folder_that_build_refuses() {
+    let cases = [
+        ("content", None),
+        ("content/levels", None),
+        ("themes", None),
+        ("notes", Some("notes/today.md")),
+        ("report.pdf", Some("report.pdf")),
+    ];
+    for (output_dir, existing) in cases {
+        let book = TestBook::fixture("books/valid").with(
+            "book.toml",
+            format!("[book]\ntitle = \"Ladder\"\n\n[build]\noutput-dir = \"{output_dir}\"\n"),
+        );
+        if let Some(file) = existing {
+            book.write(file, "someone's own file\n");
+        }
+        let checked = book.check(&[]);
+        checked.assert_code(1);
+        let built = book.run(&["build", book.root().to_str().expect("UTF-8 path")]);
+        built.assert_code(1);
+        let problem = |stderr: String| -> String {
+            stderr
+                .lines()
+                .take_while(|line| !line.starts_with("check:") && !line.starts_with("build:"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let reported = problem(checked.stderr());
+        assert!(
+            reported
+                .starts_with("error[unusable-output-dir]: refusing to write the site to `[BOOK]/")
+                && reported.contains("book.toml:5:14"),
+            "{output_dir}: {reported}"
+        );
+        assert_eq!(reported, problem(built.stderr()), "{output_dir}");
+        if let Some(file) = existing {
+            assert_eq!(
+                std::fs::read_to_string(book.root().join(file))
+                    .ok()
+                    .as_deref(),
+                Some("someone's own file\n")
+            );
+        }
+    }
 }
 
 #[test]
@@ -229,12 +281,46 @@ fn a_folder_without_book_toml_is_a_usage_error_that_suggests_init() {
 
 #[test]
 fn a_missing_content_folder_is_reported() {
-    let book = TestBook::empty().with("book.toml", "[book]\ntitle = \"Ladder\"\n");
+    // Its areas are empty too, but only because the folder is missing.
+    let book = TestBook::empty().with(
+        "book.toml",
+        "[book]\ntitle = \"Ladder\"\n[ladder]\nareas = [\"Delivery\", \"Craft\"]\n",
+    );
     let run = book.check(&["--format", "json"]);
     run.assert_code(1);
     assert_eq!(
         run.diagnostic_lines(),
         vec!["book.toml:1:1: error[missing-content]: the content folder `content` does not exist"]
+    );
+}
+
+/// Issue 22: a competency that failed to load made the scorecard that rates
+/// it say "add a dimension `- competency: ...`", though the file has one,
+/// and its area "empty". Only the competency's own error is reported.
+#[test]
+fn a_competency_that_fails_to_load_is_not_blamed_on_what_refers_to_it() {
+    for competency in ["incident-management", "coaching"] {
+        let book = TestBook::fixture("books/valid");
+        let file = format!("content/competencies/{competency}.yaml");
+        let text = std::fs::read_to_string(book.root().join(&file)).expect("the fixture has it");
+        book.write(&file, format!("name: [unclosed\n{text}"));
+        let lines = book.check(&["--format", "json"]).diagnostic_lines();
+        assert_eq!(lines.len(), 1, "{competency}: {lines:#?}");
+        assert!(
+            lines[0].starts_with(&format!("{file}:")) && lines[0].contains("[yaml-syntax]"),
+            "{competency}: {lines:#?}"
+        );
+    }
+    // A dimension and its focus misspelled alike: one error, on the dimension.
+    let book = TestBook::fixture("books/valid");
+    let file = "content/scorecards/senior-sre.yaml";
+    let text = std::fs::read_to_string(book.root().join(file)).expect("the fixture has it");
+    book.write(file, text.replace("slo-practice", "slo-practise"));
+    assert_eq!(
+        book.check(&["--format", "json"]).diagnostic_lines(),
+        [format!(
+            "{file}:8:17: error[unknown-reference]: there is no competency `slo-practise`"
+        )]
     );
 }
 

@@ -199,6 +199,57 @@ fn symbolic_links_out_of_the_book_are_not_followed() {
     }
 }
 
+/// Issue 22: the printer quoted the first line of a skipped link's target
+/// under the `symlink-skipped` warning. No command may show any of a linked
+/// file's text: not on stdout, not on stderr, not in the site.
+#[test]
+fn no_command_shows_the_text_of_a_file_behind_a_skipped_link() {
+    use std::os::unix::fs::symlink;
+    let book = TestBook::fixture("books/valid");
+    let secret = around(&book).join("secret.txt");
+    let secret_lines = [
+        "token: sk-live-7Q2XW9-first-line",
+        "---",
+        "title: second-line-QX81",
+        "id: third-line-ZZ40",
+    ];
+    std::fs::write(&secret, secret_lines.join("\n") + "\n").unwrap();
+    let content = book.root().join("content");
+    std::fs::create_dir_all(content.join("static")).unwrap();
+    for link in ["static/x", "pages/leak.md", "levels/leak.yaml"] {
+        symlink(&secret, content.join(link)).unwrap();
+    }
+    // Not TOML: read as the theme's strings, it would fail the build.
+    let theme = book.root().join("themes/default");
+    std::fs::create_dir_all(&theme).unwrap();
+    symlink(&secret, theme.join("strings.toml")).unwrap();
+    let human = book.check(&[]);
+    assert!(human.stderr.contains("symlink-skipped"), "{}", human.stderr);
+    let runs = [
+        human,
+        book.check(&["--format", "json"]),
+        book.check(&["--links"]),
+        book.run(&["export", "--format", "json", "."]),
+        build(&book, 0),
+    ];
+    let mut outputs: Vec<(String, String)> = runs
+        .iter()
+        .flat_map(|run| {
+            [
+                ("stdout".to_string(), run.stdout.clone()),
+                ("stderr".to_string(), run.stderr.clone()),
+            ]
+        })
+        .collect();
+    outputs.extend(site_files(&book));
+    for (place, text) in &outputs {
+        for line in secret_lines.iter().filter(|line| line.len() > 3) {
+            let token = line.split_once(' ').map_or(*line, |(_, v)| v);
+            assert!(!text.contains(token), "{place} shows `{token}`:\n{text}");
+        }
+    }
+}
+
 /// Runs a command to its end, sampling its peak resident memory (Linux's
 /// VmHWM) while it runs; `None` where /proc cannot tell.
 fn run_measured(book: &TestBook, args: &[&str]) -> (Run, Option<u64>, Duration) {

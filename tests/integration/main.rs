@@ -13,5 +13,7 @@ mod init;
 mod ladders;
 mod links;
 mod mutations;
+mod pipes;
 mod serve;
+mod strings;
 mod support;

@@ -40,6 +40,20 @@ impl Resolver<'_> {
         let mut keep = Vec::new();
         for (index, (file, id)) in items.enumerate() {
             if !self.check_id(file, id, kind) {
+                let stem = std::path::Path::new(file).file_stem();
+                if id.pos == Pos::new(1, 1) && stem.is_some_and(|s| *s == *id.value) {
+                    // The id came from the file name (issue 22).
+                    let slug = crate::markdown::slugify(&id.value);
+                    let example = if is_valid_id(&slug) {
+                        slug
+                    } else {
+                        "...".into()
+                    };
+                    let help = self.diagnostics.last_mut().help.get_or_insert_default();
+                    help.push_str(&format!(
+                        "; or keep the file name and set the id inside the file: `id: {example}`"
+                    ));
+                }
                 keep.push(false);
                 continue;
             }

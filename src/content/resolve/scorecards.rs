@@ -32,10 +32,14 @@ impl Resolver<'_> {
         };
         let mut dimensions = Vec::new();
         let mut dimension_ids: Vec<&At<String>> = Vec::new();
+        // Dimensions whose competency is unknown or failed to load: already
+        // reported, so a focus on them is not a second error (issue 22).
+        let mut dropped: Vec<&str> = Vec::new();
         for dimension in &raw.dimensions {
             let Some(competency) =
                 self.reference(file, &dimension.competency, RefKind::Competency, placed)
             else {
+                dropped.push(&dimension.competency.value);
                 continue;
             };
             if dimension_ids
@@ -80,6 +84,7 @@ impl Resolver<'_> {
                     .position(|d| d.value == reference.value)
                 {
                     Some(index) => focus.push(index),
+                    None if dropped.contains(&reference.value.as_str()) => focus_broken = true,
                     None => {
                         focus_broken = true;
                         let known: Vec<&str> =

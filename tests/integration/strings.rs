@@ -1,0 +1,135 @@
+//! The interface's words and direction (issue 22): `[strings]` in book.toml
+//! and a theme's `strings.toml` change the words of the built-in pages;
+//! unknown keys are errors with a close key; a right-to-left language sets
+//! `dir="rtl"`.
+
+use crate::support::TestBook;
+
+const BOOK_TOML: &str = "[book]\ntitle = \"Fixture Ladder\"\n\n[ladder]\nareas = [\"Reliability\", \"Collaboration\"]\n";
+
+fn read(book: &TestBook, path: &str) -> String {
+    let full = book.root().join("site").join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|err| panic!("read {}: {err}", full.display()))
+}
+
+#[test]
+fn a_book_and_its_theme_change_the_words_of_the_interface() {
+    let book = TestBook::fixture("books/valid")
+        .with(
+            "book.toml",
+            format!(
+                "{BOOK_TOML}\n[strings]\nnav_matrix = \"Grille\"\ncarried_over_from = \"repris de\"\nmatrix_title = \"Grille des compétences\"\nexport_json = \"Exporter en JSON\"\nchanges_rest = \" ; le reste est repris tel quel.\"\nchanges_and = \"et\"\ncoverage_gaps = \"{{uncovered}} sur {{total}} sans entretien\"\n"
+            ),
+        )
+        .with(
+            "themes/default/strings.toml",
+            "nav_matrix = \"Tableau\"\nnav_levels = \"Niveaux\"\nnot_found_title = \"Page introuvable\"\n",
+        );
+    book.run(&["build", "."]).assert_code(0);
+    let level = read(&book, "levels/sre-3.html");
+    // book.toml wins over the theme, the theme over English.
+    assert!(level.contains(">Grille</a>"), "{level}");
+    assert!(level.contains(">Niveaux</a>"), "{level}");
+    assert!(level.contains(">Competencies</a>"), "{level}");
+    assert!(level.contains("repris de "), "{level}");
+    assert!(!level.contains("carried over from"), "{level}");
+    assert!(
+        level.contains(" et ") && level.contains(" ; le reste est repris tel quel.</p>"),
+        "{level}"
+    );
+    let matrix = read(&book, "matrix.html");
+    assert!(
+        matrix.contains("<title>Grille des compétences · Fixture Ladder</title>")
+            && matrix.contains("<h1>Grille des compétences</h1>"),
+        "{matrix}"
+    );
+    assert!(read(&book, "404.html").contains("<h1>Page introuvable</h1>"));
+    let kit = read(&book, "scorecards/senior-sre.html");
+    assert!(
+        kit.contains("data-action=\"export\">Exporter en JSON</button>"),
+        "{kit}"
+    );
+    assert!(read(&book, "print.html").contains("<h2>Grille des compétences</h2>"));
+}
+
+#[test]
+fn unknown_words_are_errors_with_the_key_meant() {
+    let book = TestBook::fixture("books/valid").with(
+        "book.toml",
+        format!("{BOOK_TOML}\n[strings]\nnav_matrx = \"Grille\"\nnav_levels = [\"Niveaux\"]\n"),
+    );
+    let run = book.check(&["--format", "json"]);
+    run.assert_code(1);
+    let lines = run.diagnostic_lines();
+    assert_eq!(
+        lines[0],
+        "book.toml:8:1: error[unknown-field]: unknown field `nav_matrx` in [strings]"
+    );
+    assert!(
+        lines[1].starts_with("book.toml:9:14: error[wrong-type]"),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(
+        run.json()["diagnostics"][0]["help"],
+        "did you mean `nav_matrix`?"
+    );
+    book.run(&["build", "."]).assert_code(1);
+    assert!(!book.root().join("site").exists());
+
+    // A theme's table is checked as the site renders, by check and build.
+    let book = TestBook::fixture("books/valid").with(
+        "themes/default/strings.toml",
+        "carried_over_fro = \"repris de\"\n",
+    );
+    let run = book.check(&["--format", "json"]);
+    run.assert_code(1);
+    assert_eq!(
+        run.diagnostic_lines(),
+        [
+            "themes/default/strings.toml:1:1: error[unknown-field]: unknown field `carried_over_fro` in the strings table"
+        ]
+    );
+    assert_eq!(
+        run.json()["diagnostics"][0]["help"],
+        "did you mean `carried_over_from`?"
+    );
+    book.run(&["build", "."]).assert_code(1);
+}
+
+#[test]
+fn right_to_left_languages_set_the_direction_of_every_page() {
+    for (language, dir) in [
+        ("ar", true),
+        ("he-IL", true),
+        ("fa", true),
+        ("ur-PK", true),
+        ("en", false),
+        ("fr-CA", false),
+    ] {
+        let book = TestBook::fixture("books/valid").with(
+            "book.toml",
+            format!("[book]\ntitle = \"Ladder\"\nlanguage = \"{language}\"\n"),
+        );
+        book.run(&["build", "."]).assert_code(0);
+        for page in [
+            "index.html",
+            "matrix.html",
+            "levels/sre-2.html",
+            "404.html",
+            "print.html",
+        ] {
+            let html = read(&book, page);
+            let expected = if dir {
+                format!("<html lang=\"{language}\" dir=\"rtl\">")
+            } else {
+                format!("<html lang=\"{language}\">")
+            };
+            assert!(
+                html.contains(&expected),
+                "{language} {page}: {}",
+                &html[..200.min(html.len())]
+            );
+        }
+    }
+}
