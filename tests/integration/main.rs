@@ -11,5 +11,6 @@ mod hostile;
 mod init;
 mod links;
 mod mutations;
+mod rebuild;
 mod serve;
 mod support;
