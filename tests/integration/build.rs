@@ -438,7 +438,10 @@ fn the_summary_line_reports_pages_bytes_and_time() {
     run.assert_code(0);
     let stderr = run.stderr();
     assert!(
-        stderr.contains("build: 21 pages,") && stderr.contains(" ms"),
+        stderr.contains("build: 21 pages to ")
+            && stderr.contains(" ms: ")
+            && stderr.contains(" files written, 0 unchanged (")
+            && stderr.contains(" KB in all;"),
         "{stderr}"
     );
 }
