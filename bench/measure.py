@@ -42,6 +42,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -52,12 +53,18 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 
-# scenario id -> (description, tools in run order)
+# scenario id -> (description, tools in run order). The rebuild scenarios
+# come first: a build over the previous output is what authors, CI jobs and
+# `serve` run (issue 20). The others build into a fresh folder every run.
 SCENARIOS = {
-    "pages-1000": ("1,000 free pages", ["ladderbook", "hugo", "mdbook", "floor", "stack", "cp"]),
-    "pages-10000": ("10,000 free pages", ["ladderbook", "hugo", "floor", "stack", "cp"]),
-    "structured-20x200": ("structured book, 20 levels x 200 competencies", ["ladderbook"]),
-    "bundled": ("the bundled book (the repository itself)", ["ladderbook"]),
+    "rebuild-2000": ("2,000 free pages, rebuilt over the previous output",
+                     ["ladderbook", "ladderbook-edit", "ladderbook-fresh", "hugo"]),
+    "rebuild-10000": ("10,000 free pages, rebuilt over the previous output",
+                      ["ladderbook", "ladderbook-edit", "ladderbook-fresh", "hugo"]),
+    "pages-1000": ("1,000 free pages, fresh folder", ["ladderbook", "hugo", "mdbook", "floor", "stack", "cp"]),
+    "pages-10000": ("10,000 free pages, fresh folder", ["ladderbook", "hugo", "floor", "stack", "cp"]),
+    "structured-20x200": ("structured book, 20 levels x 200 competencies, fresh folder", ["ladderbook"]),
+    "bundled": ("the bundled book (the repository itself), fresh folder", ["ladderbook"]),
 }
 
 TOOL_LABEL = {
@@ -68,6 +75,56 @@ TOOL_LABEL = {
     "floor": "pulldown-cmark alone (Markdown floor)",
     "stack": "pulldown-cmark + serde-saphyr + tera (stack floor)",
 }
+# The labels of the rebuild scenarios' tools.
+REBUILD_LABEL = {
+    "ladderbook": "ladderbook, nothing changed",
+    "ladderbook-edit": "ladderbook, one page's body edited",
+    "ladderbook-fresh": "ladderbook into a fresh folder (same book)",
+    "hugo": "Hugo, nothing changed (over its own public/)",
+}
+
+
+def is_rebuild(sc: str) -> bool:
+    return sc.startswith("rebuild-")
+
+
+def over_previous(sc: str, tool: str) -> bool:
+    """Does this pair build over its previous output (not a fresh folder)?"""
+    return is_rebuild(sc) and tool != "ladderbook-fresh"
+
+
+def rebuild_label(sc: str, tool: str) -> str:
+    return REBUILD_LABEL[tool] if is_rebuild(sc) else TOOL_LABEL[tool]
+
+
+def edited_page(work_book: str, pages: int) -> str:
+    """The page the edit scenario changes: the one in the middle of the book."""
+    n = pages // 2
+    return os.path.join(work_book, "content", "pages", f"section-{n // 100:03d}", f"page-{n:05d}.md")
+
+
+def edit_body(path: str, run: int) -> None:
+    """Changes the page's body, not its front matter (the title stays): the
+    last paragraph says which run made it, so every run is a real change."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    marker = "\n\nEdited for run "
+    text = text.split(marker)[0].rstrip("\n")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"{text}{marker}{run}.\n")
+
+
+def files_written(log_path: str) -> tuple[int, int] | None:
+    """(written, unchanged) from ladderbook's summary line, if it printed one."""
+    try:
+        with open(log_path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                m = re.search(r"(\d+) files written, (\d+) unchanged", line)
+                if m:
+                    return int(m.group(1)), int(m.group(2))
+    except OSError:
+        pass
+    return None
 
 
 def log(msg: str) -> None:
@@ -158,7 +215,7 @@ def disturbed(r: dict) -> bool:
 
 
 def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float,
-              graveyard: Graveyard) -> dict:
+              graveyard: Graveyard, keep_output: bool = False) -> dict:
     """Run argv once; return wall seconds, peak RSS (KiB) and exit status.
 
     Whatever is at out_dir is first moved into the graveyard (not deleted),
@@ -169,8 +226,13 @@ def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float,
     Python's own resident size (~17 MB) counted in its ru_maxrss, since the
     kernel records the pre-exec memory too. Without GNU time, wait4's
     ru_maxrss is used and the report says so.
+
+    With keep_output (the rebuild scenarios), the previous output stays
+    where it is and the tool builds over it. Kernel time (sys_s) is the
+    ru_stime of GNU time and the tool it waited for.
     """
-    graveyard.bury(out_dir)
+    if not keep_output:
+        graveyard.bury(out_dir)
     os.sync()
     rss_file = log_path + ".rss"
     full = [GNU_TIME, "-f", "%M", "-o", rss_file, *argv] if os.access(GNU_TIME, os.X_OK) else argv
@@ -207,10 +269,12 @@ def timed_run(argv: list[str], out_dir: str, log_path: str, timeout: float,
         except OSError:
             pass
         return {"ok": False, "wall": t1 - t0, "rss_kib": rss, "status": "timeout",
-                "cpu_s": round(own, 3), "foreign_cpu_s": round(foreign, 3)}
+                "cpu_s": round(own, 3), "sys_s": round(ru.ru_stime, 3),
+                "foreign_cpu_s": round(foreign, 3)}
     code = p.returncode
     return {"ok": code == 0, "wall": t1 - t0, "rss_kib": rss, "status": code,
-            "cpu_s": round(own, 3), "foreign_cpu_s": round(foreign, 3)}
+            "cpu_s": round(own, 3), "sys_s": round(ru.ru_stime, 3),
+            "foreign_cpu_s": round(foreign, 3)}
 
 
 def tail(path: str, n: int = 15) -> str:
@@ -266,6 +330,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="stop waiting for idle CPU once this many seconds were spent waiting in all")
     ap.add_argument("--retries", type=int, default=2,
                     help="re-run a timed run disturbed by other processes up to this many times")
+    ap.add_argument("--report-name", default="latest",
+                    help="write RESULTS/<name>.md and RESULTS/<name>.json (default: latest)")
+    ap.add_argument("--note", action="append", default=[],
+                    help="a sentence printed under the report's heading (repeatable), e.g. about the machine")
     a = ap.parse_args(argv)
     rounds = a.rounds if (a.rounds != 5 or not a.quick) else 3
     scenarios = a.scenario or list(SCENARIOS)
@@ -337,15 +405,21 @@ def main(argv: list[str] | None = None) -> int:
     books: dict[tuple[str, str], str] = {}
     for sc in scenarios:
         t0 = time.perf_counter()
-        if sc.startswith("pages-"):
+        if sc.startswith("pages-") or is_rebuild(sc):
             n = int(sc.split("-")[1])
             for tool in SCENARIOS[sc][1]:
                 if tool in ("cp", "floor", "stack"):
                     continue  # cp copies a site; the floors read ladderbook's book
+                if tool == "ladderbook-fresh":
+                    continue  # builds the unchanged rebuild's book, into fresh folders
                 d = os.path.join(work, "books", sc, tool)
                 graveyard.bury(d)  # a book from an earlier benchmark in this work folder
-                gen(d, tool, n)
+                # The edit scenario has its own copy: its edits must not
+                # reach the unchanged rebuild's book.
+                gen(d, "ladderbook" if tool.startswith("ladderbook") else tool, n)
                 books[(sc, tool)] = d
+            if "ladderbook-fresh" in SCENARIOS[sc][1]:
+                books[(sc, "ladderbook-fresh")] = books[(sc, "ladderbook")]
         elif sc == "structured-20x200":
             d = os.path.join(work, "books", sc, "ladderbook")
             graveyard.bury(d)
@@ -372,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def command(sc: str, tool: str, out: str) -> list[str] | None:
         book = books.get((sc, tool))
-        if tool == "ladderbook" and book and "ladderbook" not in missing:
+        if tool.startswith("ladderbook") and book and "ladderbook" not in missing:
             return [lb, "build", book, "--out", out]
         if tool == "hugo" and book and "hugo" not in missing:
             return [a.hugo, "--source", book, "--destination", out, "--quiet",
@@ -403,7 +477,9 @@ def main(argv: list[str] | None = None) -> int:
                 problems[key] = missing.get(tool) or missing.get(f"bundled:{a.bundled}") or "not available"
                 continue
             logp = os.path.join(log_root, f"{sc}-{tool}-warmup.log")
-            r = timed_run(cmd, out, logp, a.timeout, graveyard)
+            if tool == "ladderbook-edit":
+                edit_body(edited_page(books[(sc, tool)], int(sc.split("-")[1])), 0)
+            r = timed_run(cmd, out, logp, a.timeout, graveyard, keep_output=over_previous(sc, tool))
             if not r["ok"]:
                 problems[key] = f"warm-up run failed (exit {r['status']}): " + tail(logp, 8)
                 log(f"{key}: FAILED\n{tail(logp, 8)}")
@@ -430,6 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     failed: dict[tuple[str, str], str] = {}
     waited = 0.0
     reruns = 0
+    edits = 0
     for rnd in range(rounds):
         k = rnd % max(len(pairs), 1)
         order = pairs[k:] + pairs[:k]
@@ -443,7 +520,14 @@ def main(argv: list[str] | None = None) -> int:
                 budget = min(a.max_wait, a.max_wait_total - waited)
                 if budget > 0:
                     waited += wait_quiet(budget)
-                r = timed_run(command(sc, tool, out), out, logp, a.timeout, graveyard)
+                if tool == "ladderbook-edit":
+                    # Untimed, before the run: every run rebuilds a real edit.
+                    edits += 1
+                    edit_body(edited_page(books[(sc, tool)], int(sc.split("-")[1])), edits)
+                r = timed_run(command(sc, tool, out), out, logp, a.timeout, graveyard,
+                              keep_output=over_previous(sc, tool))
+                if tool.startswith("ladderbook"):
+                    r["written_unchanged"] = files_written(logp)
                 if not r["ok"] or not disturbed(r):
                     break
                 log(f"{sc}/{tool}: round {rnd + 1} disturbed by other processes "
@@ -497,6 +581,9 @@ def main(argv: list[str] | None = None) -> int:
             "max_wall_s": round(max(walls), 5),
             "median_rss_mb": round(statistics.median(rss) * 1024 / 1e6, 1),
             "median_cpu_s": round(statistics.median(s["cpu_s"] for s in ss), 3),
+            "median_sys_s": round(statistics.median(s["sys_s"] for s in used), 3),
+            "files_written": [s["written_unchanged"][0] for s in ss if s.get("written_unchanged")],
+            "files_unchanged": [s["written_unchanged"][1] for s in ss if s.get("written_unchanged")],
             "foreign_cpu_s": [s["foreign_cpu_s"] for s in ss],
             "disturbed_runs": sum(disturbed(s) for s in ss),
             "max_rss_mb": round(max(rss) * 1024 / 1e6, 1),
@@ -525,24 +612,53 @@ def main(argv: list[str] | None = None) -> int:
     def get(key: str, field: str):
         return results.get(key, {}).get(field)
 
+    def edit_over_unchanged(sc: str):
+        edit, same = get(f"{sc}/ladderbook-edit", "median_wall_s"), get(f"{sc}/ladderbook", "median_wall_s")
+        return round(edit / same, 4) if edit and same else None
+
+    def most_written(key: str):
+        written = get(key, "files_written")
+        return max(written) if written else None
+
+    # (scenario, target, measured, limit, unit); "ratio" and "files" pass at <= limit.
     targets = [
-        ("ladderbook ≤ 0.2 × Hugo wall time, N=1,000", get("pages-1000/hugo", "ratio_ladderbook_over_tool"), 0.2, "ratio"),
-        ("ladderbook ≤ 0.2 × Hugo wall time, N=10,000", get("pages-10000/hugo", "ratio_ladderbook_over_tool"), 0.2, "ratio"),
-        ("ladderbook ≤ 0.05 × mdBook wall time, N=1,000", get("pages-1000/mdbook", "ratio_ladderbook_over_tool"), 0.05, "ratio"),
-        ("ladderbook ≤ 2 × `cp -r` of its own output, N=10,000",
+        ("rebuild-2000", "rebuild, nothing changed ≤ 0.1 × Hugo's rebuild, N=2,000",
+         get("rebuild-2000/hugo", "ratio_ladderbook_over_tool"), 0.1, "ratio"),
+        ("rebuild-10000", "rebuild, nothing changed ≤ 0.1 × Hugo's rebuild, N=10,000",
+         get("rebuild-10000/hugo", "ratio_ladderbook_over_tool"), 0.1, "ratio"),
+        ("rebuild-2000", "rebuild, nothing changed ≤ 1.2 × a build into a fresh folder, N=2,000",
+         get("rebuild-2000/ladderbook-fresh", "ratio_ladderbook_over_tool"), 1.2, "ratio"),
+        ("rebuild-10000", "rebuild, nothing changed ≤ 1.2 × a build into a fresh folder, N=10,000",
+         get("rebuild-10000/ladderbook-fresh", "ratio_ladderbook_over_tool"), 1.2, "ratio"),
+        ("rebuild-10000", "rebuild, nothing changed: files written (most in any run), N=10,000",
+         most_written("rebuild-10000/ladderbook"), 0, "files"),
+        ("rebuild-10000", "rebuild after one body edit ≤ 1.1 × the unchanged rebuild, N=10,000",
+         edit_over_unchanged("rebuild-10000"), 1.1, "ratio"),
+        ("rebuild-10000", "rebuild after one body edit writes a handful of files (≤ 5; most in any run), N=10,000",
+         most_written("rebuild-10000/ladderbook-edit"), 5, "files"),
+        ("pages-1000", "ladderbook ≤ 0.2 × Hugo wall time, N=1,000 (fresh folder)",
+         get("pages-1000/hugo", "ratio_ladderbook_over_tool"), 0.2, "ratio"),
+        ("pages-10000", "ladderbook ≤ 0.2 × Hugo wall time, N=10,000 (fresh folder)",
+         get("pages-10000/hugo", "ratio_ladderbook_over_tool"), 0.2, "ratio"),
+        ("pages-1000", "ladderbook ≤ 0.05 × mdBook wall time, N=1,000 (fresh folder)",
+         get("pages-1000/mdbook", "ratio_ladderbook_over_tool"), 0.05, "ratio"),
+        ("pages-10000", "ladderbook ≤ 2 × `cp -r` of its own output, N=10,000 (fresh folder)",
          get("pages-10000/cp", "ratio_ladderbook_over_tool") if get("pages-10000/cp", "copied_site_of") == "ladderbook" else None,
          2.0, "ratio"),
-        ("structured 20 × 200 builds in < 1 s", get("structured-20x200/ladderbook", "median_wall_s"), 1.0, "s"),
-        ("bundled book builds in < 100 ms", get("bundled/ladderbook", "median_wall_s"), 0.1, "s"),
-        ("peak memory < 150 MB at N=10,000", get("pages-10000/ladderbook", "max_rss_mb"), 150.0, "MB"),
+        ("structured-20x200", "structured 20 × 200 builds in < 1 s", get("structured-20x200/ladderbook", "median_wall_s"), 1.0, "s"),
+        ("bundled", "bundled book builds in < 100 ms", get("bundled/ladderbook", "median_wall_s"), 0.1, "s"),
+        ("pages-10000", "peak memory < 150 MB at N=10,000", get("pages-10000/ladderbook", "max_rss_mb"), 150.0, "MB"),
     ]
     target_rows = []
-    for name, val, limit, unit in targets:
+    for sc, name, val, limit, unit in targets:
+        if sc not in scenarios:
+            continue
         if val is None:
             status, shown = "pending", "–"
         else:
-            status = "pass" if (val <= limit if unit == "ratio" else val < limit) else "FAIL"
-            shown = f"{val:.3f}" if unit == "ratio" else fmt_s(val) if unit == "s" else f"{val:.1f} MB"
+            status = "pass" if (val <= limit if unit in ("ratio", "files") else val < limit) else "FAIL"
+            shown = (f"{val:.3f}" if unit == "ratio" else fmt_s(val) if unit == "s"
+                     else f"{val}" if unit == "files" else f"{val:.1f} MB")
         target_rows.append({"target": name, "measured": val, "limit": limit, "unit": unit, "status": status})
         target_rows[-1]["shown"] = shown
 
@@ -566,10 +682,47 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Peers: {versions['hugo'] or 'Hugo missing'}; {versions['mdbook'] or 'mdBook missing'}.",
         "",
-        "| Scenario | Tool | Median wall | Min – max | Peak RSS | Output | Files | ladderbook ÷ tool |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        *[line for note in a.note for line in (note, "")],
     ]
-    for sc in scenarios:
+    rebuilds = [sc for sc in scenarios if is_rebuild(sc)]
+    if rebuilds:
+        md += [
+            "## Rebuilds over the previous output",
+            "",
+            "| Scenario | Build | Median wall | Min – max | Kernel CPU | All CPU | Files written | Peak RSS | Output | Files "
+            "| unchanged rebuild ÷ this |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for sc in rebuilds:
+            for tool in SCENARIOS[sc][1]:
+                r = results.get(f"{sc}/{tool}")
+                if not r:
+                    why = problems.get(f"{sc}/{tool}", "not run").splitlines()[0]
+                    md.append(f"| {SCENARIOS[sc][0]} | {rebuild_label(sc, tool)} | – | – | – | – | – | – | – | – | {why} |")
+                    continue
+                written = r["files_written"]
+                shown = (f"{statistics.median(written):.0f} of {written[0] + r['files_unchanged'][0]}"
+                         if written else "–")
+                ratio = r.get("ratio_ladderbook_over_tool")
+                md.append(
+                    f"| {SCENARIOS[sc][0]} | {rebuild_label(sc, tool)} | {fmt_s(r['median_wall_s'])} | "
+                    f"{fmt_s(r['min_wall_s'])} – {fmt_s(r['max_wall_s'])} | {fmt_s(r['median_sys_s'])} | "
+                    f"{fmt_s(r['median_cpu_s'])} | {shown} | "
+                    f"{r['max_rss_mb']:.0f} MB | {r['output_mb']:.1f} MB | {r['output_files']} | "
+                    f"{'' if ratio is None else f'{ratio:.3f}'} |")
+        md += ["", "Kernel CPU: median system time of the runs in the median (GNU time and the tool, "
+               "from wait4); All CPU: median user + system time of all runs, which other processes "
+               "on the machine disturb less than wall time. Files written: ladderbook's own count (\"N files written, M unchanged\"), "
+               "median over the runs, of the site's files.", ""]
+    fresh = [sc for sc in scenarios if not is_rebuild(sc)]
+    if fresh:
+        md += [
+            "## Builds into a fresh folder",
+            "",
+            "| Scenario | Tool | Median wall | Min – max | Peak RSS | Output | Files | ladderbook ÷ tool |",
+            "|---|---|---:|---:|---:|---:|---:|---:|",
+        ]
+    for sc in fresh:
         for tool in SCENARIOS[sc][1]:
             r = results.get(f"{sc}/{tool}")
             label = TOOL_LABEL[tool]
@@ -585,16 +738,16 @@ def main(argv: list[str] | None = None) -> int:
                 f"{fmt_s(r['min_wall_s'])} – {fmt_s(r['max_wall_s'])} | "
                 f"{r['max_rss_mb']:.0f} MB | {r['output_mb']:.1f} MB | {r['output_files']} | "
                 f"{'' if ratio is None else f'{ratio:.3f}'} |")
-    md += ["", "| Target | Measured | Status |", "|---|---:|---|"]
+    md += ["", "## Targets", "", "| Target | Measured | Status |", "|---|---:|---|"]
     for t in target_rows:
         md.append(f"| {t['target']} | {t['shown']} | {t['status']} |")
     if problems:
         md += ["", "Not measured:", ""]
         for k, v in sorted(problems.items()):
             md.append(f"- `{k}`: {v.splitlines()[0] if v else ''}")
-    md += ["", "Wall time: median of the undisturbed rounds (warm page cache; each run writes a new "
-           "output folder, the previous one moved aside, deleted only after the last round; `sync` "
-           "before each run). Peak RSS: maximum over the rounds of "
+    md += ["", "Wall time: median of the undisturbed rounds (warm page cache; `sync` before each run; "
+           "a rebuild builds over its own previous output, every other run writes a new "
+           "output folder, the previous one moved aside, deleted only after the last round). Peak RSS: maximum over the rounds of "
            + ("GNU time's %M. " if os.access(GNU_TIME, os.X_OK) else
               "wait4's ru_maxrss (GNU time missing: includes ~17 MB of the Python harness). ")
            + f"Every wall time includes {overhead * 1000:.1f} ms of process start through the harness "
@@ -608,7 +761,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
 
     os.makedirs(a.results, exist_ok=True)
-    with open(os.path.join(a.results, "latest.md"), "w", encoding="utf-8") as f:
+    with open(os.path.join(a.results, f"{a.report_name}.md"), "w", encoding="utf-8") as f:
         f.write(text)
     raw = {
         "date": now, "rounds": rounds, "cores": os.cpu_count(), "cpu": cpu,
@@ -618,10 +771,10 @@ def main(argv: list[str] | None = None) -> int:
         "loadavg_end": [round(x, 2) for x in load_end],
         "quiet_wait_s": round(waited, 1), "reruns": reruns,
         "rss_source": "GNU time %M" if os.access(GNU_TIME, os.X_OK) else "wait4 ru_maxrss (includes harness)",
-        "results": results, "targets": target_rows,
+        "notes": a.note, "results": results, "targets": target_rows,
         "not_measured": {k: v for k, v in problems.items()},
     }
-    with open(os.path.join(a.results, "latest.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(a.results, f"{a.report_name}.json"), "w", encoding="utf-8") as f:
         json.dump(raw, f, indent=1, ensure_ascii=False)
         f.write("\n")
     return 0

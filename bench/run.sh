@@ -2,6 +2,7 @@
 # ladderbook performance benchmark: one command.
 #
 #   bash bench/run.sh [--quick] [--rounds N] [--scenario ID]... [--rev REV] [--keep]
+#                     [--note TEXT]... [--report-name NAME] [--no-serve-latency]
 #
 # Installs what is missing (Hugo and GNU time from Debian, mdBook with cargo),
 # builds ladderbook in release mode, generates the books in a temporary folder
@@ -9,7 +10,10 @@
 # bench/results/latest.md and bench/results/latest.json.
 #
 # Options: --quick (3 rounds instead of 5), --rounds N, --scenario ID
-# (pages-1000, pages-10000, structured-20x200, bundled; repeatable),
+# (rebuild-2000, rebuild-10000, pages-1000, pages-10000, structured-20x200,
+# bundled; repeatable), --note TEXT (a sentence under the report's heading),
+# --report-name NAME (results/NAME.md and .json instead of latest),
+# --no-serve-latency (skip bench/serve_latency.py),
 # --max-wait-total S (seconds to wait in all for an idle CPU; default 1800),
 # --rev REV (benchmark the committed revision REV, e.g. HEAD, built from a
 # `git archive` copy, instead of the working tree), --keep (keep the scratch
@@ -22,18 +26,23 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 keep=0
 install=1
+serve_latency=1
+scenarios=()
 rev=""
 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) args+=(--quick) ;;
     --rounds) args+=(--rounds "$2"); shift ;;
-    --scenario) args+=(--scenario "$2"); shift ;;
+    --scenario) args+=(--scenario "$2"); scenarios+=("$2"); shift ;;
+    --note) args+=(--note "$2"); shift ;;
+    --report-name) args+=(--report-name "$2"); shift ;;
+    --no-serve-latency) serve_latency=0 ;;
     --max-wait-total) args+=(--max-wait-total "$2"); shift ;;
     --rev) rev="$2"; shift ;;
     --keep) keep=1 ;;
     --no-install) install=0 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -59,7 +68,10 @@ apt_install() {
 command -v hugo >/dev/null || apt_install hugo || say "Hugo unavailable: its rows will be skipped"
 [ -x /usr/bin/time ] || apt_install time || true   # GNU time: for cross-checking peak RSS by hand
 
-if ! command -v mdbook >/dev/null; then
+# mdBook is measured only in pages-1000 (part of the default set).
+needs_mdbook=1
+if [ ${#scenarios[@]} -gt 0 ] && [[ " ${scenarios[*]} " != *" pages-1000 "* ]]; then needs_mdbook=0; fi
+if [ "$needs_mdbook" = 1 ] && ! command -v mdbook >/dev/null; then
   if [ "$install" = 1 ]; then
     say "cargo install mdbook --locked (compiles for several minutes)"
     start=$(date +%s)
@@ -107,7 +119,7 @@ python3 "$BENCH/measure.py" --ladderbook "$LB" --work "$WORK" --results "$BENCH/
   --bundled "$SRC" "${extra[@]}" "${args[@]}"
 
 # ---- serve: edit-to-served latency -------------------------------------------------
-if [ -x "$LB" ]; then
+if [ -x "$LB" ] && [ "$serve_latency" = 1 ]; then
   say "serve latency (bundled book, then 1,000 pages)"
   python3 "$BENCH/serve_latency.py" --ladderbook "$LB" --book "$SRC" \
     --file content/levels/sre-2.md --page levels/sre-2.html \

@@ -60,14 +60,25 @@ pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
             for (stage, took) in crate::timings::take() {
                 eprintln!("build: {stage:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
             }
-            if !global.quiet {
+            if let (true, Some(why)) = (
+                global.verbose,
+                stats.output.as_ref().and_then(|o| o.no_links.as_ref()),
+            ) {
                 eprintln!(
-                    "build: {} pages, {} files, {:.1} KB written to {} in {} ms (search index {:.1} KB, {:.0}% of the HTML)",
+                    "build: hard links unavailable ({why}): unchanged files were written again, keeping their modification time"
+                );
+            }
+            if !global.quiet {
+                let (written, unchanged) = stats
+                    .output
+                    .as_ref()
+                    .map_or((stats.files, 0), |o| (o.written, o.unchanged));
+                eprintln!(
+                    "build: {} pages to {} in {} ms: {written} files written, {unchanged} unchanged ({:.1} KB in all; search index {:.1} KB, {:.0}% of the HTML)",
                     stats.pages,
-                    stats.files,
-                    stats.bytes as f64 / 1024.0,
                     out.display(),
                     started.elapsed().as_millis(),
+                    stats.bytes as f64 / 1024.0,
                     stats.search_index_bytes as f64 / 1024.0,
                     100.0 * stats.search_index_bytes as f64 / stats.html_bytes.max(1) as f64
                 );

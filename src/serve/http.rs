@@ -22,7 +22,8 @@ pub const LIVE_SCRIPT_PATH: &str = "/__ladderbook/live.js";
 #[derive(Clone)]
 pub struct AppState {
     pub site: SiteState,
-    pub reloads: broadcast::Sender<u64>,
+    /// The data of each reload event (`serve::reload_event`).
+    pub reloads: broadcast::Sender<String>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -43,12 +44,8 @@ async fn handle(State(state): State<AppState>, uri: Uri) -> Response {
 
 fn events(state: AppState) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
     let stream = BroadcastStream::new(state.reloads.subscribe())
-        .filter_map(|generation| generation.ok())
-        .map(|generation| {
-            Ok(Event::default()
-                .event("reload")
-                .data(generation.to_string()))
-        });
+        .filter_map(|data| data.ok())
+        .map(|data| Ok(Event::default().event("reload").data(data)));
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }
 
@@ -181,11 +178,26 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-const LIVE_SCRIPT: &str = r#"// ladderbook serve: reload this tab when the book is rebuilt.
+/// Reloads a tab when a rebuild changed its page, or any file but the
+/// search index (stylesheets, scripts, images may be in use here), or when
+/// the event names no files (the problems overlay changed).
+const LIVE_SCRIPT: &str = r#"// ladderbook serve: reload this tab when a rebuild changed what it shows.
 (function () {
   "use strict";
+  var here = decodeURIComponent(window.location.pathname).replace(/^\/+/, "");
+  var candidates = /(^|\/)$/.test(here)
+    ? [here + "index.html"]
+    : [here, here + ".html", here + "/index.html"];
+  function shown(path) {
+    return candidates.indexOf(path) >= 0
+      || (!/\.html$/.test(path) && path !== "assets/search-index.js");
+  }
   var source = new EventSource("/__ladderbook/events");
-  source.addEventListener("reload", function () { window.location.reload(); });
+  source.addEventListener("reload", function (event) {
+    var changed = null;
+    try { changed = JSON.parse(event.data).changed; } catch (e) { changed = null; }
+    if (!Array.isArray(changed) || changed.some(shown)) { window.location.reload(); }
+  });
 })();
 "#;
 

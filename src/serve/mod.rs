@@ -15,7 +15,7 @@ use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 use tokio::sync::broadcast;
 
 use crate::config::CONFIG_FILE;
-use state::SiteState;
+use state::{Changes, SiteState};
 
 /// How long to wait for more file events before rebuilding: editors often
 /// write a file in several steps.
@@ -31,8 +31,8 @@ pub struct ServeOptions {
 pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let site = SiteState::default();
     let started = Instant::now();
-    let problems = site.rebuild(&options.root)?;
-    report(&problems, started, options.quiet);
+    let first = site.rebuild(&options.root)?;
+    report(&first.problems, started, options.quiet);
     let (reloads, _) = broadcast::channel(16);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -69,9 +69,29 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
 }
 
 fn report(problems: &[crate::diagnostics::Diagnostic], started: Instant, quiet: bool) {
+    report_changes(problems, None, started, quiet)
+}
+
+/// The outcome of a build: its time (and, for a rebuild, what changed), or
+/// the book's problems.
+fn report_changes(
+    problems: &[crate::diagnostics::Diagnostic],
+    changes: Option<&Changes>,
+    started: Instant,
+    quiet: bool,
+) {
     if problems.is_empty() {
-        if !quiet {
-            eprintln!("serve: built in {} ms", started.elapsed().as_millis());
+        if quiet {
+            return;
+        }
+        let took = started.elapsed().as_millis();
+        match changes {
+            None => eprintln!("serve: built in {took} ms"),
+            Some(Changes::Files { changed, unchanged }) => eprintln!(
+                "serve: rebuilt in {took} ms: {} changed, {unchanged} unchanged",
+                crate::cmd::check::plural(changed.len(), "file")
+            ),
+            Some(Changes::Everything) => eprintln!("serve: rebuilt in {took} ms"),
         }
     } else {
         eprintln!(
@@ -88,7 +108,7 @@ fn report(problems: &[crate::diagnostics::Diagnostic], started: Instant, quiet: 
 fn watch(
     root: &Path,
     site: SiteState,
-    reloads: broadcast::Sender<u64>,
+    reloads: broadcast::Sender<String>,
     quiet: bool,
 ) -> anyhow::Result<
     notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>,
@@ -130,12 +150,20 @@ fn watch(
             return;
         }
         let started = Instant::now();
-        match site.rebuild(&book_root) {
-            Ok(problems) => report(&problems, started, quiet),
-            Err(err) => eprintln!("serve: rebuild failed: {err:#}"),
+        let changes = match site.rebuild(&book_root) {
+            Ok(rebuilt) => {
+                report_changes(&rebuilt.problems, Some(&rebuilt.changes), started, quiet);
+                rebuilt.changes
+            }
+            Err(err) => {
+                eprintln!("serve: rebuild failed: {err:#}");
+                Changes::Everything
+            }
+        };
+        if let Some(event) = reload_event(generation + 1, &changes) {
+            generation += 1;
+            let _ = reloads.send(event);
         }
-        generation += 1;
-        let _ = reloads.send(generation);
     })
     .context("starting the file watcher")?;
     let watcher = debouncer.watcher();
@@ -148,6 +176,19 @@ fn watch(
             .with_context(|| format!("watching {}", folder.display()))?;
     }
     Ok(debouncer)
+}
+
+/// The data of the reload event the tabs get (`http::LIVE_SCRIPT` reads
+/// it): the changed files, or `null` for every tab. `None` when nothing
+/// changed: no tab reloads.
+fn reload_event(generation: u64, changes: &Changes) -> Option<String> {
+    let changed = match changes {
+        Changes::Files { changed, .. } if changed.is_empty() => return None,
+        Changes::Files { changed, .. } => Some(changed),
+        Changes::Everything => None,
+    };
+    let event = serde_json::json!({ "generation": generation, "changed": changed });
+    Some(event.to_string())
 }
 
 /// What a file looked like when last seen: size and modification time, or

@@ -3,12 +3,16 @@
 //! A build renders into a fresh temporary folder next to the output and
 //! swaps it in only when every file was written, so a failed build leaves
 //! the previous site untouched (and a reader never sees half a site).
+//! Files whose bytes did not change enter that folder as hard links of the
+//! previous site's files, keeping their inode and modification time
+//! (`staging`, by the previous build's `manifest`).
 
 pub mod links;
+pub mod manifest;
 pub mod place;
+mod staging;
 
 use std::collections::BTreeSet;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -19,13 +23,17 @@ use crate::diagnostics::Diagnostics;
 use crate::render::memo::BodyMemo;
 use crate::render::{PlannedPage, RenderFailure, Renderer, Templates, export, plan_pages, search};
 use crate::timings;
+use staging::{DiskSink, Staging};
 
 /// What a successful build wrote.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildStats {
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
+    /// How many files were new or changed, and how many kept their bytes,
+    /// inode and time; whether hard links failed (`None` in memory).
+    pub output: Option<staging::Outcome>,
     /// Bytes of HTML pages alone, and of the search index: the index's
     /// budget is a share of the HTML (see bench/README.md).
     pub html_bytes: u64,
@@ -69,7 +77,7 @@ pub fn build_site(
         Err(RenderFailure::Tool(err)) => return Err(BuildFailure::Tool(err)),
     };
     let staging = Staging::create(out)?;
-    let result = write_all(book, &renderer, &staging.path);
+    let result = write_all(book, &renderer, &staging.path, out);
     match result {
         Ok(stats) => {
             timings::measure("write: swap into place", || staging.swap_into(out))?;
@@ -90,55 +98,7 @@ pub trait Sink: Sync {
 
     /// Stores one file made of `parts`, in order, without joining them
     /// first.
-    fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = &str>) -> anyhow::Result<()>;
-}
-
-/// Writes files below a folder.
-struct DiskSink<'a> {
-    dir: &'a Path,
-}
-
-impl DiskSink<'_> {
-    /// Creates the file at `path`, and its folder when missing: pages'
-    /// folders exist already, so this costs one extra call only for assets
-    /// and static files.
-    fn create(&self, path: &str) -> anyhow::Result<(std::fs::File, PathBuf)> {
-        let target = self.dir.join(path);
-        match std::fs::File::create(&target) {
-            Ok(file) => Ok((file, target)),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                let parent = target
-                    .parent()
-                    .expect("a file below the output has a parent");
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("creating {}", parent.display()))?;
-                let file = std::fs::File::create(&target)
-                    .with_context(|| format!("writing {}", target.display()))?;
-                Ok((file, target))
-            }
-            Err(err) => Err(err).with_context(|| format!("writing {}", target.display())),
-        }
-    }
-}
-
-impl Sink for DiskSink<'_> {
-    fn put(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let (mut file, target) = self.create(path)?;
-        file.write_all(bytes)
-            .with_context(|| format!("writing {}", target.display()))
-    }
-
-    fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = &str>) -> anyhow::Result<()> {
-        let (file, target) = self.create(path)?;
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-        let write = || {
-            for part in parts {
-                out.write_all(part.as_bytes())?;
-            }
-            out.flush()
-        };
-        write().with_context(|| format!("writing {}", target.display()))
-    }
+    fn put_parts(&self, path: &str, parts: &[&str]) -> anyhow::Result<()>;
 }
 
 /// A whole site in memory: path below the output root → bytes.
@@ -199,13 +159,20 @@ impl Sink for MemorySink {
 
     /// Joined once and kept: not copied again, as `put` would (the search
     /// index of a large book is tens of megabytes).
-    fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = &str>) -> anyhow::Result<()> {
-        self.store(path, parts.collect::<String>().into_bytes());
+    fn put_parts(&self, path: &str, parts: &[&str]) -> anyhow::Result<()> {
+        self.store(path, parts.concat().into_bytes());
         Ok(())
     }
 }
 
-fn write_all(book: &Book, renderer: &Renderer, dir: &Path) -> Result<BuildStats, BuildFailure> {
+/// Renders the site into the staging folder `dir`, linking forward what
+/// did not change of the previous site in `out`, and writes the manifest.
+fn write_all(
+    book: &Book,
+    renderer: &Renderer,
+    dir: &Path,
+    out: &Path,
+) -> Result<BuildStats, BuildFailure> {
     let plan = plan_pages(book);
     let folders: BTreeSet<PathBuf> = plan
         .iter()
@@ -215,7 +182,11 @@ fn write_all(book: &Book, renderer: &Renderer, dir: &Path) -> Result<BuildStats,
         std::fs::create_dir_all(dir.join(folder))
             .with_context(|| format!("creating {}", dir.join(folder).display()))?;
     }
-    render_site(book, renderer, &plan, &DiskSink { dir })
+    let previous = out.is_dir().then_some(out);
+    let sink = DiskSink::new(dir, previous);
+    let mut stats = render_site(book, renderer, &plan, &sink)?;
+    stats.output = Some(timings::measure("write: manifest", || sink.finish())?);
+    Ok(stats)
 }
 
 /// Renders every page (in parallel) and every other file of the site into
@@ -293,7 +264,8 @@ fn render_pages(
             .collect();
         index = timings::measure("render: search index", || {
             let index = search::SearchIndex::new(book, search_entries);
-            sink.put_parts("assets/search-index.js", &mut index.parts())?;
+            let parts: Vec<&str> = index.parts().collect();
+            sink.put_parts("assets/search-index.js", &parts)?;
             anyhow::Ok(index.size())
         });
     });
@@ -441,56 +413,6 @@ pub(crate) fn is_a_site(dir: &Path) -> bool {
 /// version of its format ([`export::LADDER_FORMAT`]).
 const SITE_SIGNATURE: &str = "\"format\": \"ladderbook.ladder/";
 
-/// A temporary folder beside the output, swapped in by renaming.
-struct Staging {
-    path: PathBuf,
-}
-
-impl Staging {
-    fn create(out: &Path) -> anyhow::Result<Staging> {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("creating {}", parent.display()))?;
-        let name = out
-            .file_name()
-            .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-        let path = parent.join(format!(".{name}.building-{}", std::process::id()));
-        if path.exists() {
-            std::fs::remove_dir_all(&path)
-                .with_context(|| format!("removing {}", path.display()))?;
-        }
-        std::fs::create_dir(&path).with_context(|| format!("creating {}", path.display()))?;
-        Ok(Staging { path })
-    }
-
-    fn swap_into(self, out: &Path) -> anyhow::Result<()> {
-        let old = self.path.with_extension("old");
-        if out.exists() {
-            std::fs::rename(out, &old)
-                .with_context(|| format!("moving the previous site {} aside", out.display()))?;
-        }
-        if let Err(err) = std::fs::rename(&self.path, out) {
-            // Put the previous site back: a failed swap must lose nothing.
-            if old.exists() {
-                let _ = std::fs::rename(&old, out);
-            }
-            return Err(err).with_context(|| format!("moving the new site into {}", out.display()));
-        }
-        if old.exists() {
-            std::fs::remove_dir_all(&old)
-                .with_context(|| format!("removing the previous site {}", old.display()))?;
-        }
-        Ok(())
-    }
-
-    fn discard(self) {
-        let _ = std::fs::remove_dir_all(&self.path);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -510,19 +432,11 @@ mod tests {
     }
 
     #[test]
-    fn a_file_in_parts_is_their_concatenation_in_a_folder_made_for_it() {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let long = "é".repeat(70_000);
-        let parts = ["head[", "", long.as_str(), ",", "]tail\n"];
-        let disk = DiskSink { dir: dir.path() };
-        disk.put_parts("assets/deep/index.js", &mut parts.iter().copied())
-            .expect("the file is written");
-        let written = std::fs::read_to_string(dir.path().join("assets/deep/index.js"))
-            .expect("the file is there");
-        assert_eq!(written, parts.concat());
+    fn a_file_in_parts_is_kept_joined_in_memory() {
+        let parts = ["head[", "", "é-body", ",", "]tail\n"];
         let memory = MemorySink::default();
         memory
-            .put_parts("assets/deep/index.js", &mut parts.iter().copied())
+            .put_parts("assets/deep/index.js", &parts)
             .expect("memory takes it");
         assert_eq!(
             memory.into_files()["assets/deep/index.js"],

@@ -14,6 +14,7 @@ mod ladders;
 mod links;
 mod mutations;
 mod pipes;
+mod rebuild;
 mod serve;
 mod strings;
 mod support;

@@ -284,3 +284,63 @@ fn a_guide_left_as_it_was_is_checked_again_when_the_pages_it_links_to_change() {
         r.body.contains("Back.")
     });
 }
+
+/// Reads the event stream until the next reload event; returns its data.
+fn next_reload(reader: &mut BufReader<TcpStream>) -> serde_json::Value {
+    let started = Instant::now();
+    let mut line = String::new();
+    let mut reloading = false;
+    loop {
+        line.clear();
+        reader.read_line(&mut line).expect("an event arrives");
+        if line.starts_with("event: reload") {
+            reloading = true;
+        } else if let (true, Some(data)) = (reloading, line.strip_prefix("data: ")) {
+            return serde_json::from_str(data.trim()).expect("the event's data is JSON");
+        }
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+}
+
+#[test]
+fn a_rebuild_names_the_files_it_changed_and_an_unchanged_one_reloads_nothing() {
+    let book = TestBook::fixture("books/valid");
+    let server = start(&book);
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET /__ladderbook/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let mut reader = BufReader::new(stream);
+    std::thread::sleep(Duration::from_millis(200));
+    let guide = "content/pages/promotion.md";
+    let text = std::fs::read_to_string(book.root().join(guide)).unwrap();
+    book.write(guide, format!("{text}\nOne more paragraph.\n"));
+    let event = next_reload(&mut reader);
+    let changed = event["changed"].as_array().expect("a list of files");
+    assert!(
+        changed.contains(&"pages/promotion.html".into())
+            && changed.contains(&"assets/search-index.js".into())
+            && !changed.contains(&"index.html".into()),
+        "{event}"
+    );
+    // The same bytes saved again: a rebuild, and nothing to reload. The
+    // next event is the next real edit's.
+    book.write(guide, format!("{text}\nOne more paragraph.\n"));
+    std::thread::sleep(Duration::from_millis(500));
+    let other = "content/pages/guides/hiring.md";
+    let other_text = std::fs::read_to_string(book.root().join(other)).unwrap();
+    book.write(other, format!("{other_text}\nAnother paragraph.\n"));
+    let event = next_reload(&mut reader);
+    assert_eq!(event["generation"], 2, "no event in between: {event}");
+    let changed = event["changed"].as_array().expect("a list of files");
+    assert!(
+        changed.contains(&"pages/guides/hiring.html".into())
+            && !changed.contains(&"pages/promotion.html".into()),
+        "{event}"
+    );
+}
