@@ -193,6 +193,10 @@ pub fn print_human(diagnostics: &[Diagnostic], root: &Path, color: ColorMode) {
         let id = *ids.entry(diagnostic.file.clone()).or_insert_with(|| {
             let text = std::fs::read(root.join(&diagnostic.file)).ok()?;
             let text = String::from_utf8(text).ok()?;
+            // Readers drop a byte order mark and count positions after it.
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map_or(text.clone(), str::to_string);
             Some(files.add(diagnostic.file.clone(), text))
         });
         let mut report = match diagnostic.severity {
