@@ -3,6 +3,7 @@
 //! over this library; the library exists so fuzz targets and benchmarks can
 //! drive the stages directly. See ARCHITECTURE.md for the pipeline.
 
+pub mod calibrate;
 pub mod cli;
 pub mod cmd;
 pub mod config;

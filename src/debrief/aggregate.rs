@@ -85,7 +85,7 @@ pub struct DimensionRow {
     pub name: String,
     /// One per interviewer, in the order of `Debrief::interviewers`.
     pub ratings: Vec<Rating>,
-    #[serde(serialize_with = "rounded")]
+    #[serde(serialize_with = "crate::report::envelope::two_decimals_or_null")]
     pub mean: Option<f64>,
     /// Scale steps between the lowest and highest rating.
     pub spread: Option<usize>,
@@ -103,7 +103,7 @@ pub struct Summary {
     /// Every step of the scale, lowest first, with how many recommended it.
     pub recommendations: Vec<Tally>,
     pub no_recommendation: usize,
-    #[serde(serialize_with = "rounded")]
+    #[serde(serialize_with = "crate::report::envelope::two_decimals_or_null")]
     pub mean_recommendation: Option<f64>,
     /// Halfway between the scale's lowest and highest value.
     pub midpoint: f64,
@@ -329,14 +329,6 @@ pub fn verdict(
         }
     };
     Verdict { kind, text }
-}
-
-/// Means in JSON: two decimals, so output does not depend on float noise.
-fn rounded<S: serde::Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(v) => serializer.serialize_f64((v * 100.0).round() / 100.0),
-        None => serializer.serialize_none(),
-    }
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ pub fn check_scorecards(
     inputs: &[Input],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Checked> {
-    let repeats = twice::check_given_twice(inputs, diagnostics);
+    let repeats = twice::check_given_twice(inputs, &[], diagnostics);
     let checked: Vec<Checked> = inputs
         .iter()
         .zip(&repeats)

@@ -225,7 +225,7 @@ impl FileCheck<'_> {
         let (message, help) = if format == ASSESSMENT_FORMAT {
             (
                 format!("this is a self-assessment (`{ASSESSMENT_FORMAT}`), not a scorecard"),
-                "debrief reads the scorecards interviewers export from an interview kit page"
+                "debrief and calibrate read the scorecards interviewers export from an interview kit page"
                     .to_string(),
             )
         } else if format.starts_with("ladderbook.scorecard/") {
@@ -236,7 +236,7 @@ impl FileCheck<'_> {
         } else {
             (
                 format!("unknown format `{format}`"),
-                format!("debrief reads `{SCORECARD_FORMAT}` files"),
+                format!("debrief and calibrate read `{SCORECARD_FORMAT}` files"),
             )
         };
         self.error("wrong-format", &["format"], Target::Value, message)

@@ -11,26 +11,45 @@ use crate::filled::scorecard::Filled;
 use crate::filled::{Input, normalise_name};
 use crate::node::Pos;
 
-/// Reports every input whose content repeats an earlier one's (a byte order
-/// mark aside); returns, per input, whether it is such a repeat, so callers
-/// read it no further.
-pub fn check_given_twice(inputs: &[Input], diagnostics: &mut Diagnostics) -> Vec<bool> {
-    let mut seen: HashMap<&[u8], &str> = HashMap::new();
+/// Reports every input given again: by the same path (up to `./`), or, for
+/// the inputs `by_content` allows, with the same content (a byte order mark
+/// aside). A scorecard names its loop, interview and interviewer, so a copy
+/// of one is the same scorecard; a decision without a candidate belongs to
+/// its folder, so two equal ones in two folders are two decisions. Returns,
+/// per input, whether it is such a repeat, so callers read it no further.
+pub fn check_given_twice(
+    inputs: &[Input],
+    by_content: &[bool],
+    diagnostics: &mut Diagnostics,
+) -> Vec<bool> {
+    let mut paths: HashMap<String, &str> = HashMap::new();
+    let mut contents: HashMap<&[u8], &str> = HashMap::new();
     inputs
         .iter()
-        .map(|input| {
-            let bytes = input
-                .bytes
-                .strip_prefix(b"\xEF\xBB\xBF")
-                .unwrap_or(&input.bytes);
-            let Some(first) = seen.get(bytes).copied() else {
-                seen.insert(bytes, &input.file);
-                return false;
-            };
-            let message = if first == input.file {
-                "this file is given twice; it would be counted twice".to_string()
+        .enumerate()
+        .map(|(i, input)| {
+            let message = if let Some(first) = paths.get(&lexical(&input.file)) {
+                if *first == input.file {
+                    "this file is given twice; it would be counted twice".to_string()
+                } else {
+                    format!("this is {first} again; it would be counted twice")
+                }
             } else {
-                format!("this file has the same content as {first}; it would be counted twice")
+                paths.insert(lexical(&input.file), &input.file);
+                let bytes = input
+                    .bytes
+                    .strip_prefix(b"\xEF\xBB\xBF")
+                    .unwrap_or(&input.bytes);
+                match contents.get(bytes) {
+                    Some(first) if by_content.get(i).copied().unwrap_or(true) => format!(
+                        "this file has the same content as {first}; it would be counted twice"
+                    ),
+                    Some(_) => return false,
+                    None => {
+                        contents.insert(bytes, &input.file);
+                        return false;
+                    }
+                }
             };
             diagnostics.push(
                 Diagnostic::error("file-given-twice", &input.file, Pos::new(1, 1), message)
@@ -39,6 +58,15 @@ pub fn check_given_twice(inputs: &[Input], diagnostics: &mut Diagnostics) -> Vec
             true
         })
         .collect()
+}
+
+/// A path without `.` components, `\\` as `/`: the same file as given twice.
+fn lexical(path: &str) -> String {
+    path.replace('\\', "/")
+        .split('/')
+        .filter(|part| *part != "." && !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Reports every scorecard whose interviewer already filled the same
@@ -113,13 +141,18 @@ mod tests {
                 input("b.json", b"{ }"),
                 input("a.json", b"{}"),
                 input("c.json", b"\xEF\xBB\xBF{}"),
+                input("./b.json", b"{ }"),
+                // Equal content that may not be compared so: two decisions.
+                input("x/d.json", b"{ }"),
             ],
+            &[true, true, true, true, true, false],
             &mut diagnostics,
         );
-        assert_eq!(repeats, [false, false, true, true]);
+        assert_eq!(repeats, [false, false, true, true, true, false]);
         assert_eq!(
             lines(diagnostics),
             [
+                "./b.json:1:1: error[file-given-twice]: this is b.json again; it would be counted twice",
                 "a.json:1:1: error[file-given-twice]: this file is given twice; it would be counted twice",
                 "c.json:1:1: error[file-given-twice]: this file has the same content as a.json; it would be counted twice",
             ]

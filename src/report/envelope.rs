@@ -40,6 +40,22 @@ pub fn render_json<T: Serialize>(format: &'static str, book: &BookRef, body: &T)
     text
 }
 
+/// Figures in JSON: two decimals, so output does not depend on float noise.
+pub fn two_decimals<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64((value * 100.0).round() / 100.0)
+}
+
+/// [`two_decimals`] for an optional figure (`null` when absent).
+pub fn two_decimals_or_null<S: serde::Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => two_decimals(v, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
