@@ -179,7 +179,8 @@ fn judge(
         }
     };
     if let Some(gap) = decision.filter(|g| {
-        g.hired_loops.min(g.not_hired_loops) >= THRESHOLDS.min_decided
+        kind != DimensionKind::NeverVaries
+            && g.hired_loops.min(g.not_hired_loops) >= THRESHOLDS.min_decided
             && g.difference.abs() < THRESHOLDS.decision_gap_steps
     }) {
         text.push_str(&format!(

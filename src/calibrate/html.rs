@@ -160,7 +160,8 @@ fn scorecard(body: &mut String, card: &ScorecardStats) {
             &bars
         )
     );
-    let header = dimension_header(card);
+    let mut header = dimension_header(card);
+    header[1] = "Ratings".to_string();
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let cells: Vec<Vec<String>> = card
         .dimensions
@@ -183,7 +184,8 @@ fn scorecard(body: &mut String, card: &ScorecardStats) {
                 .collect()
         })
         .collect();
-    body.push_str(&table("", &header, &cells, &DIMENSION_RIGHT));
+    let caption = format!("Ratings per step, low to high: {}.", steps.join(" / "));
+    body.push_str(&table(&caption, &header, &cells, &DIMENSION_RIGHT));
     body.push_str("<h3>Interviews</h3>");
     let cells: Vec<Vec<String>> = card
         .interviews

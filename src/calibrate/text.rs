@@ -123,7 +123,7 @@ pub const INTERVIEWER_HEADER: [&str; 8] = [
     "Matched decision",
     "Judgement",
 ];
-pub const INTERVIEWER_RIGHT: [bool; 8] = [false, true, true, true, false, true, true, false];
+pub const INTERVIEWER_RIGHT: [bool; 8] = [false, true, true, true, true, true, true, false];
 
 /// The cells of one interviewer's row (names cleaned, not escaped).
 pub fn interviewer_cells(row: &InterviewerRow) -> [String; 8] {
@@ -192,7 +192,7 @@ pub fn dimension_header(card: &ScorecardStats) -> [String; 6] {
         format!("Ratings ({})", steps.join(" / ")),
         "Rated".to_string(),
         "α".to_string(),
-        "Hired − not".to_string(),
+        "Hired − not hired".to_string(),
         "Judgement".to_string(),
     ]
 }

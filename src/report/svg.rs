@@ -15,25 +15,30 @@ pub struct Bar {
     pub flagged: bool,
 }
 
-const LABEL_WIDTH: f64 = 220.0;
+const LABEL_WIDTH: f64 = 250.0;
 const PLOT_WIDTH: f64 = 440.0;
 const ROW: f64 = 26.0;
 const BAR: f64 = 16.0;
 
-/// The fill of category `i` of `n`, from the theme's bad through warn to good.
+/// The fill of category `i` of `n`: a diverging scale from the theme's
+/// "bad" colour (lowest) through a neutral middle to its "good" colour, the
+/// extremes full and the inner steps lighter (mixed with the page surface).
 fn category_fill(i: usize, n: usize) -> String {
     let p = if n <= 1 {
         1.0
     } else {
         i as f64 / (n - 1) as f64
     };
-    if p <= 0.5 {
-        let mix = (p * 200.0).round();
-        format!("color-mix(in srgb, var(--warn) {mix}%, var(--bad))")
-    } else {
-        let mix = ((p - 0.5) * 200.0).round();
-        format!("color-mix(in srgb, var(--good) {mix}%, var(--warn))")
+    if (p - 0.5).abs() < 1e-9 {
+        return "var(--line)".to_string();
     }
+    let (colour, strength) = if p < 0.5 {
+        ("--bad", 1.0 - p / 0.5)
+    } else {
+        ("--good", (p - 0.5) / 0.5)
+    };
+    let mix = (35.0 + 65.0 * strength).round();
+    format!("color-mix(in srgb, var({colour}) {mix}%, var(--surface))")
 }
 
 /// Horizontal bars, one per row, split by category (for example the steps
@@ -168,8 +173,8 @@ fn open(title: &str, width: f64, height: f64) -> String {
 }
 
 fn label(out: &mut String, y: f64, text: &str, flagged: bool) {
-    let shown: String = if text.chars().count() > 30 {
-        text.chars().take(29).chain(['…']).collect()
+    let shown: String = if text.chars().count() > 28 {
+        text.chars().take(27).chain(['…']).collect()
     } else {
         text.to_string()
     };
@@ -248,12 +253,12 @@ mod tests {
                 faint: false,
             }],
         );
-        // Reach 2: −2 at 220, 0 at 440, +2 at 660.
+        // Reach 2: −2 at 250, 0 at 470, +2 at 690.
         assert!(
-            svg.contains("<line x1=\"440.0\" y1=\"10\" x2=\"440.0\" y2=\"36.0\" class=\"zero\"/>")
+            svg.contains("<line x1=\"470.0\" y1=\"10\" x2=\"470.0\" y2=\"36.0\" class=\"zero\"/>")
         );
-        assert!(svg.contains("<circle cx=\"495.0\""), "{svg}");
-        assert!(svg.contains("x1=\"385.0\" y1=\"18.0\" x2=\"605.0\""));
+        assert!(svg.contains("<circle cx=\"525.0\""), "{svg}");
+        assert!(svg.contains("x1=\"415.0\" y1=\"18.0\" x2=\"635.0\""));
         assert!(svg.contains("<title>Ann: +0.5 (from −0.5 to +1.5)</title>"));
     }
 
@@ -264,11 +269,20 @@ mod tests {
         assert_eq!(signed(1.0), "+1.0");
         assert_eq!(
             category_fill(0, 4),
-            "color-mix(in srgb, var(--warn) 0%, var(--bad))"
+            "color-mix(in srgb, var(--bad) 100%, var(--surface))"
+        );
+        assert_eq!(
+            category_fill(1, 4),
+            "color-mix(in srgb, var(--bad) 57%, var(--surface))"
         );
         assert_eq!(
             category_fill(3, 4),
-            "color-mix(in srgb, var(--good) 100%, var(--warn))"
+            "color-mix(in srgb, var(--good) 100%, var(--surface))"
+        );
+        assert_eq!(
+            category_fill(1, 3),
+            "var(--line)",
+            "an odd scale's middle is neutral"
         );
     }
 }
