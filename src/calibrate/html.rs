@@ -91,11 +91,11 @@ fn interviewers(body: &mut String, report: &Calibration) {
         })
         .collect();
     if !rows.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             body,
             "<figure>{}<figcaption>Each interviewer's mean offset from the rest of the panel \
              (same candidate, same dimension), in scale steps, with its 95% interval. \
-             Faint: too few loops to judge.</figcaption></figure>\n",
+             Faint: too few loops to judge.</figcaption></figure>",
             intervals(
                 "Interviewer offsets from their panels",
                 "steps above (+) or below (−) the panel",
@@ -128,10 +128,10 @@ fn interviewers(body: &mut String, report: &Calibration) {
 }
 
 fn scorecard(body: &mut String, card: &ScorecardStats) {
-    let _ = write!(
+    let _ = writeln!(
         body,
         "<section aria-labelledby=\"sc-{id}\"><h2 id=\"sc-{id}\">{} <span class=\"code\">{id}</span></h2>\
-         <p class=\"lede\">{} loops, {} scorecards</p>\n",
+         <p class=\"lede\">{} loops, {} scorecards</p>",
         escape(&card.title),
         card.loops,
         card.files,
@@ -150,10 +150,10 @@ fn scorecard(body: &mut String, card: &ScorecardStats) {
             ),
         })
         .collect();
-    let _ = write!(
+    let _ = writeln!(
         body,
         "<h3>Dimensions</h3><figure>{}<figcaption>How each dimension was rated across all loops; \
-         the number is how many ratings. ⚑ never varies or low agreement.</figcaption></figure>\n",
+         the number is how many ratings. ⚑ never varies or low agreement.</figcaption></figure>",
         stacked_bars(
             &format!("Ratings per dimension of {}", card.title),
             &steps,
