@@ -185,3 +185,75 @@ fn findings(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calibrate::loops::group_loops;
+    use crate::diagnostics::Diagnostics;
+    use crate::filled::scorecard::FilledRating;
+    use crate::filled::testing::{filled, test_book};
+
+    /// `loops` loops of `lead-loop`, each one incident simulation by Ann
+    /// rating incident-management "yes".
+    fn report(loops: usize) -> Calibration {
+        let book = test_book();
+        let files: Vec<Filled> = (0..loops)
+            .map(|l| {
+                let mut f = filled(&format!("l{l}/ann.json"), 0);
+                f.interviewer = Some("Ann".into());
+                f.ratings = vec![FilledRating {
+                    competency: String::new(),
+                    dimension: 0,
+                    rating: Some(2),
+                    notes: None,
+                    meets: None,
+                    exceeds: None,
+                }];
+                f
+            })
+            .collect();
+        let grouped = group_loops(&book, &files, &[], &mut Diagnostics::default());
+        calibrate(&book, &files, &grouped)
+    }
+
+    fn kinds(report: &Calibration) -> Vec<FindingKind> {
+        report.findings.iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn few_loops_flag_nothing_but_their_own_number() {
+        let report = report(4);
+        assert!(report.summary.too_few);
+        assert_eq!(
+            kinds(&report),
+            [FindingKind::TooFewLoops, FindingKind::NotRated]
+        );
+        assert_eq!(
+            report.findings[0].text,
+            "4 loops: too few to judge; the figures are shown, no one and nothing is flagged (at least 5 are needed)"
+        );
+    }
+
+    #[test]
+    fn enough_loops_name_missing_interviews_and_unrated_competencies() {
+        let report = report(5);
+        assert_eq!(
+            kinds(&report),
+            [FindingKind::MissingInterview, FindingKind::NotRated]
+        );
+        assert_eq!(
+            report.findings[0].text,
+            "SLO design (lead-loop) is missing from 5 of 5 loops"
+        );
+        assert_eq!(
+            report.findings[1].text,
+            // In the book's area order.
+            "3 competencies expected at the levels of lead-loop never rated in a loop: Coaching, FinOps, SLO practice"
+        );
+        assert_eq!(report.summary.loops, 5);
+        assert_eq!(report.loops[0].files, ["l0/ann.json"]);
+        // The test files name another ladder version: one notice each.
+        assert_eq!(report.notices.len(), 5);
+    }
+}

@@ -392,3 +392,41 @@ fn an_unreadable_path_is_a_failure_of_the_tool() {
         run.stderr()
     );
 }
+
+#[test]
+fn a_file_from_another_ladder_version_counts_with_a_notice() {
+    let book = book();
+    generate(&book, 5);
+    let path = book.root().join("loops/c03");
+    let file = std::fs::read_dir(&path)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap() != "decision.json")
+        .unwrap();
+    let mut value: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    value["book"]["version"] = json!("0000000000000000");
+    std::fs::write(&file, value.to_string()).unwrap();
+    let run = calibrate(&book, &[], &["loops"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout()
+            .contains("\n1 file filled against another version of the ladder"),
+        "{}",
+        run.stdout()
+    );
+    assert!(
+        run.stdout()
+            .contains("(version 0000000000000000): the dimensions it rated are unchanged"),
+        "{}",
+        run.stdout()
+    );
+    assert!(run.stderr().contains(
+        "calibrate: 1 file filled against another version of the ladder; see the notices"
+    ));
+    let report = calibrate(&book, &["--format", "json"], &["loops"]).json();
+    assert_eq!(
+        report["summary"]["files"], 20,
+        "the stale file still counts"
+    );
+    assert_eq!(report["notices"].as_array().unwrap().len(), 1);
+}
