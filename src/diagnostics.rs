@@ -194,9 +194,10 @@ pub fn print_human(diagnostics: &[Diagnostic], root: &Path, color: ColorMode) {
             let text = std::fs::read(root.join(&diagnostic.file)).ok()?;
             let text = String::from_utf8(text).ok()?;
             // Readers drop a byte order mark and count positions after it.
-            let text = text
-                .strip_prefix('\u{feff}')
-                .map_or(text.clone(), str::to_string);
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
+            };
             Some(files.add(diagnostic.file.clone(), text))
         });
         let mut report = match diagnostic.severity {
