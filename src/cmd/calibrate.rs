@@ -83,6 +83,9 @@ fn json_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
                 found.push(entry.into_path());
             }
         }
+        if found.is_empty() {
+            anyhow::bail!("no .json files below `{}`", path.display());
+        }
         files.extend(found);
     }
     Ok(files)

@@ -430,3 +430,15 @@ fn a_file_from_another_ladder_version_counts_with_a_notice() {
     );
     assert_eq!(report["notices"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_folder_without_json_files_is_a_usage_error() {
+    let book = book().with("empty/notes.txt", "not a scorecard");
+    let run = calibrate(&book, &[], &["empty"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr().contains("error: no .json files below `empty`"),
+        "{}",
+        run.stderr()
+    );
+}
