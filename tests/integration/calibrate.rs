@@ -442,3 +442,36 @@ fn a_folder_without_json_files_is_a_usage_error() {
         run.stderr()
     );
 }
+
+/// A scorecard for the loop of “Sam Lee” by `who`, written out in full so
+/// the snippets of the pinned report stay short.
+fn sam(version: &str, who: &str, interview: &str, cost: &str) -> String {
+    format!(
+        "{{\n  \"format\": \"ladderbook.scorecard/1\",\n  \"book\": {{ \"title\": \"Calibration Ladder\", \"version\": \"{version}\" }},\n  \"scorecard\": \"loop\",\n  \"interview\": \"{interview}\",\n  \"candidate\": \"Sam Lee\",\n  \"interviewer\": \"{who}\",\n  \"ratings\": {{ \"cost\": {{ \"rating\": \"{cost}\" }} }},\n  \"recommendation\": \"yes\"\n}}\n"
+    )
+}
+
+#[test]
+fn every_new_problem_is_pinned() {
+    let book = book();
+    let v = version(&book);
+    book.write("a.json", sam(&v, "Ann", "sim", "yes"));
+    book.write("b.json", sam(&v, "ann", "sim", "no"));
+    book.write("c.json", sam(&v, "Bob", "design", "yes"));
+    book.write("d1.json", "{ \"format\": \"ladderbook.decision/1\", \"candidate\": \"Sam Lee\", \"decision\": \"hire\" }\n");
+    book.write("d2.json", "{ \"format\": \"ladderbook.decision/1\", \"candidate\": \"sam lee\", \"decision\": \"no-hire\" }\n");
+    book.write("d3.json", "{ \"format\": \"ladderbook.decision/1\", \"candidate\": \"Nobody\", \"decision\": \"hire\" }\n");
+    book.write(
+        "d4.json",
+        "{ \"format\": \"ladderbook.decision/1\", \"decision\": \"maybe\" }\n",
+    );
+    let run = calibrate(
+        &book,
+        &[],
+        &[
+            "a.json", "b.json", "c.json", "./c.json", "d1.json", "d2.json", "d3.json", "d4.json",
+        ],
+    );
+    run.assert_code(1);
+    insta::assert_snapshot!("calibrate_problems", run.stderr());
+}
