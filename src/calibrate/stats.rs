@@ -181,8 +181,8 @@ mod tests {
             4.0 / 9.0,
             1e-12
         ));
-        // With two categories ordinal δ² = (3 + 3 − 3)²... = 3² = 9 for every
-        // unequal pair: the same ratio, the same α.
+        // Ordinal, two categories: δ²_01 = (n_0 + n_1 − (n_0 + n_1) / 2)² =
+        // (6 − 3)² = 9 for every unequal pair, a constant factor: α is 4/9 again.
         assert!(close(
             alpha(&units, 2, Metric::Ordinal).unwrap(),
             4.0 / 9.0,
