@@ -125,6 +125,12 @@ pub enum Command {
     )]
     Debrief(DebriefArgs),
 
+    /// Calibrate interviewers and scorecards across many loops' filled-in scorecards
+    #[command(
+        after_help = "Examples:\n  ladderbook calibrate --book my-ladder loops/\n  ladderbook calibrate --format html loops/ > calibration.html\n  ladderbook calibrate --format json loops/2026-q4/*/ > calibration.json\n\nA folder is read for every .json file below it. A loop is one candidate's\nscorecards (by the `candidate` field, else by folder); a decision.json\n(ladderbook.decision/1) beside them records hire or no-hire. See docs/workflows.md."
+    )]
+    Calibrate(CalibrateArgs),
+
     /// Create a new book from a spreadsheet ladder (the columns of `export --format csv`)
     #[command(
         after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder\n  ladderbook export old --format csv | ladderbook import --from csv - new\n\nColumns (a header row, in any order, separated by `,`, `;` or tabs): track, level,\nlevel_code, level_title, rank, area, competency, competency_name, expectation,\ncarried_from, examples (track, level_code, area, carried_from and examples may be\nleft out). Bullet lines in a cell become items, `e.g.` lines under one its\nexamples. Rows with a carried_from are not written: carry-over recreates them.\nSee docs/migrating.md."
@@ -243,6 +249,29 @@ pub struct DebriefArgs {
     /// Exported scorecard files (ladderbook.scorecard/1 JSON)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalibrateFormat {
+    Text,
+    Markdown,
+    Json,
+    /// One self-contained page with charts
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// The book the scorecards were filled against
+    #[arg(long, default_value = ".")]
+    pub book: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CalibrateFormat::Text)]
+    pub format: CalibrateFormat,
+    /// Scorecard files (ladderbook.scorecard/1), decision files
+    /// (ladderbook.decision/1), or folders of them
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

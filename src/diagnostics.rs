@@ -192,6 +192,11 @@ pub fn print_human(diagnostics: &[Diagnostic], root: &Path, color: ColorMode) {
     for diagnostic in diagnostics {
         let id = *ids.entry(diagnostic.file.clone()).or_insert_with(|| {
             let text = quotable_source(&root.join(&diagnostic.file))?;
+            // Readers drop a byte order mark and count positions after it.
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
+            };
             Some(files.add(diagnostic.file.clone(), text))
         });
         let mut report = match diagnostic.severity {

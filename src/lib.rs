@@ -3,6 +3,7 @@
 //! over this library; the library exists so fuzz targets and benchmarks can
 //! drive the stages directly. See ARCHITECTURE.md for the pipeline.
 
+pub mod calibrate;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -10,10 +11,12 @@ pub mod content;
 pub mod debrief;
 pub mod decode;
 pub mod diagnostics;
+pub mod filled;
 pub mod import;
 pub mod markdown;
 pub mod node;
 pub mod render;
+pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;

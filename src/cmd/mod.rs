@@ -1,6 +1,7 @@
 //! One thin file per subcommand: glue between stages, no business logic.
 
 pub mod build;
+pub mod calibrate;
 pub mod check;
 pub mod completions;
 pub mod debrief;

@@ -9,8 +9,10 @@
 use serde::Serialize;
 
 use crate::content::model::{Book, ScaleStep, Scorecard};
-use crate::debrief::filled::Filled;
-use crate::debrief::pinning::{VersionNotice, version_notice};
+use crate::filled::pinning::{VersionNotice, version_notice};
+use crate::filled::scorecard::Filled;
+pub use crate::report::count;
+pub use crate::report::envelope::BookRef;
 
 /// Two interviewers this many scale steps apart on a dimension disagree.
 pub const DISAGREEMENT_STEPS: usize = 2;
@@ -18,6 +20,8 @@ pub const DISAGREEMENT_STEPS: usize = 2;
 /// The debrief of one loop; also the `ladderbook.debrief/1` JSON (see `json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Debrief {
+    /// In the JSON envelope, not the body (see `json`).
+    #[serde(skip)]
     pub book: BookRef,
     pub scorecard: ItemRef,
     pub candidate: Option<String>,
@@ -26,12 +30,6 @@ pub struct Debrief {
     pub dimensions: Vec<DimensionRow>,
     pub summary: Summary,
     pub notices: Vec<VersionNotice>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BookRef {
-    pub title: String,
-    pub version: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,7 +85,7 @@ pub struct DimensionRow {
     pub name: String,
     /// One per interviewer, in the order of `Debrief::interviewers`.
     pub ratings: Vec<Rating>,
-    #[serde(serialize_with = "rounded")]
+    #[serde(serialize_with = "crate::report::envelope::two_decimals_or_null")]
     pub mean: Option<f64>,
     /// Scale steps between the lowest and highest rating.
     pub spread: Option<usize>,
@@ -105,7 +103,7 @@ pub struct Summary {
     /// Every step of the scale, lowest first, with how many recommended it.
     pub recommendations: Vec<Tally>,
     pub no_recommendation: usize,
-    #[serde(serialize_with = "rounded")]
+    #[serde(serialize_with = "crate::report::envelope::two_decimals_or_null")]
     pub mean_recommendation: Option<f64>,
     /// Halfway between the scale's lowest and highest value.
     pub midpoint: f64,
@@ -162,10 +160,7 @@ pub fn debrief(book: &Book, files: &[Filled]) -> Debrief {
         .collect();
     let summary = summarise(scale, &interviewers, &dimensions);
     Debrief {
-        book: BookRef {
-            title: book.config.book.title.clone(),
-            version: book.version.clone(),
-        },
+        book: BookRef::of(book),
         scorecard: ItemRef {
             id: scorecard.id.clone(),
             title: scorecard.title.clone(),
@@ -336,28 +331,11 @@ pub fn verdict(
     Verdict { kind, text }
 }
 
-/// "1 dimension", "2 dimensions".
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-/// Means in JSON: two decimals, so output does not depend on float noise.
-fn rounded<S: serde::Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(v) => serializer.serialize_f64((v * 100.0).round() / 100.0),
-        None => serializer.serialize_none(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::debrief::filled::FilledRating;
-    use crate::debrief::testing::{filled, test_book};
+    use crate::filled::scorecard::FilledRating;
+    use crate::filled::testing::{filled, test_book};
 
     fn rated(dimension: usize, rating: usize) -> FilledRating {
         FilledRating {

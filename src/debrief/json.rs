@@ -33,26 +33,12 @@
 //!                `meets` / `exceeds` are { was, now } or null when unchanged
 //! ```
 
-use serde::Serialize;
-
 use crate::debrief::aggregate::Debrief;
+use crate::report::envelope::render_json as envelope;
 
 pub const DEBRIEF_FORMAT: &str = "ladderbook.debrief/1";
 
-#[derive(Serialize)]
-struct Document<'a> {
-    format: &'static str,
-    #[serde(flatten)]
-    debrief: &'a Debrief,
-}
-
 /// The debrief as pretty-printed JSON with a final newline.
 pub fn render_json(debrief: &Debrief) -> String {
-    let document = Document {
-        format: DEBRIEF_FORMAT,
-        debrief,
-    };
-    let mut text = serde_json::to_string_pretty(&document).expect("a debrief has only string keys");
-    text.push('\n');
-    text
+    envelope(DEBRIEF_FORMAT, &debrief.book, debrief)
 }

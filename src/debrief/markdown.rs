@@ -1,13 +1,15 @@
-//! The debrief as GitHub-flavoured Markdown, to paste into a hiring doc.
-//!
-//! Text from the files is escaped so it shows as written: a `|` in a note
-//! cannot break a table, a `<` cannot open HTML, a `*` cannot start emphasis.
+//! The debrief as GitHub-flavoured Markdown, to paste into a hiring doc,
+//! through `report::markdown`, which escapes text from the files so it shows
+//! as written.
 
 use std::fmt::Write as _;
 
-use crate::debrief::aggregate::{Debrief, count};
-use crate::debrief::pinning::VersionNotice;
+use crate::debrief::aggregate::Debrief;
 use crate::debrief::text::{NOT_RATED, number, row_note, step_cell};
+use crate::filled::pinning::VersionNotice;
+use crate::report::count;
+pub use crate::report::markdown::escape;
+use crate::report::markdown::row;
 
 /// The whole debrief as Markdown.
 pub fn render_markdown(debrief: &Debrief) -> String {
@@ -78,14 +80,6 @@ fn ratings_table(out: &mut String, debrief: &Debrief) {
         });
         row(out, &cells);
     }
-}
-
-fn row(out: &mut String, cells: &[impl AsRef<str>]) {
-    out.push('|');
-    for cell in cells {
-        let _ = write!(out, " {} |", cell.as_ref());
-    }
-    out.push('\n');
 }
 
 fn version_notice(out: &mut String, notice: &VersionNotice, current: &str) {
@@ -220,35 +214,4 @@ fn summary(out: &mut String, debrief: &Debrief) {
         summary.not_covered
     );
     let _ = writeln!(out, "- **Verdict:** {}", summary.verdict.text);
-}
-
-/// Inline text shown as written, safe inside a table cell.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' => {}
-            '\n' => out.push_str("<br>"),
-            c if c.is_control() => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_text_cannot_break_tables_or_open_html() {
-        assert_eq!(
-            escape("a | b <script> *x*\nnext"),
-            "a \\| b \\<script\\> \\*x\\*<br>next"
-        );
-    }
 }

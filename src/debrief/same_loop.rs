@@ -6,8 +6,9 @@
 //! names no candidate agrees with any.
 
 use crate::content::model::Book;
-use crate::debrief::filled::LoopKey;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::filled::normalise_name;
+use crate::filled::scorecard::LoopKey;
 use crate::node::Pos;
 
 /// Reports every file whose scorecard or candidate differs from the rest.
@@ -85,14 +86,6 @@ struct OddOne<'a> {
     others: String,
 }
 
-/// Names compare without case and with runs of spaces as one.
-fn normalise_name(name: &str) -> String {
-    name.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn odd_ones_out<'a, K: PartialEq>(claims: &[Claim<'a, K>]) -> Vec<OddOne<'a>> {
     let count = |key: &K| claims.iter().filter(|c| &c.key == key).count();
     // `max_by_key` keeps the last of equals; reversed, that is the earliest.
@@ -124,8 +117,8 @@ fn odd_ones_out<'a, K: PartialEq>(claims: &[Claim<'a, K>]) -> Vec<OddOne<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::debrief::testing::test_book;
     use crate::decode::At;
+    use crate::filled::testing::test_book;
 
     fn key(file: &str, scorecard: usize, candidate: Option<&str>) -> LoopKey {
         LoopKey {

@@ -1,12 +1,14 @@
-//! The debrief as aligned plain-text tables for a terminal (no colour).
-//!
-//! Text from the files is cleaned of control characters, so a scorecard
-//! cannot move the cursor or recolour the terminal of whoever reads it.
+//! The debrief as aligned plain-text tables for a terminal (no colour),
+//! through `report::terminal`, which cleans text from the files of control
+//! characters.
 
 use std::fmt::Write as _;
 
-use crate::debrief::aggregate::{Debrief, DimensionRow, Step, count};
-use crate::debrief::pinning::VersionNotice;
+use crate::debrief::aggregate::{Debrief, DimensionRow, Step};
+use crate::filled::pinning::VersionNotice;
+use crate::report::count;
+pub use crate::report::terminal::clean;
+use crate::report::terminal::table;
 
 /// Shown where an interviewer gave no rating.
 pub const NOT_RATED: &str = "—";
@@ -99,45 +101,6 @@ fn ratings_table(debrief: &Debrief) -> String {
     let mut all = vec![names, interviews];
     all.extend(rows);
     table(&all, 2, &right)
-}
-
-/// Aligns `rows` (the first `header_rows` of them headers, each column
-/// underlined) into columns two spaces apart; `right` marks right-aligned
-/// columns. Widths count characters, so `—` is one column wide.
-pub fn table(rows: &[Vec<String>], header_rows: usize, right: &[bool]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|row| row.get(c))
-                .map(|cell| cell.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut lines = Vec::new();
-    for row in rows {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            let pad = " ".repeat(widths[c] - cell.chars().count());
-            if c > 0 {
-                line.push_str("  ");
-            }
-            if right.get(c).copied().unwrap_or(false) {
-                line.push_str(&pad);
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&pad);
-            }
-        }
-        lines.push(line.trim_end().to_string());
-    }
-    let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
-    lines.insert(header_rows.min(lines.len()), rule.join("  "));
-    let mut out = lines.join("\n");
-    out.push('\n');
-    out
 }
 
 fn version_notice(out: &mut String, notice: &VersionNotice, current: &str) {
@@ -270,52 +233,4 @@ fn summary(out: &mut String, debrief: &Debrief) {
 /// Multi-line text with its continuation lines indented.
 fn indented(text: &str, indent: &str) -> String {
     clean(text).replace('\n', &format!("\n{indent}"))
-}
-
-/// Text from a file without control characters (newlines kept).
-pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' => '\n',
-            '\t' => ' ',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cells(rows: &[&[&str]]) -> Vec<Vec<String>> {
-        rows.iter()
-            .map(|row| row.iter().map(|c| c.to_string()).collect())
-            .collect()
-    }
-
-    #[test]
-    fn tables_align_by_characters_and_trim_line_ends() {
-        let out = table(
-            &cells(&[
-                &["Dimension", "Ann", "Mean"],
-                &["SLOs", "—", "3.5"],
-                &["Incidents", "Yes (3)", "10.0"],
-            ]),
-            1,
-            &[false, false, true],
-        );
-        assert_eq!(
-            out,
-            "Dimension  Ann      Mean\n\
-             ---------  -------  ----\n\
-             SLOs       —         3.5\n\
-             Incidents  Yes (3)  10.0\n"
-        );
-    }
-
-    #[test]
-    fn control_characters_cannot_reach_the_terminal() {
-        assert_eq!(clean("a\u{1b}[31mb\tc\nd"), "a\u{fffd}[31mb c\nd");
-    }
 }

@@ -197,6 +197,21 @@ test("works from file:// too", async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test("an export saved again with a byte order mark (as Notepad does) imports", async () => {
+  const page = await newPage(browser);
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.goto(`${server.base}assess.html`);
+  await page.selectOption("#assess-target", "sre-2");
+  await rate(page, 0, "beyond");
+  const exported = await download(page, '[data-action="export"]');
+  await page.click('[data-action="clear"]');
+  const path = await writeJson("notepad.json", "\uFEFF" + exported.text);
+  assert.equal((await readFile(path))[0], 0xef, "the file starts with the UTF-8 byte order mark");
+  assert.match(await importFile(page, path), /^Imported/);
+  assert.equal(await page.locator(targetItems).nth(0).locator('input[value="beyond"]').isChecked(), true);
+  assert.deepEqual(page.errors, []);
+});
+
 test("the filled result (screenshots, light and dark)", async () => {
   for (const colorScheme of ["light", "dark"]) {
     const page = await newPage(browser, { colorScheme });

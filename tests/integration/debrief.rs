@@ -983,3 +983,88 @@ fn regex_free_version(text: &str) -> String {
         .join("\n")
         + "\n"
 }
+
+// ---------------------------------------------------------------------------
+// Issue 22: a scorecard counts once, and a byte order mark is fine.
+
+#[test]
+fn the_same_file_twice_is_refused_naming_both() {
+    let book = tiny_loop();
+    let run = debrief(&book, &[], &["ann.json", "bob.json", "ann.json"]);
+    assert_problems(
+        &run,
+        &[
+            "error[file-given-twice]: this file is given twice; it would be counted twice",
+            "┌─ ann.json:1:1",
+        ],
+    );
+    assert!(!run.stdout.contains("Interviews"), "{}", run.stdout);
+}
+
+#[test]
+fn a_copy_under_another_name_is_refused_naming_both() {
+    let book = tiny_loop();
+    let ann = std::fs::read(book.root().join("ann.json")).unwrap();
+    book.write("copy-of-ann.json", &ann);
+    let run = debrief(&book, &[], &["ann.json", "bob.json", "copy-of-ann.json"]);
+    assert_problems(
+        &run,
+        &[
+            "error[file-given-twice]: this file has the same content as ann.json; it would be counted twice",
+            "┌─ copy-of-ann.json:1:1",
+        ],
+    );
+}
+
+#[test]
+fn one_interviewers_interview_in_two_files_is_refused_naming_both() {
+    let book = tiny_loop();
+    let version = book_version(&book);
+    let edited = Card {
+        takeaways: "Changed my mind.",
+        recommendation: Some("no"),
+        ..ANN
+    };
+    book.write("ann-again.json", card(&version, &edited));
+    let run = debrief(&book, &[], &["ann.json", "ann-again.json", "bob.json"]);
+    assert_problems(
+        &run,
+        &[
+            "error[scorecard-twice]: `interviewer`: Ann already filled interview `sim` about “Sam Lee” in ann.json; a scorecard counts once",
+            "┌─ ann-again.json:10:18",
+        ],
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let book = tiny_loop();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(book.root().join("bob.json")).unwrap());
+    book.write("bob.json", &bytes);
+    let with_bom = debrief(
+        &book,
+        &["--format", "json"],
+        &["ann.json", "bob.json", "cy.json"],
+    );
+    with_bom.assert_code(0);
+    assert_eq!(with_bom.json()["summary"]["interviews"], 3);
+    // And its problems are still placed as an editor shows them.
+    let broken = String::from_utf8(bytes)
+        .unwrap()
+        .replace("\"no\"", "\"nah\"");
+    book.write("bob.json", broken);
+    let run = debrief(&book, &[], &["bob.json"]);
+    assert_problems(
+        &run,
+        &[
+            "error[unknown-rating]: `ratings.incidents.rating`: `nah` is not a step",
+            "┌─ bob.json:16:17",
+        ],
+    );
+    // On the first line too: the snippet leaves the mark out, so the caret
+    // stands under the value.
+    book.write("bob.json", b"\xEF\xBB\xBF{\"format\": 1}\n");
+    let run = debrief(&book, &[], &["bob.json"]);
+    assert_problems(&run, &["1 │ {\"format\": 1}\n  │            ^\n"]);
+}

@@ -4,6 +4,7 @@
 //! output. Snapshots live in tests/integration/snapshots/.
 
 mod build;
+mod calibrate;
 mod check;
 mod csv_import;
 mod debrief;

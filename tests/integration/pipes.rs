@@ -37,7 +37,7 @@ fn every_command_that_prints_ends_quietly_when_its_reader_leaves() {
         "filled/ann-smith-incident-sim.json",
         "filled/ben-okafor-slo-design.json",
     ];
-    let commands: [&[&str]; 9] = [
+    let commands: [&[&str]; 13] = [
         &["export", ".", "--format", "json"],
         &["export", ".", "--format", "csv"],
         &["check", ".", "--format", "json"],
@@ -47,6 +47,10 @@ fn every_command_that_prints_ends_quietly_when_its_reader_leaves() {
         &[debrief[0], "--format", "json", debrief[1], debrief[2]],
         &[debrief[0], "--format", "markdown", debrief[1], debrief[2]],
         &["--help"],
+        &["calibrate", "filled"],
+        &["calibrate", "--format", "json", "filled"],
+        &["calibrate", "--format", "markdown", "filled"],
+        &["calibrate", "--format", "html", "filled"],
     ];
     for args in commands {
         let run = run_into_closed_pipe(&book, args);

@@ -11,9 +11,10 @@
 use serde_json::{Map, Value};
 
 use crate::content::model::{Book, ScaleStep, Scorecard};
-use crate::debrief::locate::{Target, locate};
 use crate::decode::{At, did_you_mean};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
+use crate::filled::json::{Document, Fields, Kind, hint, parse};
+use crate::filled::locate::Target;
 use crate::node::Pos;
 
 /// The format this version reads.
@@ -55,6 +56,8 @@ pub struct Filled {
     pub interview: usize,
     pub candidate: Option<At<String>>,
     pub interviewer: Option<String>,
+    /// Where the `interviewer` value is (1:1 when the file names nobody).
+    pub interviewer_pos: Pos,
     pub date: Option<String>,
     /// In the file's key order (sorted by id).
     pub ratings: Vec<FilledRating>,
@@ -81,125 +84,62 @@ pub struct FilledRating {
     pub exceeds: Option<String>,
 }
 
+/// What the reader says about files that are not scorecards.
+pub const KIND: Kind = Kind {
+    noun: "scorecard",
+    help: NOT_A_SCORECARD_HELP,
+    missing_help: EXPORT_HELP,
+};
+
 /// Checks one file's bytes against `book`; every problem goes to `diagnostics`.
 pub fn check_file(book: &Book, file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Checked {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            diagnostics.push(
-                Diagnostic::not_utf8(
-                    file,
-                    bytes,
-                    err,
-                    "not a scorecard: the file is not UTF-8 text",
-                )
-                .with_help(NOT_A_SCORECARD_HELP),
-            );
-            return Checked::default();
-        }
+    let Some(document) = parse(file, bytes, &KIND, diagnostics) else {
+        return Checked::default();
     };
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(err) => {
-            let reason = err.to_string();
-            let reason = reason.split(" at line ").next().unwrap_or(&reason);
-            let pos = Pos::new(err.line().max(1) as u32, err.column().max(1) as u32);
-            diagnostics.push(
-                Diagnostic::error("not-json", file, pos, format!("not a JSON file: {reason}"))
-                    .with_help(NOT_A_SCORECARD_HELP),
-            );
-            return Checked::default();
-        }
-    };
-    let mut check = FileCheck {
-        book,
-        file,
-        text,
-        diagnostics,
-    };
-    check.document(&value)
+    check_document(book, file, &document, diagnostics)
 }
 
-/// The state of checking one file: where its problems go, and its text for
-/// positions.
+/// Checks a file already parsed by the shared reader (a caller that sorts
+/// files by their `format` first parses once).
+pub fn check_document(
+    book: &Book,
+    file: &str,
+    document: &Document,
+    diagnostics: &mut Diagnostics,
+) -> Checked {
+    let mut check = FileCheck {
+        book,
+        fields: Fields {
+            file,
+            text: document.text,
+            kind: KIND,
+            diagnostics,
+        },
+    };
+    check.document(&document.value)
+}
+
+/// The state of checking one file: the book, and the shared field helpers
+/// (where its problems go, its text for positions).
 struct FileCheck<'a> {
     book: &'a Book,
-    file: &'a str,
-    text: &'a str,
-    diagnostics: &'a mut Diagnostics,
+    fields: Fields<'a>,
+}
+
+impl<'a> std::ops::Deref for FileCheck<'a> {
+    type Target = Fields<'a>;
+    fn deref(&self) -> &Fields<'a> {
+        &self.fields
+    }
+}
+
+impl<'a> std::ops::DerefMut for FileCheck<'a> {
+    fn deref_mut(&mut self) -> &mut Fields<'a> {
+        &mut self.fields
+    }
 }
 
 impl FileCheck<'_> {
-    fn error(
-        &mut self,
-        code: &'static str,
-        path: &[&str],
-        target: Target,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        let pos = locate(self.text, path, target).unwrap_or(Pos::new(1, 1));
-        let message = match path.join(".") {
-            at if at.is_empty() => message.into(),
-            at => format!("`{at}`: {}", message.into()),
-        };
-        self.diagnostics
-            .push(Diagnostic::error(code, self.file, pos, message));
-        self.diagnostics.last_mut()
-    }
-
-    fn wrong_type(&mut self, path: &[&str], expected: &str, found: &Value) {
-        self.error(
-            "wrong-type",
-            path,
-            Target::Value,
-            format!("must be {expected}, found {}", kind_name(found)),
-        );
-    }
-
-    /// A required string field.
-    fn required_text(&mut self, map: &Map<String, Value>, path: &[&str]) -> Option<String> {
-        let name = path.last().expect("a field path is never empty");
-        match map.get(*name) {
-            Some(Value::String(text)) => Some(text.clone()),
-            Some(other) => {
-                self.wrong_type(path, "a string", other);
-                None
-            }
-            None => {
-                self.missing(path);
-                None
-            }
-        }
-    }
-
-    /// Reports a missing field at the object that lacks it.
-    fn missing(&mut self, path: &[&str]) {
-        let parent = &path[..path.len().saturating_sub(1)];
-        let pos = locate(self.text, parent, Target::Value).unwrap_or(Pos::new(1, 1));
-        self.diagnostics.push(
-            Diagnostic::error(
-                "missing-field",
-                self.file,
-                pos,
-                format!("`{}`: this required field is missing", path.join(".")),
-            )
-            .with_help(EXPORT_HELP),
-        );
-    }
-
-    /// An optional string field: absent, null and blank are all `None`.
-    fn optional_text(&mut self, map: &Map<String, Value>, path: &[&str]) -> Option<String> {
-        let name = path.last().expect("a field path is never empty");
-        match map.get(*name) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(text)) => Some(text.trim().to_string()).filter(|t| !t.is_empty()),
-            Some(other) => {
-                self.wrong_type(path, "a string or null", other);
-                None
-            }
-        }
-    }
-
     fn document(&mut self, value: &Value) -> Checked {
         let Some(map) = self.object(value) else {
             return Checked::default();
@@ -210,7 +150,7 @@ impl FileCheck<'_> {
         let (book_title, book_version) = self.book_fields(map);
         let scorecard = self.scorecard(map);
         let candidate = self.optional_text(map, &["candidate"]).map(|name| {
-            let pos = locate(self.text, &["candidate"], Target::Value).unwrap_or_default();
+            let pos = self.pos(&["candidate"], Target::Value);
             At::new(name, pos)
         });
         let key = scorecard.map(|scorecard| LoopKey {
@@ -243,6 +183,7 @@ impl FileCheck<'_> {
                 interview,
                 candidate: key.candidate.clone(),
                 interviewer,
+                interviewer_pos: self.pos(&["interviewer"], Target::Value),
                 date,
                 ratings,
                 removed,
@@ -255,24 +196,6 @@ impl FileCheck<'_> {
             key: Some(key),
             filled,
         }
-    }
-
-    /// The top-level object; reports anything else.
-    fn object<'v>(&mut self, value: &'v Value) -> Option<&'v Map<String, Value>> {
-        if let Value::Object(map) = value {
-            return Some(map);
-        }
-        self.error(
-            "not-an-object",
-            &[],
-            Target::Value,
-            format!(
-                "not a scorecard: the file holds {}, not a JSON object",
-                kind_name(value)
-            ),
-        )
-        .help = Some(EXPORT_HELP.into());
-        None
     }
 
     /// Whether the file says it is a `ladderbook.scorecard/1`; reports why not.
@@ -302,7 +225,7 @@ impl FileCheck<'_> {
         let (message, help) = if format == ASSESSMENT_FORMAT {
             (
                 format!("this is a self-assessment (`{ASSESSMENT_FORMAT}`), not a scorecard"),
-                "debrief reads the scorecards interviewers export from an interview kit page"
+                "debrief and calibrate read the scorecards interviewers export from an interview kit page"
                     .to_string(),
             )
         } else if format.starts_with("ladderbook.scorecard/") {
@@ -313,7 +236,7 @@ impl FileCheck<'_> {
         } else {
             (
                 format!("unknown format `{format}`"),
-                format!("debrief reads `{SCORECARD_FORMAT}` files"),
+                format!("debrief and calibrate read `{SCORECARD_FORMAT}` files"),
             )
         };
         self.error("wrong-format", &["format"], Target::Value, message)
@@ -341,7 +264,7 @@ impl FileCheck<'_> {
 
     fn scorecard(&mut self, map: &Map<String, Value>) -> Option<At<usize>> {
         let id = self.required_text(map, &["scorecard"])?;
-        let pos = locate(self.text, &["scorecard"], Target::Value).unwrap_or_default();
+        let pos = self.pos(&["scorecard"], Target::Value);
         if let Some(index) = self.book.scorecards.iter().position(|s| s.id == id) {
             return Some(At::new(index, pos));
         }
@@ -499,41 +422,10 @@ impl FileCheck<'_> {
 const EXPORT_HELP: &str = "export the scorecard again from the site's interview kit page";
 const NOT_A_SCORECARD_HELP: &str = "pass the .json file the site's interview kit exported";
 
-/// "did you mean `x`?" when one is close, then the whole list of `what`.
-fn hint(name: &str, known: &[&str], what: &str) -> String {
-    let list = known
-        .iter()
-        .map(|id| format!("`{id}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    match did_you_mean(name, known) {
-        Some(close) => {
-            let mut chars = what.chars();
-            let what: String = chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            format!("did you mean `{close}`? {what} are {list}")
-        }
-        None => format!("{what} are {list}"),
-    }
-}
-
-fn kind_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::debrief::testing::test_book;
+    use crate::filled::testing::test_book;
 
     const GOOD: &str = r#"{
   "format": "ladderbook.scorecard/1",

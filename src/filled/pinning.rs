@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::content::model::{Book, Html};
-use crate::debrief::filled::Filled;
+use crate::filled::scorecard::Filled;
 
 /// What changed in the book since one file was filled.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -109,8 +109,8 @@ fn squash(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::debrief::filled::FilledRating;
-    use crate::debrief::testing::{filled, test_book};
+    use crate::filled::scorecard::FilledRating;
+    use crate::filled::testing::{filled, test_book};
 
     fn rating(dimension: usize, rating: Option<usize>, meets: &str) -> FilledRating {
         FilledRating {

@@ -1,8 +1,8 @@
 //! A tiny book and blank scorecard files for the unit tests of this module.
 
 use crate::content::model::Book;
-use crate::debrief::filled::Filled;
 use crate::decode::At;
+use crate::filled::scorecard::Filled;
 use crate::node::Pos;
 
 const FILES: &[(&str, &str)] = &[
@@ -84,6 +84,7 @@ pub fn filled(file: &str, scorecard: usize) -> Filled {
         interview: 0,
         candidate: None,
         interviewer: None,
+        interviewer_pos: Pos::new(1, 1),
         date: None,
         ratings: Vec::new(),
         removed: Vec::new(),
