@@ -78,10 +78,6 @@ pub enum ExpectationMode {
     Cumulative,
 }
 
-impl ExpectationMode {
-    pub const NAMES: [&'static str; 2] = ["replace", "cumulative"];
-}
-
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct MarkdownSection {
     pub allow_html: bool,
