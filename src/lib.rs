@@ -10,6 +10,7 @@ pub mod content;
 pub mod debrief;
 pub mod decode;
 pub mod diagnostics;
+pub mod history;
 pub mod import;
 pub mod markdown;
 pub mod node;
