@@ -125,6 +125,12 @@ pub enum Command {
     )]
     Debrief(DebriefArgs),
 
+    /// Show what changed between two versions of the ladder, level by level
+    #[command(
+        after_help = "Examples:\n  ladderbook diff v1.0                  the tag v1.0 against the working tree\n  ladderbook diff HEAD~1 HEAD           the last commit\n  ladderbook diff main HEAD --format markdown > changes.md\n  ladderbook diff old-book new-book     two book folders\n\nEach side is a book folder when one of that name exists, else a revision of the\ngit repository holding --book (read without a git binary; nothing is written).\nExit status: 0 (differences or not; 1 with --exit-code when there are some),\n1 a side's book has errors, 2 a side cannot be read."
+    )]
+    Diff(DiffArgs),
+
     /// Create a new book from a spreadsheet ladder (the columns of `export --format csv`)
     #[command(
         after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder\n  ladderbook export old --format csv | ladderbook import --from csv - new\n\nColumns (a header row, in any order): track, level, level_code, level_title, rank,\narea, competency, competency_name, expectation, carried_from. Rows with a\ncarried_from are not written: carry-over recreates them. See docs/migrating.md."
@@ -243,6 +249,33 @@ pub struct DebriefArgs {
     /// Exported scorecard files (ladderbook.scorecard/1 JSON)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A report for the terminal, grouped by level
+    Text,
+    /// GitHub-flavoured Markdown, for a pull-request comment
+    Markdown,
+    /// `ladderbook.diff/1` JSON, for tools (docs/exports.md)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older version: a git revision (HEAD~1, a tag, a branch) or a book folder
+    pub old: String,
+    /// The newer version, the same way; the book's working tree when left out
+    pub new: Option<String>,
+    /// The book whose repository the revisions are read from
+    #[arg(long, default_value = ".")]
+    pub book: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Exit with status 1 when the versions differ, like `git diff --exit-code`
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod completions;
 pub mod debrief;
+pub mod diff;
 pub mod export;
 pub mod import;
 pub mod init;

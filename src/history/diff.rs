@@ -22,6 +22,20 @@ pub struct Diff {
     pub emphasis: Vec<EmphasisChange>,
     pub dimensions: Vec<DimensionChange>,
     pub guides: Vec<GuideChange>,
+    /// The newer book's levels and competencies in display order, for
+    /// grouping the report by level (not part of the JSON: its lists
+    /// already come in this order).
+    #[serde(skip)]
+    pub order: Order,
+}
+
+/// Display order of the newer book.
+#[derive(Debug, Clone, Default)]
+pub struct Order {
+    /// Level id, label (code or title) and title, track by track, by rank.
+    pub levels: Vec<(String, String, String)>,
+    /// Competency ids, area by area.
+    pub competencies: Vec<String>,
 }
 
 impl Diff {

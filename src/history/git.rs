@@ -54,7 +54,11 @@ impl Repo {
             .map(|part| part.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
             .join("/");
-        Ok(Repo { repo, prefix, place: top })
+        Ok(Repo {
+            repo,
+            prefix,
+            place: top_path,
+        })
     }
 
     /// Reads the book's files as they were at `revision`.

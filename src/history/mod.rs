@@ -11,8 +11,9 @@
 //!   reworded, moved; carry-over changes
 //! - `details`       archetype emphasis, scorecard dimensions and bars
 //! - `guides`        guides by path, with changed line counts
-//! - `diff`          the report these make ([`diff::Diff`])
-//! - `text`, `markdown`, `json`  the report → a `String`
+//! - `diff`          the report these make ([`diff::Diff`]); `by_level`
+//!   regroups its expectations level by level for the text formats
+//! - `text` (coloured through `paint`), `markdown`, `json`  the report → a `String`
 //!
 //! `expectation` is the one place that reads an expectation's text; `words`
 //! compares texts (word diff, likeness, line counts).
@@ -22,6 +23,7 @@
 //! the books' own (the newer book's, removed items after in the older's),
 //! so the same two books always give the same report.
 
+pub mod by_level;
 mod cells;
 mod details;
 pub mod diff;
@@ -30,9 +32,13 @@ mod expectation;
 mod git;
 mod guides;
 mod items;
+pub mod json;
+pub mod markdown;
+pub mod paint;
 pub mod side;
 #[cfg(test)]
 mod tests;
+pub mod text;
 pub mod words;
 
 use crate::content::model::Book;
@@ -56,7 +62,27 @@ pub fn diff_books(old: &Book, old_label: &str, new: &Book, new_label: &str) -> D
         emphasis: details::diff_emphasis(old, new),
         dimensions: details::diff_dimensions(old, new),
         guides: guides::diff_guides(old, new),
+        order: order(new),
     }
+}
+
+fn order(book: &Book) -> diff::Order {
+    let levels = book
+        .tracks
+        .iter()
+        .flat_map(|track| &track.levels)
+        .map(|&l| {
+            let level = &book.levels[l];
+            (level.id.clone(), level.label().to_string(), level.title.clone())
+        })
+        .collect();
+    let competencies = book
+        .areas
+        .iter()
+        .flat_map(|area| &area.competencies)
+        .map(|&c| book.competencies[c].id.clone())
+        .collect();
+    diff::Order { levels, competencies }
 }
 
 fn summary(book: &Book, label: &str) -> SideSummary {
