@@ -55,7 +55,10 @@ pub fn run(args: &DiffArgs, global: Global) -> anyhow::Result<Outcome> {
 
 /// A side's errors (not its warnings: the diff is not a `check`).
 fn report_side(side: &LoadedSide, global: Global) {
-    let errors_only = Global { quiet: true, ..global };
+    let errors_only = Global {
+        quiet: true,
+        ..global
+    };
     let root = side.root.as_deref().unwrap_or(Path::new(""));
     report_problems(side.loaded.diagnostics.clone(), root, errors_only);
     eprintln!(

@@ -29,13 +29,30 @@ pub fn by_level(diff: &Diff) -> Vec<LevelGroup<'_>> {
     for (id, label, title) in &diff.order.levels {
         let mut competencies = Vec::new();
         for competency in &diff.order.competencies {
-            let cell = diff.cells.iter().find(|c| &c.level == id && &c.competency == competency);
+            let cell = diff
+                .cells
+                .iter()
+                .find(|c| &c.level == id && &c.competency == competency);
             let of = |m: &&Move| &m.competency == competency;
-            let moved_in: Vec<&Move> = diff.moves.iter().filter(of).filter(|m| &m.to == id).collect();
-            let moved_out: Vec<&Move> = diff.moves.iter().filter(of).filter(|m| &m.from == id).collect();
-            let name = cell
-                .map(|c| c.competency_name.as_str())
-                .or_else(|| moved_in.iter().chain(&moved_out).map(|m| m.competency_name.as_str()).next());
+            let moved_in: Vec<&Move> = diff
+                .moves
+                .iter()
+                .filter(of)
+                .filter(|m| &m.to == id)
+                .collect();
+            let moved_out: Vec<&Move> = diff
+                .moves
+                .iter()
+                .filter(of)
+                .filter(|m| &m.from == id)
+                .collect();
+            let name = cell.map(|c| c.competency_name.as_str()).or_else(|| {
+                moved_in
+                    .iter()
+                    .chain(&moved_out)
+                    .map(|m| m.competency_name.as_str())
+                    .next()
+            });
             if let Some(name) = name {
                 competencies.push(CompetencyGroup {
                     name,

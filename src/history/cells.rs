@@ -14,7 +14,9 @@
 //! (see `moves_through_carry_over`).
 
 use crate::content::model::{Book, Cell, Competency};
-use crate::history::diff::{CarryOver, CarryOverNow, CellChange, CellStatus, Direction, Move, Reworded};
+use crate::history::diff::{
+    CarryOver, CarryOverNow, CellChange, CellStatus, Direction, Move, Reworded,
+};
 use crate::history::expectation::cell_texts;
 use crate::history::words::{MOVED, REWORDED, similarity, word_diff};
 
@@ -30,11 +32,13 @@ struct Slot<'a> {
 
 impl Slot<'_> {
     fn old_own(&self) -> bool {
-        self.old_cell.is_some_and(|c| c.source_level == self.old_level)
+        self.old_cell
+            .is_some_and(|c| c.source_level == self.old_level)
     }
 
     fn new_own(&self) -> bool {
-        self.new_cell.is_some_and(|c| c.source_level == self.new_level)
+        self.new_cell
+            .is_some_and(|c| c.source_level == self.new_level)
     }
 }
 
@@ -85,7 +89,12 @@ pub fn diff_cells(old: &Book, new: &Book) -> (Vec<CellChange>, Vec<Move>) {
 
 /// The levels both books have, in the newer order, where this competency
 /// has its own text on at least one side or is expected on one side only.
-fn slots<'a>(old: &'a Book, new: &'a Book, before: &'a Competency, after: &'a Competency) -> Vec<Slot<'a>> {
+fn slots<'a>(
+    old: &'a Book,
+    new: &'a Book,
+    before: &'a Competency,
+    after: &'a Competency,
+) -> Vec<Slot<'a>> {
     let mut slots = Vec::new();
     for track in &new.tracks {
         for &new_level in &track.levels {
@@ -98,8 +107,14 @@ fn slots<'a>(old: &'a Book, new: &'a Book, before: &'a Competency, after: &'a Co
                 new_level,
                 old_cell: before.cells[old_level].as_ref(),
                 new_cell: after.cells[new_level].as_ref(),
-                old_items: before.cells[old_level].as_ref().map(cell_texts).unwrap_or_default(),
-                new_items: after.cells[new_level].as_ref().map(cell_texts).unwrap_or_default(),
+                old_items: before.cells[old_level]
+                    .as_ref()
+                    .map(cell_texts)
+                    .unwrap_or_default(),
+                new_items: after.cells[new_level]
+                    .as_ref()
+                    .map(cell_texts)
+                    .unwrap_or_default(),
             };
             let one_side = slot.old_cell.is_some() != slot.new_cell.is_some();
             if slot.old_own() || slot.new_own() || one_side {
@@ -124,7 +139,12 @@ fn match_items(slots: &[Slot]) -> Matching {
                 for (j, new_text) in new_slot.new_items.iter().enumerate() {
                     let score = similarity(old_text, new_text);
                     if score >= floor {
-                        candidates.push((score, same, At { slot: s, item: i }, At { slot: t, item: j }));
+                        candidates.push((
+                            score,
+                            same,
+                            At { slot: s, item: i },
+                            At { slot: t, item: j },
+                        ));
                     }
                 }
             }
@@ -133,17 +153,24 @@ fn match_items(slots: &[Slot]) -> Matching {
     // Most alike first; within a cell first; then in book order, so the
     // pairing never depends on anything but the two books.
     candidates.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(b.1.cmp(&a.1))
-            .then((a.2.slot, a.2.item, a.3.slot, a.3.item).cmp(&(b.2.slot, b.2.item, b.3.slot, b.3.item)))
+        b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(
+            (a.2.slot, a.2.item, a.3.slot, a.3.item).cmp(&(b.2.slot, b.2.item, b.3.slot, b.3.item)),
+        )
     });
     let mut matching = Matching {
-        old: slots.iter().map(|s| vec![None; s.old_items.len()]).collect(),
-        new: slots.iter().map(|s| vec![None; s.new_items.len()]).collect(),
+        old: slots
+            .iter()
+            .map(|s| vec![None; s.old_items.len()])
+            .collect(),
+        new: slots
+            .iter()
+            .map(|s| vec![None; s.new_items.len()])
+            .collect(),
         through_carry_over: Vec::new(),
     };
     for (_, _, from, to) in candidates {
-        if matching.old[from.slot][from.item].is_none() && matching.new[to.slot][to.item].is_none() {
+        if matching.old[from.slot][from.item].is_none() && matching.new[to.slot][to.item].is_none()
+        {
             matching.old[from.slot][from.item] = Some(to);
             matching.new[to.slot][to.item] = Some(from);
         }
@@ -166,10 +193,13 @@ fn moves_through_carry_over(slots: &[Slot], matching: &mut Matching) {
             // Removed here: written into a level that carried it before?
             let target = slots.iter().enumerate().find_map(|(t, other)| {
                 let became_own = t != s && !other.old_own() && other.new_own();
-                (0..other.new_items.len()).filter(|_| became_own).find_map(|j| {
-                    let pair = matching.new[t][j]?;
-                    (pair.slot == t && similarity(text, other.new_items[j]) >= MOVED).then_some(At { slot: t, item: j })
-                })
+                (0..other.new_items.len())
+                    .filter(|_| became_own)
+                    .find_map(|j| {
+                        let pair = matching.new[t][j]?;
+                        (pair.slot == t && similarity(text, other.new_items[j]) >= MOVED)
+                            .then_some(At { slot: t, item: j })
+                    })
             });
             if let Some(to) = target {
                 found.push((At { slot: s, item: i }, to));
@@ -182,10 +212,13 @@ fn moves_through_carry_over(slots: &[Slot], matching: &mut Matching) {
             // Added here: taken from a level that carries it now?
             let source = slots.iter().enumerate().find_map(|(t, other)| {
                 let became_carried = t != s && other.old_own() && !other.new_own();
-                (0..other.old_items.len()).filter(|_| became_carried).find_map(|i| {
-                    let pair = matching.old[t][i]?;
-                    (pair.slot == t && similarity(other.old_items[i], text) >= MOVED).then_some(At { slot: t, item: i })
-                })
+                (0..other.old_items.len())
+                    .filter(|_| became_carried)
+                    .find_map(|i| {
+                        let pair = matching.old[t][i]?;
+                        (pair.slot == t && similarity(other.old_items[i], text) >= MOVED)
+                            .then_some(At { slot: t, item: i })
+                    })
             });
             if let Some(from) = source {
                 found.push((from, At { slot: s, item: j }));
@@ -206,11 +239,17 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn moved_out(&self, at: At) -> bool {
-        self.matching.through_carry_over.iter().any(|(from, _)| *from == at)
+        self.matching
+            .through_carry_over
+            .iter()
+            .any(|(from, _)| *from == at)
     }
 
     fn moved_in(&self, at: At) -> bool {
-        self.matching.through_carry_over.iter().any(|(_, to)| *to == at)
+        self.matching
+            .through_carry_over
+            .iter()
+            .any(|(_, to)| *to == at)
     }
 
     /// The change of slot `s`, or `None` when it did not change.
@@ -222,16 +261,20 @@ impl Context<'_> {
             let at = At { slot: s, item: i };
             match self.matching.old[s][i] {
                 None if !self.moved_out(at) => removed.push(text.to_string()),
-                Some(to) if to.slot == s && slot.new_items[to.item] != *text => reworded.push(Reworded {
-                    old: text.to_string(),
-                    new: slot.new_items[to.item].to_string(),
-                    words: word_diff(text, slot.new_items[to.item]),
-                }),
+                Some(to) if to.slot == s && slot.new_items[to.item] != *text => {
+                    reworded.push(Reworded {
+                        old: text.to_string(),
+                        new: slot.new_items[to.item].to_string(),
+                        words: word_diff(text, slot.new_items[to.item]),
+                    })
+                }
                 _ => {}
             }
         }
         let added: Vec<String> = (0..slot.new_items.len())
-            .filter(|&j| self.matching.new[s][j].is_none() && !self.moved_in(At { slot: s, item: j }))
+            .filter(|&j| {
+                self.matching.new[s][j].is_none() && !self.moved_in(At { slot: s, item: j })
+            })
             .map(|j| slot.new_items[j].to_string())
             .collect();
         let status = match (slot.old_cell, slot.new_cell) {
@@ -285,7 +328,10 @@ impl Context<'_> {
         }
         pairs.extend(self.matching.through_carry_over.iter().copied());
         pairs.sort_by_key(|(from, to)| (from.slot, from.item, to.slot, to.item));
-        pairs.into_iter().map(|(from, to)| self.one_move(from, to)).collect()
+        pairs
+            .into_iter()
+            .map(|(from, to)| self.one_move(from, to))
+            .collect()
     }
 
     fn one_move(&self, from: At, to: At) -> Move {

@@ -14,13 +14,23 @@ pub fn diff_emphasis(old: &Book, new: &Book) -> Vec<EmphasisChange> {
         let Some(before) = old.archetypes.iter().find(|a| a.id == archetype.id) else {
             continue;
         };
-        let weights_new: Vec<(&str, u8)> =
-            archetype.emphasis.iter().map(|&(c, w)| (new.competencies[c].id.as_str(), w)).collect();
-        let weights_old: Vec<(&str, u8)> =
-            before.emphasis.iter().map(|&(c, w)| (old.competencies[c].id.as_str(), w)).collect();
-        let weight = |list: &[(&str, u8)], id: &str| list.iter().find(|(c, _)| *c == id).map(|&(_, w)| w);
+        let weights_new: Vec<(&str, u8)> = archetype
+            .emphasis
+            .iter()
+            .map(|&(c, w)| (new.competencies[c].id.as_str(), w))
+            .collect();
+        let weights_old: Vec<(&str, u8)> = before
+            .emphasis
+            .iter()
+            .map(|&(c, w)| (old.competencies[c].id.as_str(), w))
+            .collect();
+        let weight =
+            |list: &[(&str, u8)], id: &str| list.iter().find(|(c, _)| *c == id).map(|&(_, w)| w);
         let mut push = |competency: &str| {
-            let (was, now) = (weight(&weights_old, competency), weight(&weights_new, competency));
+            let (was, now) = (
+                weight(&weights_old, competency),
+                weight(&weights_new, competency),
+            );
             if was != now {
                 changes.push(EmphasisChange {
                     archetype: archetype.id.clone(),
@@ -54,7 +64,14 @@ pub fn diff_dimensions(old: &Book, new: &Book) -> Vec<DimensionChange> {
             let name = &new.competencies[dimension.competency].name;
             let change = match find(old, before, id) {
                 None => dimension_change(scorecard, id, name, Change::Added, None, Some(dimension)),
-                Some(was) => dimension_change(scorecard, id, name, Change::Changed, Some(was), Some(dimension)),
+                Some(was) => dimension_change(
+                    scorecard,
+                    id,
+                    name,
+                    Change::Changed,
+                    Some(was),
+                    Some(dimension),
+                ),
             };
             changes.extend(change);
         }
@@ -91,9 +108,8 @@ fn dimension_change(
     was: Option<&Dimension>,
     now: Option<&Dimension>,
 ) -> Option<DimensionChange> {
-    let bar = |pick: fn(&Dimension) -> Option<&str>| {
-        text_change(was.and_then(pick), now.and_then(pick))
-    };
+    let bar =
+        |pick: fn(&Dimension) -> Option<&str>| text_change(was.and_then(pick), now.and_then(pick));
     let meets = bar(|d| field_text(d.meets.as_ref()));
     let exceeds = bar(|d| field_text(d.exceeds.as_ref()));
     if change == Change::Changed && meets.is_none() && exceeds.is_none() {

@@ -36,8 +36,17 @@ impl std::fmt::Display for HistoryError {
                 book.display(),
                 first_line(reason)
             ),
-            HistoryError::UnknownRevision { revision, repository, shallow, .. } => {
-                write!(f, "unknown revision `{revision}` in the repository at `{}`", repository.display())?;
+            HistoryError::UnknownRevision {
+                revision,
+                repository,
+                shallow,
+                ..
+            } => {
+                write!(
+                    f,
+                    "unknown revision `{revision}` in the repository at `{}`",
+                    repository.display()
+                )?;
                 if *shallow {
                     write!(f, "\n  help: {SHALLOW_HELP}")
                 } else {
@@ -47,9 +56,21 @@ impl std::fmt::Display for HistoryError {
                     )
                 }
             }
-            HistoryError::UnreadableRevision { revision, reason, shallow } => {
-                write!(f, "cannot read revision `{revision}`: {}", first_line(reason))?;
-                let help = if *shallow { SHALLOW_HELP } else { "check the repository with `git fsck`" };
+            HistoryError::UnreadableRevision {
+                revision,
+                reason,
+                shallow,
+            } => {
+                write!(
+                    f,
+                    "cannot read revision `{revision}`: {}",
+                    first_line(reason)
+                )?;
+                let help = if *shallow {
+                    SHALLOW_HELP
+                } else {
+                    "check the repository with `git fsck`"
+                };
                 write!(f, "\n  help: {help}")
             }
             HistoryError::NotABookAt { revision, folder } => write!(

@@ -44,8 +44,12 @@ impl Repo {
             reason,
         };
         let repo = gix::discover(book).map_err(|err| unreadable(err.to_string()))?;
-        let top = repo.workdir().unwrap_or_else(|| repo.git_dir()).to_path_buf();
-        let canonical = |path: &Path| std::fs::canonicalize(path).map_err(|err| unreadable(err.to_string()));
+        let top = repo
+            .workdir()
+            .unwrap_or_else(|| repo.git_dir())
+            .to_path_buf();
+        let canonical =
+            |path: &Path| std::fs::canonicalize(path).map_err(|err| unreadable(err.to_string()));
         let (book_path, top_path) = (canonical(book)?, canonical(&top)?);
         let prefix = book_path
             .strip_prefix(&top_path)
@@ -69,21 +73,35 @@ impl Repo {
             .map_err(|err| self.unknown(revision, err.to_string()))?;
         let commit = id.shorten_or_id().to_string();
         let unreadable = |err: gix::Error| self.unreadable(revision, err.to_string());
-        let tree = id.object().map_err(unreadable)?.peel_to_tree().map_err(unreadable)?;
+        let tree = id
+            .object()
+            .map_err(unreadable)?
+            .peel_to_tree()
+            .map_err(unreadable)?;
         let not_a_book = || HistoryError::NotABookAt {
             revision: revision.to_string(),
-            folder: if self.prefix.is_empty() { ".".into() } else { self.prefix.clone() },
+            folder: if self.prefix.is_empty() {
+                ".".into()
+            } else {
+                self.prefix.clone()
+            },
         };
         let book = if self.prefix.is_empty() {
             tree
         } else {
-            let entry = tree.lookup_entry_by_path(&self.prefix).map_err(unreadable)?.ok_or_else(not_a_book)?;
+            let entry = tree
+                .lookup_entry_by_path(&self.prefix)
+                .map_err(unreadable)?
+                .ok_or_else(not_a_book)?;
             if !entry.mode().is_tree() {
                 return Err(not_a_book());
             }
             entry.object().map_err(unreadable)?.into_tree()
         };
-        let config = book.lookup_entry_by_path(CONFIG_FILE).map_err(unreadable)?.ok_or_else(not_a_book)?;
+        let config = book
+            .lookup_entry_by_path(CONFIG_FILE)
+            .map_err(unreadable)?
+            .ok_or_else(not_a_book)?;
         let mut object = config.object().map_err(unreadable)?;
         let config_bytes = std::mem::take(&mut object.data);
         let mut diagnostics = Diagnostics::default();
@@ -94,10 +112,18 @@ impl Repo {
                 String::new()
             }
         };
-        let content_dir = parse_config(&config_text, &mut Diagnostics::default()).build.content_dir;
+        let content_dir = parse_config(&config_text, &mut Diagnostics::default())
+            .build
+            .content_dir;
         let mut files = Vec::new();
-        let content_path: Vec<&str> = content_dir.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
-        match book.lookup_entry_by_path(content_path.join("/")).map_err(unreadable)? {
+        let content_path: Vec<&str> = content_dir
+            .split('/')
+            .filter(|p| !p.is_empty() && *p != ".")
+            .collect();
+        match book
+            .lookup_entry_by_path(content_path.join("/"))
+            .map_err(unreadable)?
+        {
             Some(entry) if entry.mode().is_tree() => {
                 let content = entry.object().map_err(unreadable)?.into_tree();
                 let shown = content_path.join("/");
@@ -151,7 +177,11 @@ fn collect(
     for entry in tree.iter() {
         let entry = entry?;
         let name = entry.filename().to_string();
-        let path = if below.is_empty() { name.clone() } else { format!("{below}/{name}") };
+        let path = if below.is_empty() {
+            name.clone()
+        } else {
+            format!("{below}/{name}")
+        };
         if name.starts_with('.') || path == "static" {
             continue;
         }
@@ -168,7 +198,10 @@ fn collect(
                     "file-too-large",
                     &shown,
                     Pos::new(1, 1),
-                    format!("this file is larger than {} MiB, the limit for a content file", MAX_FILE_BYTES >> 20),
+                    format!(
+                        "this file is larger than {} MiB, the limit for a content file",
+                        MAX_FILE_BYTES >> 20
+                    ),
                 ));
                 continue;
             }
@@ -182,6 +215,11 @@ fn collect(
 }
 
 fn not_utf8(file: &str, err: std::string::FromUtf8Error) -> Diagnostic {
-    Diagnostic::not_utf8(file, err.as_bytes(), err.utf8_error(), "this file is not valid UTF-8 text")
-        .with_help("save the file with UTF-8 encoding")
+    Diagnostic::not_utf8(
+        file,
+        err.as_bytes(),
+        err.utf8_error(),
+        "this file is not valid UTF-8 text",
+    )
+    .with_help("save the file with UTF-8 encoding")
 }

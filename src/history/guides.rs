@@ -34,7 +34,12 @@ pub fn diff_guides(old: &Book, new: &Book) -> Vec<GuideChange> {
     changes
 }
 
-fn guide(page: &Page, change: Change, old_title: Option<&str>, (added, removed): (usize, usize)) -> GuideChange {
+fn guide(
+    page: &Page,
+    change: Change,
+    old_title: Option<&str>,
+    (added, removed): (usize, usize),
+) -> GuideChange {
     GuideChange {
         path: page.path.clone(),
         title: page.title.clone(),

@@ -35,7 +35,11 @@ pub fn diff_items(old: &[Item], new: &[Item]) -> Vec<ItemChange> {
         if renamed || !fields.is_empty() {
             changes.push(ItemChange {
                 id: item.id.clone(),
-                change: if renamed { Change::Renamed } else { Change::Changed },
+                change: if renamed {
+                    Change::Renamed
+                } else {
+                    Change::Changed
+                },
                 title: item.title.clone(),
                 old_title: renamed.then(|| before.title.clone()),
                 fields,
@@ -186,14 +190,25 @@ pub fn interviews(book: &Book) -> Vec<Item> {
             let focus: Vec<&str> = interview
                 .focus
                 .iter()
-                .map(|&d| book.competencies[scorecard.dimensions[d].competency].id.as_str())
+                .map(|&d| {
+                    book.competencies[scorecard.dimensions[d].competency]
+                        .id
+                        .as_str()
+                })
                 .collect();
-            let questions: Vec<&str> = interview.questions.iter().map(|q| q.source.trim()).collect();
+            let questions: Vec<&str> = interview
+                .questions
+                .iter()
+                .map(|q| q.source.trim())
+                .collect();
             items.push(Item {
                 id: format!("{}/{}", scorecard.id, interview.id),
                 title: interview.title.clone(),
                 fields: vec![
-                    ("minutes", interview.minutes.map(|m| m.to_string()).unwrap_or_default()),
+                    (
+                        "minutes",
+                        interview.minutes.map(|m| m.to_string()).unwrap_or_default(),
+                    ),
                     ("brief", text(interview.brief.as_ref())),
                     ("focus", focus.join(", ")),
                     ("questions", questions.join("\n")),
@@ -218,12 +233,27 @@ mod tests {
 
     #[test]
     fn items_are_added_removed_renamed_and_changed_by_id() {
-        let old = [item("a", "A", "1"), item("b", "B", "2"), item("c", "C", "3")];
-        let new = [item("d", "D", "4"), item("a", "A2", "1"), item("b", "B", "5")];
+        let old = [
+            item("a", "A", "1"),
+            item("b", "B", "2"),
+            item("c", "C", "3"),
+        ];
+        let new = [
+            item("d", "D", "4"),
+            item("a", "A2", "1"),
+            item("b", "B", "5"),
+        ];
         let changes = diff_items(&old, &new);
         let summary: Vec<(&str, Change, Option<&str>, Vec<&str>)> = changes
             .iter()
-            .map(|c| (c.id.as_str(), c.change, c.old_title.as_deref(), c.fields.clone()))
+            .map(|c| {
+                (
+                    c.id.as_str(),
+                    c.change,
+                    c.old_title.as_deref(),
+                    c.fields.clone(),
+                )
+            })
             .collect();
         assert_eq!(
             summary,

@@ -10,7 +10,8 @@ use crate::debrief::markdown::escape;
 use crate::history::by_level::{CompetencyGroup, by_level};
 use crate::history::diff::{CellStatus, Diff, GuideChange, Move};
 use crate::history::text::{
-    carry_over_note, count, emphasis_note, item_note, item_sections, line_note, moved_in_note, moved_out_note,
+    carry_over_note, change_word, count, emphasis_note, item_note, item_sections, line_note,
+    moved_in_note, moved_out_note,
 };
 use crate::history::words::{WordOp, Words};
 
@@ -24,7 +25,11 @@ pub fn render_markdown(diff: &Diff) -> String {
         escape(&diff.new.label)
     );
     if !diff.has_changes() {
-        let _ = writeln!(out, "No changes to the ladder (version `{}`).", diff.new.version);
+        let _ = writeln!(
+            out,
+            "No changes to the ladder (version `{}`).",
+            diff.new.version
+        );
         return out;
     }
     let _ = writeln!(
@@ -38,9 +43,18 @@ pub fn render_markdown(diff: &Diff) -> String {
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n### {title}\n\n| id | title | change |\n|---|---|---|");
+        let _ = writeln!(
+            out,
+            "\n### {title}\n\n| id | title | change |\n|---|---|---|"
+        );
         for item in items {
-            let _ = writeln!(out, "| `{}` | {} | {} |", item.id, escape(&item.title), escape(&item_note(item)));
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} |",
+                item.id,
+                escape(&item.title),
+                escape(&item_note(item))
+            );
         }
     }
     levels(&mut out, diff);
@@ -53,7 +67,7 @@ fn levels(out: &mut String, diff: &Diff) {
     for group in by_level(diff) {
         let _ = writeln!(
             out,
-            "\n### What changes for an {} ({})\n",
+            "\n### What changes for {} ({})\n",
             escape(group.label),
             escape(group.title)
         );
@@ -75,7 +89,10 @@ fn competency_items(out: &mut String, group: &CompetencyGroup) {
             CellStatus::Changed => {}
         }
         if let Some(carry) = &cell.carry_over {
-            item(format!("*{}*", escape(&carry_over_note(carry.now, &carry.from_label))));
+            item(format!(
+                "*{}*",
+                escape(&carry_over_note(carry.now, &carry.from_label))
+            ));
         }
         for text in &cell.added {
             item(format!("added: {}", escape(text)));
@@ -88,10 +105,18 @@ fn competency_items(out: &mut String, group: &CompetencyGroup) {
         }
     }
     for moved in &group.moved_in {
-        item(format!("{} {}", escape(&moved_in_note(moved)), moved_text(moved)));
+        item(format!(
+            "{} {}",
+            escape(&moved_in_note(moved)),
+            moved_text(moved)
+        ));
     }
     for moved in &group.moved_out {
-        item(format!("{} {}", escape(&moved_out_note(moved)), moved_text(moved)));
+        item(format!(
+            "{} {}",
+            escape(&moved_out_note(moved)),
+            moved_text(moved)
+        ));
     }
 }
 
@@ -131,7 +156,12 @@ fn details(out: &mut String, diff: &Diff) {
     if !diff.emphasis.is_empty() {
         out.push_str("\n### Archetype emphasis\n\n");
         for change in &diff.emphasis {
-            let _ = writeln!(out, "- `{}`: {}", change.archetype, escape(&emphasis_note(change)));
+            let _ = writeln!(
+                out,
+                "- `{}`: {}",
+                change.archetype,
+                escape(&emphasis_note(change))
+            );
         }
     }
     if !diff.dimensions.is_empty() {
@@ -139,11 +169,11 @@ fn details(out: &mut String, diff: &Diff) {
         for dimension in &diff.dimensions {
             let _ = writeln!(
                 out,
-                "- `{}`: {} (`{}`), {:?}",
+                "- `{}`: {} (`{}`), {}",
                 dimension.scorecard,
                 escape(&dimension.name),
                 dimension.competency,
-                dimension.change
+                change_word(dimension.change)
             );
             for (bar, change) in [("meets", &dimension.meets), ("exceeds", &dimension.exceeds)] {
                 if let Some(change) = change {
@@ -162,10 +192,10 @@ fn guides(out: &mut String, changes: &[GuideChange]) {
     for guide in changes {
         let _ = writeln!(
             out,
-            "| `{}` | {} | {:?}, {} |",
+            "| `{}` | {} | {}, {} |",
             guide.path,
             escape(&guide.title),
-            guide.change,
+            change_word(guide.change),
             line_note(guide)
         );
     }

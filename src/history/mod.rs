@@ -73,7 +73,11 @@ fn order(book: &Book) -> diff::Order {
         .flat_map(|track| &track.levels)
         .map(|&l| {
             let level = &book.levels[l];
-            (level.id.clone(), level.label().to_string(), level.title.clone())
+            (
+                level.id.clone(),
+                level.label().to_string(),
+                level.title.clone(),
+            )
         })
         .collect();
     let competencies = book
@@ -82,7 +86,10 @@ fn order(book: &Book) -> diff::Order {
         .flat_map(|area| &area.competencies)
         .map(|&c| book.competencies[c].id.clone())
         .collect();
-    diff::Order { levels, competencies }
+    diff::Order {
+        levels,
+        competencies,
+    }
 }
 
 fn summary(book: &Book, label: &str) -> SideSummary {

@@ -10,7 +10,8 @@ use std::fmt::Write as _;
 use crate::debrief::text::clean;
 use crate::history::by_level::{CompetencyGroup, by_level};
 use crate::history::diff::{
-    CarryOverNow, CellStatus, Change, Diff, Direction, EmphasisChange, GuideChange, ItemChange, Move,
+    CarryOverNow, CellStatus, Change, Diff, Direction, EmphasisChange, GuideChange, ItemChange,
+    Move,
 };
 use crate::history::paint::Paint;
 use crate::history::words::{WordOp, Words};
@@ -21,12 +22,19 @@ pub fn render_text(diff: &Diff, paint: Paint) -> String {
     let _ = writeln!(
         out,
         "{}",
-        paint.heading(&format!("Ladder changes: {} → {}", clean(&diff.old.label), clean(&diff.new.label)))
+        paint.heading(&format!(
+            "Ladder changes: {} → {}",
+            clean(&diff.old.label),
+            clean(&diff.new.label)
+        ))
     );
     let _ = writeln!(
         out,
         "{}",
-        paint.quiet(&format!("version {} → {}", diff.old.version, diff.new.version))
+        paint.quiet(&format!(
+            "version {} → {}",
+            diff.old.version, diff.new.version
+        ))
     );
     if !diff.has_changes() {
         out.push_str("\nNo changes to the ladder.\n");
@@ -67,8 +75,12 @@ pub fn item_note(item: &ItemChange) -> String {
     match (item.change, &item.old_title) {
         (Change::Added, _) => "added".into(),
         (Change::Removed, _) => "removed".into(),
-        (Change::Renamed, Some(old)) if fields.is_empty() => format!("renamed from “{}”", clean(old)),
-        (Change::Renamed, Some(old)) => format!("renamed from “{}”; also changed: {fields}", clean(old)),
+        (Change::Renamed, Some(old)) if fields.is_empty() => {
+            format!("renamed from “{}”", clean(old))
+        }
+        (Change::Renamed, Some(old)) => {
+            format!("renamed from “{}”; also changed: {fields}", clean(old))
+        }
         _ => format!("changed: {fields}"),
     }
 }
@@ -102,7 +114,11 @@ fn levels(out: &mut String, diff: &Diff, paint: Paint) {
         let _ = writeln!(
             out,
             "\n  {}",
-            paint.heading(&format!("What changes for an {} ({})", clean(group.label), clean(group.title)))
+            paint.heading(&format!(
+                "What changes for {} ({})",
+                clean(group.label),
+                clean(group.title)
+            ))
         );
         for competency in &group.competencies {
             let _ = writeln!(out, "    {}", clean(competency.name));
@@ -117,12 +133,24 @@ fn competency_lines(out: &mut String, group: &CompetencyGroup, paint: Paint) {
     };
     if let Some(cell) = group.cell {
         match cell.status {
-            CellStatus::Starts => line(out, paint.added("+"), paint.quiet("now expected at this level")),
-            CellStatus::Ends => line(out, paint.removed("-"), paint.quiet("no longer expected at this level")),
+            CellStatus::Starts => line(
+                out,
+                paint.added("+"),
+                paint.quiet("now expected at this level"),
+            ),
+            CellStatus::Ends => line(
+                out,
+                paint.removed("-"),
+                paint.quiet("no longer expected at this level"),
+            ),
             CellStatus::Changed => {}
         }
         if let Some(carry) = &cell.carry_over {
-            line(out, paint.changed("~"), paint.quiet(&carry_over_note(carry.now, &carry.from_label)));
+            line(
+                out,
+                paint.changed("~"),
+                paint.quiet(&carry_over_note(carry.now, &carry.from_label)),
+            );
         }
         for text in &cell.added {
             line(out, paint.added("+"), paint.added(&clean(text)));
@@ -135,29 +163,59 @@ fn competency_lines(out: &mut String, group: &CompetencyGroup, paint: Paint) {
         }
     }
     for moved in &group.moved_in {
-        line(out, paint.changed("↳"), format!("{} {}", paint.quiet(&moved_in_note(moved)), moved_text(moved, paint)));
+        line(
+            out,
+            paint.changed("↳"),
+            format!(
+                "{} {}",
+                paint.quiet(&moved_in_note(moved)),
+                moved_text(moved, paint)
+            ),
+        );
     }
     for moved in &group.moved_out {
-        line(out, paint.changed("↱"), format!("{} {}", paint.quiet(&moved_out_note(moved)), moved_text(moved, paint)));
+        line(
+            out,
+            paint.changed("↱"),
+            format!(
+                "{} {}",
+                paint.quiet(&moved_out_note(moved)),
+                moved_text(moved, paint)
+            ),
+        );
     }
 }
 
 /// "now its own text (it carried over from L2)" and the reverse.
 pub fn carry_over_note(now: CarryOverNow, from: &str) -> String {
     match now {
-        CarryOverNow::Own => format!("now has its own text (it carried over from {})", clean(from)),
-        CarryOverNow::Carried => format!("now carries over from {} (it had its own text)", clean(from)),
+        CarryOverNow::Own => format!(
+            "now has its own text (it carried over from {})",
+            clean(from)
+        ),
+        CarryOverNow::Carried => format!(
+            "now carries over from {} (it had its own text)",
+            clean(from)
+        ),
     }
 }
 
 /// "moved here from L4 (now expected earlier):".
 pub fn moved_in_note(moved: &Move) -> String {
-    format!("moved here from {} ({}):", clean(&moved.from_label), direction(moved.direction))
+    format!(
+        "moved here from {} ({}):",
+        clean(&moved.from_label),
+        direction(moved.direction)
+    )
 }
 
 /// "moved to L2 (now expected earlier):".
 pub fn moved_out_note(moved: &Move) -> String {
-    format!("moved to {} ({}):", clean(&moved.to_label), direction(moved.direction))
+    format!(
+        "moved to {} ({}):",
+        clean(&moved.to_label),
+        direction(moved.direction)
+    )
 }
 
 fn direction(direction: Direction) -> &'static str {
@@ -207,7 +265,13 @@ fn emphasis(out: &mut String, changes: &[EmphasisChange], paint: Paint) {
     }
     let _ = writeln!(out, "\n{}", paint.heading("Archetype emphasis"));
     for change in changes {
-        let _ = writeln!(out, "  {} {}: {}", paint.changed("~"), change.archetype, emphasis_note(change));
+        let _ = writeln!(
+            out,
+            "  {} {}: {}",
+            paint.changed("~"),
+            change.archetype,
+            emphasis_note(change)
+        );
     }
 }
 
@@ -260,7 +324,21 @@ fn guides(out: &mut String, changes: &[GuideChange], paint: Paint) {
     }
 }
 
+/// A change in one word: "added", "removed", "renamed", "changed".
+pub fn change_word(change: Change) -> &'static str {
+    match change {
+        Change::Added => "added",
+        Change::Removed => "removed",
+        Change::Renamed => "renamed",
+        Change::Changed => "changed",
+    }
+}
+
 /// "1 change", "3 changes".
 pub fn count(n: usize, what: &str) -> String {
-    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }

@@ -81,13 +81,19 @@ mod tests {
 
     #[test]
     fn equal_texts_are_alike_and_different_ones_are_not() {
-        assert_eq!(similarity("Runs the on-call rota.", "Runs the on-call rota."), 1.0);
+        assert_eq!(
+            similarity("Runs the on-call rota.", "Runs the on-call rota."),
+            1.0
+        );
         let close = similarity(
             "Leads incident reviews for the team.",
             "Leads incident reviews for the whole team.",
         );
         assert!(close >= MOVED, "{close}");
-        let far = similarity("Leads incident reviews.", "Writes capacity plans for services.");
+        let far = similarity(
+            "Leads incident reviews.",
+            "Writes capacity plans for services.",
+        );
         assert!(far < REWORDED, "{far}");
         assert!(similarity("a  b", "a b") < 1.0);
     }
@@ -103,7 +109,10 @@ mod tests {
                 WordOp::Insert => format!("{{+{}+}}", w.text),
             })
             .collect();
-        assert_eq!(shown, "Fixes [-small-]{+large+} bugs [-alone.-]{+with help.+}");
+        assert_eq!(
+            shown,
+            "Fixes [-small-]{+large+} bugs [-alone.-]{+with help.+}"
+        );
     }
 
     #[test]

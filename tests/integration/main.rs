@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod debrief;
 mod ecosystem;
+mod history;
 mod hostile;
 mod init;
 mod links;
