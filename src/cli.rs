@@ -10,6 +10,7 @@ const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     "\ncontent format: 1 (docs/content-format.md)",
     "\nexports: ladderbook.ladder/1, matrix.csv",
+    "\nreports: ladderbook.diff/1",
     "\nfilled-in files: ladderbook.scorecard/1, ladderbook.assessment/1"
 );
 

@@ -442,3 +442,14 @@ fn two_book_folders_can_be_compared() {
     run.assert_code(0);
     assert_eq!(run.json()["moves"][0]["direction"], "earlier");
 }
+
+#[test]
+fn the_ci_job_parses_fetches_the_history_and_posts_the_markdown_diff() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/ci/ladder-changes.yml");
+    let text = std::fs::read_to_string(&path).expect("docs/ci/ladder-changes.yml exists");
+    ladderbook::yaml::parse(&text).unwrap_or_else(|err| panic!("{}", err.message));
+    assert!(text.contains("fetch-depth: 0"), "a shallow checkout lacks the base revision");
+    assert!(text.contains("ladderbook diff \"$BASE\" HEAD --book \"$BOOK_DIR\" --format markdown --exit-code"));
+    assert!(text.contains("gh pr comment"));
+    assert!(text.contains("pull-requests: write"));
+}
