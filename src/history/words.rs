@@ -27,20 +27,39 @@ pub enum WordOp {
     Insert,
 }
 
+/// Two texts split into words by Unicode's rules, so punctuation is a word
+/// of its own: `switch)` → `switch` `)`, and a rewording reads
+/// `switch{+ and an audit log+})`.
+fn words<'a>(old: &'a str, new: &'a str) -> TextDiff<'a, 'a, str> {
+    TextDiff::configure().diff_unicode_words(old, new)
+}
+
 /// The share of words two texts have in common, 0 to 1; 1 only when equal.
 pub fn similarity(old: &str, new: &str) -> f32 {
     if old == new {
         return 1.0;
     }
-    let ratio = TextDiff::from_words(old, new).ratio();
+    // Likeness counts words only: spaces and punctuation are tokens of the
+    // word diff, and two unrelated sentences share many of them.
+    let (old_words, new_words) = (bare_words(old), bare_words(new));
+    let ratio = TextDiff::configure()
+        .diff_slices(&old_words, &new_words)
+        .ratio();
     // Texts that differ only in spacing still differ.
     ratio.min(0.999)
+}
+
+/// The words of a text without spaces and punctuation.
+fn bare_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// The word diff of `old` and `new`, consecutive words of one kind merged
 /// into one run (spaces included), so `[-old-]{+new+}` reads naturally.
 pub fn word_diff(old: &str, new: &str) -> Vec<Words> {
-    let diff = TextDiff::from_words(old, new);
+    let diff = words(old, new);
     let mut runs: Vec<Words> = Vec::new();
     for change in diff.iter_all_changes() {
         let op = match change.tag() {
@@ -111,7 +130,7 @@ mod tests {
             .collect();
         assert_eq!(
             shown,
-            "Fixes [-small-]{+large+} bugs [-alone.-]{+with help.+}"
+            "Fixes [-small-]{+large+} bugs [-alone-]{+with help+}."
         );
     }
 
