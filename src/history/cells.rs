@@ -183,49 +183,57 @@ fn match_items(slots: &[Slot]) -> Matching {
 /// to carry it over (or the reverse) pairs, within that level, with the
 /// carried text; so the first level alone seems to lose (or gain) it. It
 /// moved: the older item follows the newer one it matches there.
-fn moves_through_carry_over(slots: &[Slot], matching: &mut Matching) {
+fn moves_through_carry_over<'a>(slots: &[Slot<'a>], matching: &mut Matching) {
     let mut found = Vec::new();
     for (s, slot) in slots.iter().enumerate() {
         for (i, text) in slot.old_items.iter().enumerate() {
-            if matching.old[s][i].is_some() || !slot.old_own() {
-                continue;
-            }
-            // Removed here: written into a level that carried it before?
-            let target = slots.iter().enumerate().find_map(|(t, other)| {
-                let became_own = t != s && !other.old_own() && other.new_own();
-                (0..other.new_items.len())
-                    .filter(|_| became_own)
-                    .find_map(|j| {
-                        let pair = matching.new[t][j]?;
-                        (pair.slot == t && similarity(text, other.new_items[j]) >= MOVED)
-                            .then_some(At { slot: t, item: j })
-                    })
-            });
-            if let Some(to) = target {
-                found.push((At { slot: s, item: i }, to));
+            if slot.old_own() && matching.old[s][i].is_none() {
+                // Removed here: written into a level that used to carry it?
+                let became_own = |other: &Slot| !other.old_own() && other.new_own();
+                let newer = |other: &Slot<'a>| other.new_items.clone();
+                if let Some(to) = kept_in_place(slots, &matching.new, s, text, became_own, newer) {
+                    found.push((At { slot: s, item: i }, to));
+                }
             }
         }
         for (j, text) in slot.new_items.iter().enumerate() {
-            if matching.new[s][j].is_some() || !slot.new_own() {
-                continue;
-            }
-            // Added here: taken from a level that carries it now?
-            let source = slots.iter().enumerate().find_map(|(t, other)| {
-                let became_carried = t != s && other.old_own() && !other.new_own();
-                (0..other.old_items.len())
-                    .filter(|_| became_carried)
-                    .find_map(|i| {
-                        let pair = matching.old[t][i]?;
-                        (pair.slot == t && similarity(other.old_items[i], text) >= MOVED)
-                            .then_some(At { slot: t, item: i })
-                    })
-            });
-            if let Some(from) = source {
-                found.push((from, At { slot: s, item: j }));
+            if slot.new_own() && matching.new[s][j].is_none() {
+                // Added here: taken from a level that carries it now?
+                let became_carried = |other: &Slot| other.old_own() && !other.new_own();
+                let older = |other: &Slot<'a>| other.old_items.clone();
+                if let Some(from) =
+                    kept_in_place(slots, &matching.old, s, text, became_carried, older)
+                {
+                    found.push((from, At { slot: s, item: j }));
+                }
             }
         }
     }
     matching.through_carry_over = found;
+}
+
+/// An item of a slot other than `skip` that `changed_hands` (went from
+/// carried to own text or back), paired within its own slot, and at least
+/// [`MOVED`] alike to `text`; `items` picks the side `pairs` is of.
+fn kept_in_place<'a>(
+    slots: &[Slot<'a>],
+    pairs: &[Vec<Option<At>>],
+    skip: usize,
+    text: &str,
+    changed_hands: impl Fn(&Slot) -> bool,
+    items: impl Fn(&Slot<'a>) -> Vec<&'a str>,
+) -> Option<At> {
+    slots
+        .iter()
+        .enumerate()
+        .filter(|&(t, other)| t != skip && changed_hands(other))
+        .find_map(|(t, other)| {
+            items(other).iter().enumerate().find_map(|(k, candidate)| {
+                let in_place = pairs[t][k].is_some_and(|pair| pair.slot == t);
+                (in_place && similarity(text, candidate) >= MOVED)
+                    .then_some(At { slot: t, item: k })
+            })
+        })
 }
 
 /// What the emitting functions share.
