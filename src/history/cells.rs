@@ -132,7 +132,10 @@ fn match_items(slots: &[Slot]) -> Matching {
         for (i, old_text) in old_slot.old_items.iter().enumerate() {
             for (t, new_slot) in slots.iter().enumerate() {
                 let same = s == t;
-                if !same && !(old_slot.old_own() && new_slot.new_own()) {
+                // Across levels, only own texts pair: a carried one is the
+                // source level's, compared there.
+                let across = old_slot.old_own() && new_slot.new_own();
+                if !(same || across) {
                     continue;
                 }
                 let floor = if same { REWORDED } else { MOVED };
