@@ -127,9 +127,59 @@ fn slots<'a>(
 
 /// Pairs older and newer items, most alike first.
 fn match_items(slots: &[Slot]) -> Matching {
-    let mut candidates: Vec<(f32, bool, At, At)> = Vec::new();
+    let mut matching = Matching {
+        old: slots
+            .iter()
+            .map(|s| vec![None; s.old_items.len()])
+            .collect(),
+        new: slots
+            .iter()
+            .map(|s| vec![None; s.new_items.len()])
+            .collect(),
+        through_carry_over: Vec::new(),
+    };
+    // An item kept word for word in its cell is the first pair the greedy
+    // order below would make anyway (most alike, within a cell first, book
+    // order); pairing those first spares comparing every unchanged item
+    // with every other, most of the work on a ladder where little changed.
+    for (s, slot) in slots.iter().enumerate() {
+        for (i, text) in slot.old_items.iter().enumerate() {
+            let same = (0..slot.new_items.len())
+                .find(|&j| matching.new[s][j].is_none() && slot.new_items[j] == *text);
+            if let Some(j) = same {
+                pair(
+                    &mut matching,
+                    At { slot: s, item: i },
+                    At { slot: s, item: j },
+                );
+            }
+        }
+    }
+    for (_, _, from, to) in candidates(slots, &matching) {
+        if matching.old[from.slot][from.item].is_none() && matching.new[to.slot][to.item].is_none()
+        {
+            pair(&mut matching, from, to);
+        }
+    }
+    moves_through_carry_over(slots, &mut matching);
+    matching
+}
+
+fn pair(matching: &mut Matching, from: At, to: At) {
+    matching.old[from.slot][from.item] = Some(to);
+    matching.new[to.slot][to.item] = Some(from);
+}
+
+/// The possible pairs of items not paired yet, with their likeness and
+/// whether they share a cell, most alike first; within a cell first; then
+/// in book order, so the pairing depends on nothing but the two books.
+fn candidates(slots: &[Slot], matching: &Matching) -> Vec<(f32, bool, At, At)> {
+    let mut candidates = Vec::new();
     for (s, old_slot) in slots.iter().enumerate() {
         for (i, old_text) in old_slot.old_items.iter().enumerate() {
+            if matching.old[s][i].is_some() {
+                continue;
+            }
             for (t, new_slot) in slots.iter().enumerate() {
                 let same = s == t;
                 // Across levels, only own texts pair: a carried one is the
@@ -140,6 +190,9 @@ fn match_items(slots: &[Slot]) -> Matching {
                 }
                 let floor = if same { REWORDED } else { MOVED };
                 for (j, new_text) in new_slot.new_items.iter().enumerate() {
+                    if matching.new[t][j].is_some() {
+                        continue;
+                    }
                     let score = similarity(old_text, new_text);
                     if score >= floor {
                         candidates.push((
@@ -153,33 +206,12 @@ fn match_items(slots: &[Slot]) -> Matching {
             }
         }
     }
-    // Most alike first; within a cell first; then in book order, so the
-    // pairing never depends on anything but the two books.
     candidates.sort_by(|a, b| {
         b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(
             (a.2.slot, a.2.item, a.3.slot, a.3.item).cmp(&(b.2.slot, b.2.item, b.3.slot, b.3.item)),
         )
     });
-    let mut matching = Matching {
-        old: slots
-            .iter()
-            .map(|s| vec![None; s.old_items.len()])
-            .collect(),
-        new: slots
-            .iter()
-            .map(|s| vec![None; s.new_items.len()])
-            .collect(),
-        through_carry_over: Vec::new(),
-    };
-    for (_, _, from, to) in candidates {
-        if matching.old[from.slot][from.item].is_none() && matching.new[to.slot][to.item].is_none()
-        {
-            matching.old[from.slot][from.item] = Some(to);
-            matching.new[to.slot][to.item] = Some(from);
-        }
-    }
-    moves_through_carry_over(slots, &mut matching);
-    matching
+    candidates
 }
 
 /// An expectation taken out of one level and written into a level that used
