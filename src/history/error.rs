@@ -52,7 +52,7 @@ impl std::fmt::Display for HistoryError {
                 } else {
                     write!(
                         f,
-                        "\n  help: check the name with `git tag` or `git branch -a`; fetch tags with `git fetch --tags`; a book folder must exist"
+                        "\n  help: check the name with `git tag` or `git branch -a`; fetch tags with `git fetch --tags`; or name an existing book folder"
                     )
                 }
             }

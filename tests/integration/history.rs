@@ -458,3 +458,42 @@ fn the_ci_job_parses_fetches_the_history_and_posts_the_markdown_diff() {
     assert!(text.contains("gh pr comment"));
     assert!(text.contains("pull-requests: write"));
 }
+
+#[test]
+fn a_revision_with_a_file_that_is_not_utf8_is_a_diagnostic_not_a_crash() {
+    let repo = Repo::new();
+    let dir = repo.top.root().to_path_buf();
+    std::fs::write(
+        repo.book().join("content/competencies/delivery.yaml"),
+        b"name: Delivery\narea: Craft\nexpectations:\n  e1: Ships \xff fast.\n",
+    )
+    .expect("the file can be written");
+    commit(&dir, "latin1");
+    let run = repo.diff(&["v1", "latin1"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("latin1:content/competencies/delivery.yaml:4:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("not-utf8"), "{}", run.stderr);
+}
+
+#[test]
+fn odd_revision_names_exit_2_and_never_panic() {
+    let repo = Repo::new();
+    for name in [
+        ":/",
+        "HEAD@{99}",
+        "v1^{blob}",
+        "v1~999",
+        "-",
+        "refs/../../x",
+        "ladder:/",
+    ] {
+        let run = repo.diff(&[name]);
+        run.assert_code(2);
+        assert!(run.stderr.starts_with("error: "), "{name}: {}", run.stderr);
+    }
+}
