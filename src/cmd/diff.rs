@@ -2,12 +2,12 @@
 //! print the report in the chosen format.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 
 use anyhow::Context as _;
 
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::cmd::{Global, Outcome, report_problems};
+use crate::cmd::{Global, Outcome};
+use crate::diagnostics::{Diagnostic, Severity, print_human_from};
 use crate::history::paint::{Paint, wants_colour};
 use crate::history::side::{LoadedSide, Side, load_side};
 use crate::history::{diff_books, json, markdown, text};
@@ -53,14 +53,18 @@ pub fn run(args: &DiffArgs, global: Global) -> anyhow::Result<Outcome> {
     })
 }
 
-/// A side's errors (not its warnings: the diff is not a `check`).
+/// A side's errors (not its warnings: the diff is not a `check`), each with
+/// its source line, also for a revision's files, which are only in memory.
 fn report_side(side: &LoadedSide, global: Global) {
-    let errors_only = Global {
-        quiet: true,
-        ..global
-    };
-    let root = side.root.as_deref().unwrap_or(Path::new(""));
-    report_problems(side.loaded.diagnostics.clone(), root, errors_only);
+    let errors: Vec<Diagnostic> = side
+        .loaded
+        .diagnostics
+        .clone()
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    print_human_from(&errors, global.color, |file| side.sources.text(file));
     eprintln!(
         "diff: {} has errors; fix them first (`ladderbook check`)",
         side.label

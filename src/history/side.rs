@@ -3,8 +3,10 @@
 //! from memory), so a broken side gets the diagnostics `check` would give;
 //! a revision's name each file as `revision:path`, as git does.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::config::CONFIG_FILE;
 use crate::content::memory::load_memory_book;
 use crate::content::{Loaded, load_book};
 use crate::diagnostics::Diagnostics;
@@ -47,9 +49,26 @@ impl Side {
 pub struct LoadedSide {
     pub label: String,
     pub loaded: Loaded,
-    /// The folder its diagnostics' files are read from, for quoting them;
-    /// `None` for a revision (its files exist only in the repository).
-    pub root: Option<PathBuf>,
+    /// Where its diagnostics' files are read from, to quote their lines.
+    pub sources: Sources,
+}
+
+/// The files of a side, for quoting the lines its diagnostics point at.
+pub enum Sources {
+    /// A book folder: its files are on disk below it.
+    Folder(PathBuf),
+    /// A revision: its files by their labelled names (`v1:content/...`).
+    Memory(BTreeMap<String, String>),
+}
+
+impl Sources {
+    /// The text of `file`, a diagnostic's file name.
+    pub fn text(&self, file: &str) -> Option<String> {
+        match self {
+            Sources::Folder(root) => String::from_utf8(std::fs::read(root.join(file)).ok()?).ok(),
+            Sources::Memory(files) => files.get(file).cloned(),
+        }
+    }
 }
 
 /// Loads `side`; revisions come from the repository holding `book`, opened
@@ -59,7 +78,7 @@ pub fn load_side(side: &Side, book: &Path, repo: &mut Option<Repo>) -> anyhow::R
         Side::Folder { path, label } => Ok(LoadedSide {
             label: label.clone(),
             loaded: load_book(path)?,
-            root: Some(path.clone()),
+            sources: Sources::Folder(path.clone()),
         }),
         Side::Revision(revision) => {
             let repo = match repo {
@@ -71,10 +90,16 @@ pub fn load_side(side: &Side, book: &Path, repo: &mut Option<Repo>) -> anyhow::R
             let mut all = snapshot.diagnostics;
             all.extend(loaded.diagnostics);
             loaded.diagnostics = label_files(all, revision);
+            let content_dir = &loaded.book.config.build.content_dir;
+            let mut sources = BTreeMap::new();
+            sources.insert(format!("{revision}:{CONFIG_FILE}"), snapshot.config_text);
+            for file in snapshot.files {
+                sources.insert(format!("{revision}:{content_dir}/{}", file.path), file.text);
+            }
             Ok(LoadedSide {
                 label: snapshot.label,
                 loaded,
-                root: None,
+                sources: Sources::Memory(sources),
             })
         }
     }

@@ -330,6 +330,8 @@ fn a_broken_revision_gets_its_diagnostics_named_by_revision_and_exit_1() {
         stderr.contains("broken:content/competencies/delivery.yaml:11:3"),
         "{stderr}"
     );
+    // The line is quoted from the revision, not from the working tree.
+    assert!(stderr.contains("11 │   e9:"), "{stderr}");
     assert!(stderr.contains("diff: broken ("), "{stderr}");
     assert!(
         run.stdout.is_empty(),
