@@ -10,6 +10,7 @@ const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     "\ncontent format: 1 (docs/content-format.md)",
     "\nexports: ladderbook.ladder/1, matrix.csv",
+    "\nreports: ladderbook.diff/1",
     "\nfilled-in files: ladderbook.scorecard/1, ladderbook.assessment/1"
 );
 
@@ -130,6 +131,12 @@ pub enum Command {
         after_help = "Examples:\n  ladderbook calibrate --book my-ladder loops/\n  ladderbook calibrate --format html loops/ > calibration.html\n  ladderbook calibrate --format json loops/2026-q4/*/ > calibration.json\n\nA folder is read for every .json file below it. A loop is one candidate's\nscorecards (by the `candidate` field, else by folder); a decision.json\n(ladderbook.decision/1) beside them records hire or no-hire. See docs/workflows.md."
     )]
     Calibrate(CalibrateArgs),
+
+    /// Show what changed between two versions of the ladder, level by level
+    #[command(
+        after_help = "Examples:\n  ladderbook diff v1.0                  the tag v1.0 against the working tree\n  ladderbook diff HEAD~1 HEAD           the last commit\n  ladderbook diff main HEAD --format markdown > changes.md\n  ladderbook diff old-book new-book     two book folders\n\nEach side is a book folder when one of that name exists, else a revision of the\ngit repository holding --book (read without a git binary; nothing is written).\nExit status: 0 (differences or not; 1 with --exit-code when there are some),\n1 a side's book has errors, 2 a side cannot be read."
+    )]
+    Diff(DiffArgs),
 
     /// Create a new book from a spreadsheet ladder (the columns of `export --format csv`)
     #[command(
@@ -272,6 +279,33 @@ pub struct CalibrateArgs {
     /// (ladderbook.decision/1), or folders of them
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A report for the terminal, grouped by level
+    Text,
+    /// GitHub-flavoured Markdown, for a pull-request comment
+    Markdown,
+    /// `ladderbook.diff/1` JSON, for tools (docs/exports.md)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older version: a git revision (HEAD~1, a tag, a branch) or a book folder
+    pub old: String,
+    /// The newer version, the same way; the book's working tree when left out
+    pub new: Option<String>,
+    /// The book whose repository the revisions are read from
+    #[arg(long, default_value = ".")]
+    pub book: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Exit with status 1 when the versions differ, like `git diff --exit-code`
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

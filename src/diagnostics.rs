@@ -171,6 +171,17 @@ pub enum ColorMode {
 /// Source text is re-read from `root`; a file that cannot be read any more
 /// still gets its `file:line:col` header.
 pub fn print_human(diagnostics: &[Diagnostic], root: &Path, color: ColorMode) {
+    print_human_from(diagnostics, color, |file| quotable_source(&root.join(file)));
+}
+
+/// Like [`print_human`], with the source text of each diagnostic's file
+/// from `source` (`None`: no source line is quoted), for files that exist
+/// only in memory, such as a book read from a git revision.
+pub fn print_human_from(
+    diagnostics: &[Diagnostic],
+    color: ColorMode,
+    source: impl Fn(&str) -> Option<String>,
+) {
     let choice = match color {
         ColorMode::Always => termcolor::ColorChoice::Always,
         ColorMode::Never => termcolor::ColorChoice::Never,
@@ -191,7 +202,7 @@ pub fn print_human(diagnostics: &[Diagnostic], root: &Path, color: ColorMode) {
     let mut ids: BTreeMap<String, Option<usize>> = BTreeMap::new();
     for diagnostic in diagnostics {
         let id = *ids.entry(diagnostic.file.clone()).or_insert_with(|| {
-            let text = quotable_source(&root.join(&diagnostic.file))?;
+            let text = source(&diagnostic.file)?;
             // Readers drop a byte order mark and count positions after it.
             let text = match text.strip_prefix('\u{feff}') {
                 Some(rest) => rest.to_string(),

@@ -12,6 +12,7 @@ pub mod debrief;
 pub mod decode;
 pub mod diagnostics;
 pub mod filled;
+pub mod history;
 pub mod import;
 pub mod markdown;
 pub mod node;

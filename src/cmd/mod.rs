@@ -5,6 +5,7 @@ pub mod calibrate;
 pub mod check;
 pub mod completions;
 pub mod debrief;
+pub mod diff;
 pub mod export;
 pub mod import;
 pub mod init;

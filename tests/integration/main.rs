@@ -9,6 +9,7 @@ mod check;
 mod csv_import;
 mod debrief;
 mod ecosystem;
+mod history;
 mod hostile;
 mod init;
 mod ladders;
