@@ -755,7 +755,8 @@ def main(argv: list[str] | None = None) -> int:
            + f"Waited {waited:.0f} s in all for other processes to leave the CPU idle; "
            f"{reruns} runs re-done because another process used the CPU during them; "
            f"{sum(r['disturbed_runs'] for r in results.values())} runs still disturbed after that, "
-           "left out of the medians. "
+           "left out of the medians unless fewer than half of a pair's runs were undisturbed "
+           "(then every run is in its median). "
            "MB = 10^6 bytes. Ratio: ladderbook's median over the tool's median, same run.", ""]
     text = "\n".join(md)
     print(text)
