@@ -299,6 +299,9 @@ pub struct ImportArgs {
     /// The CSV's field delimiter: `,`, `;` or `tab` (default: found from the header row)
     #[arg(long, value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+    /// Print what would be created (levels, competencies, guides, columns) and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `--delimiter`: one ASCII character, or `tab`.

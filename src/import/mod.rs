@@ -1,7 +1,8 @@
-//! A spreadsheet ladder → the files of a new book (`import --from csv`).
+//! A ladder a team already has → the files of a new book (`import`).
 //!
-//! Reads the columns of `matrix.csv` ([`crate::render::export::CSV_COLUMNS`]) and returns the
-//! files of a book: `book.toml` (with `[ladder] areas`), `tracks.yaml` when
+//! One reader per source fills one shared [`draft::Draft`] (`long`: the
+//! columns of `matrix.csv`, [`crate::render::export::CSV_COLUMNS`]); one
+//! writer (`writer`) turns it into the files of a book: `book.toml` (with `[ladder] areas`), `tracks.yaml` when
 //! the ladder is not one implicit `default` track, one file per level and
 //! per competency. Pure: text in, files or diagnostics out; `cmd::import`
 //! writes them.
@@ -13,69 +14,31 @@
 
 mod cell;
 mod dialect;
-mod files;
-mod rows;
+mod draft;
+mod long;
+mod summary;
+mod writer;
 
-use std::collections::BTreeMap;
-
+use crate::content::memory::{MemoryFile, load_memory_book};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::scaffold::NewFile;
 
-/// What the import needs besides the CSV text.
+/// What the import needs besides the source's bytes.
 pub struct ImportOptions<'a> {
-    /// The CSV file as diagnostics name it.
+    /// The source file as diagnostics name it.
     pub file: &'a str,
     /// The new book's title.
     pub title: &'a str,
     /// The field delimiter; `None` detects it from the header row.
     pub delimiter: Option<u8>,
+    /// `--dry-run`: the summary lists every level and competency.
+    pub detailed: bool,
 }
 
-const DEFAULT_TRACK: &str = "default";
-
-/// A level, from its first row.
-struct Level {
-    id: String,
-    track: String,
-    code: String,
-    title: String,
-    rank: i64,
-    line: u32,
-}
-
-/// A competency, from its first row, with its own entries.
-struct Competency {
-    id: String,
-    name: String,
-    area: String,
-    line: u32,
-    /// Own entries by level id, as written (for the carried-over check).
-    own: BTreeMap<String, String>,
-    /// The items of each own entry, with their examples.
-    items: BTreeMap<String, Vec<cell::CellItem>>,
-}
-
-/// A carried-over row, checked once every own entry is known.
-struct Carried {
-    line: u32,
-    level: String,
-    competency: String,
-    from: String,
-    text: String,
-}
-
-/// The ladder read from the CSV, in the order of its rows.
-#[derive(Default)]
-struct Ladder {
-    tracks: Vec<String>,
-    levels: Vec<Level>,
-    competencies: Vec<Competency>,
-    carried: Vec<Carried>,
-    /// The areas in the order of each level's rows, to rebuild their order.
-    area_runs: Vec<Vec<String>>,
-    /// The competencies in the order of each level's rows, indexed like
-    /// `area_runs`, to rebuild their order.
-    competency_runs: Vec<Vec<String>>,
+/// An import that succeeded: the book's files and the summary to print.
+pub struct Imported {
+    pub files: Vec<NewFile>,
+    pub summary: String,
 }
 
 /// Reads `bytes` (UTF-8 CSV with a header row) into the files of a new
@@ -84,29 +47,75 @@ pub fn import_csv(
     bytes: &[u8],
     options: &ImportOptions,
     diagnostics: &mut Diagnostics,
-) -> Option<Vec<NewFile>> {
+) -> Option<Imported> {
     let errors_before = diagnostics.error_count();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            diagnostics.push(
-                Diagnostic::not_utf8(
-                    options.file,
-                    bytes,
-                    err,
-                    "this file is not valid UTF-8 text",
-                )
-                .with_help("save the spreadsheet as \"CSV UTF-8\""),
-            );
-            return None;
-        }
-    };
-    let rows = rows::parse_rows(text, options.file, options.delimiter, diagnostics)?;
-    let ladder = rows::read_ladder(&rows, options.file, diagnostics);
+    let help = "save the spreadsheet as \"CSV UTF-8\"";
+    let text = utf8_text(bytes, options.file, help, diagnostics)?;
+    let rows = long::parse_rows(text, options.file, options.delimiter, diagnostics)?;
+    let draft = long::read_ladder(&rows, options.file, diagnostics);
     if diagnostics.error_count() > errors_before {
         return None;
     }
-    Some(files::render_book(&ladder, options.title))
+    Some(finish(draft, options))
+}
+
+/// The source as text, or a `not-utf8` error naming where it stops being UTF-8.
+fn utf8_text<'a>(
+    bytes: &'a [u8],
+    file: &str,
+    help: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'a str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::not_utf8(file, bytes, err, "this file is not valid UTF-8 text")
+                    .with_help(help),
+            );
+            None
+        }
+    }
+}
+
+/// The last steps every reader shares: guides for the pages the items link
+/// to, the files, the summary.
+fn finish(mut draft: draft::Draft, options: &ImportOptions) -> Imported {
+    draft.add_linked_guides();
+    Imported {
+        files: writer::render_book(&draft, options.title),
+        summary: summary::render_summary(&draft, options.detailed),
+    }
+}
+
+/// The problems the imported book would have, found in memory before
+/// anything is written: an import that would leave a book that does not
+/// check writes nothing (issue 26).
+pub fn check_imported(files: &[NewFile]) -> Diagnostics {
+    let text = |file: &NewFile| String::from_utf8_lossy(&file.contents).into_owned();
+    let config = files
+        .iter()
+        .find(|f| f.path.as_os_str() == "book.toml")
+        .map(text)
+        .unwrap_or_default();
+    let content: Vec<MemoryFile> = files
+        .iter()
+        .filter_map(|file| {
+            let path = file.path.strip_prefix("content").ok()?;
+            Some(MemoryFile {
+                path: path.to_string_lossy().replace('\\', "/"),
+                text: text(file),
+            })
+        })
+        .collect();
+    let loaded = load_memory_book(&config, &content);
+    let mut diagnostics = loaded.diagnostics;
+    if !diagnostics.has_errors() {
+        for problem in crate::content::resolve::guide_link_problems(&loaded.book) {
+            diagnostics.push(problem);
+        }
+    }
+    diagnostics
 }
 
 #[cfg(test)]
@@ -121,9 +130,11 @@ mod tests {
             file: "ladder.csv",
             title: "Ladder",
             delimiter: None,
+            detailed: false,
         };
         match import_csv(csv.as_bytes(), &options, &mut diagnostics) {
-            Some(files) => Ok(files
+            Some(imported) => Ok(imported
+                .files
                 .into_iter()
                 .map(|f| {
                     (

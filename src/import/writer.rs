@@ -1,16 +1,17 @@
-//! The ladder read from a CSV ([`Ladder`]) → the files of a new book.
-//! Every YAML value is written plainly where YAML reads it back as the same
-//! string, and quoted otherwise, so the book holds exactly the CSV's text.
+//! The one writer of `import`: a [`Draft`] from any reader → the files of a
+//! new book. Every YAML value is written plainly where YAML reads it back as
+//! the same string, and quoted otherwise, so the book holds exactly the
+//! source's text.
 
 use crate::import::cell::CellItem;
-use crate::import::{Competency, DEFAULT_TRACK, Ladder, Level};
+use crate::import::draft::{Competency, DEFAULT_TRACK, Draft, Guide, Level, capitalised};
 use crate::node::NodeKind;
 use crate::scaffold::NewFile;
 
 /// The order of areas: each level's rows list its areas in the book's
 /// order, so merging those runs (first seen first where they do not say)
 /// gives back the order of `[ladder] areas`.
-fn area_order(ladder: &Ladder) -> Vec<String> {
+fn area_order(ladder: &Draft) -> Vec<String> {
     let mut areas: Vec<String> = Vec::new();
     for competency in &ladder.competencies {
         // A competency without an area joins the default group.
@@ -24,7 +25,7 @@ fn area_order(ladder: &Ladder) -> Vec<String> {
 /// The order of competencies (`order:`), merged the same way from each
 /// level's rows, so a competency that starts at a higher level keeps its
 /// place among the others.
-fn competency_order(ladder: &Ladder) -> Vec<String> {
+fn competency_order(ladder: &Draft) -> Vec<String> {
     let ids = ladder.competencies.iter().map(|c| c.id.clone()).collect();
     merge_runs(ids, &ladder.competency_runs)
 }
@@ -54,10 +55,10 @@ fn merge_runs(items: Vec<String>, runs: &[Vec<String>]) -> Vec<String> {
 /// The files of the book: `book.toml`, `tracks.yaml` unless the ladder is
 /// the one implicit track, then levels by track and rank, then competencies
 /// with their own entries in the same level order.
-pub(super) fn render_book(ladder: &Ladder, title: &str) -> Vec<NewFile> {
+pub(super) fn render_book(ladder: &Draft, title: &str) -> Vec<NewFile> {
     let mut files = vec![NewFile::text(
         "book.toml",
-        render_config(title, &area_order(ladder)),
+        render_config(title, &area_order(ladder), ladder.cumulative),
     )];
     let several_tracks = ladder.tracks.len() > 1 || ladder.tracks[..] != [DEFAULT_TRACK];
     if several_tracks {
@@ -89,18 +90,36 @@ pub(super) fn render_book(ladder: &Ladder, title: &str) -> Vec<NewFile> {
             render_competency(competency, place, &levels),
         ));
     }
+    for guide in &ladder.guides {
+        files.push(NewFile::text(
+            format!("content/pages/{}.md", guide.path),
+            render_guide(guide),
+        ));
+    }
     files
 }
 
-fn render_config(title: &str, areas: &[String]) -> String {
-    if areas.is_empty() {
-        return format!("[book]\ntitle = {}\n", toml_string(title));
+fn render_config(title: &str, areas: &[String], cumulative: bool) -> String {
+    let mut out = format!("[book]\ntitle = {}\n", toml_string(title));
+    if areas.is_empty() && !cumulative {
+        return out;
     }
-    let quoted: Vec<String> = areas.iter().map(|a| toml_string(a)).collect();
+    out.push_str("\n[ladder]\n");
+    if cumulative {
+        out.push_str("expectations = \"cumulative\"\n");
+    }
+    if !areas.is_empty() {
+        let quoted: Vec<String> = areas.iter().map(|a| toml_string(a)).collect();
+        out.push_str(&format!("areas = [{}]\n", quoted.join(", ")));
+    }
+    out
+}
+
+fn render_guide(guide: &Guide) -> String {
     format!(
-        "[book]\ntitle = {}\n\n[ladder]\nareas = [{}]\n",
-        toml_string(title),
-        quoted.join(", ")
+        "---\ntitle: {}\n---\n{}\n",
+        yaml_line(&guide.title),
+        guide.body.trim_end()
     )
 }
 
@@ -125,12 +144,7 @@ fn track_name(id: &str) -> String {
     if id.len() <= 3 && !id.contains('-') {
         return id.to_uppercase();
     }
-    let words = id.replace('-', " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    capitalised(&id.replace('-', " "))
 }
 
 fn render_level(level: &Level, with_track: bool) -> String {
@@ -142,7 +156,15 @@ fn render_level(level: &Level, with_track: bool) -> String {
     if with_track {
         out.push_str(&format!("track: {}\n", level.track));
     }
-    out.push_str(&format!("rank: {}\n---\n", level.rank));
+    out.push_str(&format!("rank: {}\n", level.rank));
+    if !level.summary.is_empty() {
+        out.push_str(&format!("summary: {}\n", yaml_line(&level.summary)));
+    }
+    out.push_str("---\n");
+    if !level.narrative.trim().is_empty() {
+        out.push_str(level.narrative.trim_end());
+        out.push('\n');
+    }
     out
 }
 
