@@ -278,6 +278,8 @@ pub struct CalibrateArgs {
 pub enum ImportFormat {
     /// The columns of `ladderbook export --format csv`
     Csv,
+    /// A Monzo-style progression-framework repository: a folder of Markdown files (or one file) whose front matter holds `topics`
+    ProgressionFramework,
 }
 
 #[derive(Debug, Args)]
@@ -285,7 +287,7 @@ pub struct ImportArgs {
     /// What FILE holds
     #[arg(long, value_enum)]
     pub from: ImportFormat,
-    /// The file to read (`-` for standard input)
+    /// The file to read (`-` for standard input); for `progression-framework`, a folder or one file
     pub file: PathBuf,
     /// Folder to create the book in
     #[arg(default_value = ".")]

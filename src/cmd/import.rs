@@ -9,12 +9,12 @@ use anyhow::Context as _;
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::cmd::{Global, Outcome, report_problems};
 use crate::diagnostics::Diagnostics;
-use crate::import::{ImportOptions, check_imported, import_csv};
+use crate::import::{FrameworkFile, ImportOptions, check_imported, import_csv, import_frameworks};
 use crate::scaffold::{with_editor_support, write_book};
 
 pub fn run(args: &ImportArgs, global: Global) -> anyhow::Result<Outcome> {
     let mut diagnostics = Diagnostics::default();
-    let (name, bytes) = read_input(&args.file)?;
+    let name = args.file.display().to_string();
     let options = ImportOptions {
         file: &name,
         title: &args.title,
@@ -22,7 +22,14 @@ pub fn run(args: &ImportArgs, global: Global) -> anyhow::Result<Outcome> {
         detailed: args.dry_run,
     };
     let imported = match args.from {
-        ImportFormat::Csv => import_csv(&bytes, &options, &mut diagnostics),
+        ImportFormat::Csv => {
+            let bytes = read_input(&args.file)?;
+            import_csv(&bytes, &options, &mut diagnostics)
+        }
+        ImportFormat::ProgressionFramework => {
+            let files = read_frameworks(&args.file)?;
+            import_frameworks(&files, &options, &mut diagnostics)
+        }
     };
     let Some(imported) = imported else {
         return Ok(nothing_written(diagnostics, global));
@@ -54,17 +61,45 @@ pub fn run(args: &ImportArgs, global: Global) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn read_input(file: &Path) -> anyhow::Result<(String, Vec<u8>)> {
+fn read_input(file: &Path) -> anyhow::Result<Vec<u8>> {
     if file == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
             .read_to_end(&mut bytes)
             .context("reading standard input")?;
-        return Ok(("-".to_string(), bytes));
+        return Ok(bytes);
     }
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    Ok((file.display().to_string(), bytes))
+    std::fs::read(file).with_context(|| format!("reading {}", file.display()))
+}
+
+/// One file, or every `.md` file below a folder in sorted order.
+fn read_frameworks(path: &Path) -> anyhow::Result<Vec<FrameworkFile>> {
+    let mut paths = Vec::new();
+    if path.is_dir() {
+        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            let entry = entry.with_context(|| format!("reading {}", path.display()))?;
+            if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "md") {
+                paths.push(entry.into_path());
+            }
+        }
+    } else {
+        paths.push(path.to_path_buf());
+    }
+    let mut files = Vec::new();
+    for file in paths {
+        let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+        let relative = match file.strip_prefix(path) {
+            Ok(rest) if !rest.as_os_str().is_empty() => rest,
+            _ => Path::new(file.file_name().unwrap_or_default()),
+        };
+        files.push(FrameworkFile {
+            name: file.display().to_string(),
+            relative: relative.to_string_lossy().replace('\\', "/"),
+            bytes,
+        });
+    }
+    Ok(files)
 }
 
 fn nothing_written(diagnostics: Diagnostics, global: Global) -> Outcome {

@@ -52,6 +52,8 @@ pub(super) struct Guide {
 #[derive(Default)]
 pub(super) struct Draft {
     pub tracks: Vec<String>,
+    /// Track names the source gives, by id (others are made from the id).
+    pub track_names: BTreeMap<String, String>,
     pub levels: Vec<Level>,
     pub competencies: Vec<Competency>,
     pub guides: Vec<Guide>,

@@ -15,6 +15,7 @@
 mod cell;
 mod dialect;
 mod draft;
+mod framework;
 mod long;
 mod summary;
 mod writer;
@@ -22,6 +23,8 @@ mod writer;
 use crate::content::memory::{MemoryFile, load_memory_book};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::scaffold::NewFile;
+
+pub use framework::FrameworkFile;
 
 /// What the import needs besides the source's bytes.
 pub struct ImportOptions<'a> {
@@ -53,6 +56,21 @@ pub fn import_csv(
     let text = utf8_text(bytes, options.file, help, diagnostics)?;
     let rows = long::parse_rows(text, options.file, options.delimiter, diagnostics)?;
     let draft = long::read_ladder(&rows, options.file, diagnostics);
+    if diagnostics.error_count() > errors_before {
+        return None;
+    }
+    Some(finish(draft, options))
+}
+
+/// Reads the files of a progression-framework repository (or one of them)
+/// into the files of a new book; `None` when they have errors.
+pub fn import_frameworks(
+    files: &[FrameworkFile],
+    options: &ImportOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<Imported> {
+    let errors_before = diagnostics.error_count();
+    let draft = framework::read_frameworks(files, diagnostics);
     if diagnostics.error_count() > errors_before {
         return None;
     }

@@ -62,10 +62,7 @@ pub(super) fn render_book(ladder: &Draft, title: &str) -> Vec<NewFile> {
     )];
     let several_tracks = ladder.tracks.len() > 1 || ladder.tracks[..] != [DEFAULT_TRACK];
     if several_tracks {
-        files.push(NewFile::text(
-            "content/tracks.yaml",
-            render_tracks(&ladder.tracks),
-        ));
+        files.push(NewFile::text("content/tracks.yaml", render_tracks(ladder)));
     }
     let mut levels: Vec<&Level> = ladder.levels.iter().collect();
     levels.sort_by_key(|l| {
@@ -127,13 +124,14 @@ fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-fn render_tracks(tracks: &[String]) -> String {
+fn render_tracks(ladder: &Draft) -> String {
     let mut out = String::new();
-    for track in tracks {
-        out.push_str(&format!(
-            "- id: {track}\n  name: {}\n",
-            yaml_line(&track_name(track))
-        ));
+    for track in &ladder.tracks {
+        let name = match ladder.track_names.get(track) {
+            Some(name) => name.clone(),
+            None => track_name(track),
+        };
+        out.push_str(&format!("- id: {track}\n  name: {}\n", yaml_line(&name)));
     }
     out
 }

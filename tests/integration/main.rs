@@ -9,6 +9,7 @@ mod check;
 mod csv_import;
 mod debrief;
 mod ecosystem;
+mod framework_import;
 mod hostile;
 mod init;
 mod ladders;
