@@ -301,9 +301,25 @@ pub struct ImportArgs {
     /// The CSV's field delimiter: `,`, `;` or `tab` (default: found from the header row)
     #[arg(long, value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+    /// The line of a grid's header row, counted from 1 (default: found below any title rows)
+    #[arg(long, value_name = "N")]
+    pub header_row: Option<usize>,
+    /// Map a grid's extra column (or row) to a field: summary, narrative, years, competency, area, ignore
+    #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_map)]
+    pub maps: Vec<(String, String)>,
     /// Print what would be created (levels, competencies, guides, columns) and write nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// `--map COLUMN=FIELD`.
+fn parse_map(value: &str) -> Result<(String, String), String> {
+    match value.rsplit_once('=') {
+        Some((column, field)) if !column.trim().is_empty() => {
+            Ok((column.trim().to_string(), field.trim().to_ascii_lowercase()))
+        }
+        _ => Err("write COLUMN=FIELD, e.g. `Scope=narrative`".into()),
+    }
 }
 
 /// `--delimiter`: one ASCII character, or `tab`.

@@ -20,6 +20,8 @@ pub fn run(args: &ImportArgs, global: Global) -> anyhow::Result<Outcome> {
         title: &args.title,
         delimiter: args.delimiter,
         detailed: args.dry_run,
+        header_row: args.header_row,
+        maps: &args.maps,
     };
     let imported = match args.from {
         ImportFormat::Csv => {
@@ -34,7 +36,10 @@ pub fn run(args: &ImportArgs, global: Global) -> anyhow::Result<Outcome> {
     let Some(imported) = imported else {
         return Ok(nothing_written(diagnostics, global));
     };
-    let problems = check_imported(&imported.files);
+    let mut problems = check_imported(&imported.files);
+    for warning in diagnostics.iter() {
+        problems.push(warning.clone());
+    }
     if problems.has_errors() {
         return Ok(nothing_written(problems, global));
     }

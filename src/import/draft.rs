@@ -22,6 +22,8 @@ pub(super) struct Level {
     pub line: u32,
     /// One line about the level (a `Scope` or `Summary` column).
     pub summary: String,
+    /// Typical years of experience (a `Years` column, `E1, ~ 1 yr`).
+    pub years: String,
     /// The level's Markdown body (notes, descriptions).
     pub narrative: String,
 }

@@ -145,7 +145,7 @@ fn header_columns(
     missing.is_empty().then_some(columns)
 }
 
-fn csv_error(file: &str, err: &csv::Error) -> Diagnostic {
+pub(super) fn csv_error(file: &str, err: &csv::Error) -> Diagnostic {
     let line = err.position().map_or(1, |p| p.line() as u32);
     let message = match err.kind() {
         csv::ErrorKind::UnequalLengths {

@@ -16,6 +16,7 @@ mod cell;
 mod dialect;
 mod draft;
 mod framework;
+mod grid;
 mod long;
 mod summary;
 mod writer;
@@ -36,6 +37,10 @@ pub struct ImportOptions<'a> {
     pub delimiter: Option<u8>,
     /// `--dry-run`: the summary lists every level and competency.
     pub detailed: bool,
+    /// `--header-row N`: the grid's header is the Nth record.
+    pub header_row: Option<usize>,
+    /// `--map COLUMN=FIELD` for a grid's extra columns.
+    pub maps: &'a [(String, String)],
 }
 
 /// An import that succeeded: the book's files and the summary to print.
@@ -54,12 +59,113 @@ pub fn import_csv(
     let errors_before = diagnostics.error_count();
     let help = "save the spreadsheet as \"CSV UTF-8\"";
     let text = utf8_text(bytes, options.file, help, diagnostics)?;
-    let rows = long::parse_rows(text, options.file, options.delimiter, diagnostics)?;
-    let draft = long::read_ladder(&rows, options.file, diagnostics);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = dialect::checked_dialect(text, options.file, options.delimiter, diagnostics)?;
+    let records = grid_records(text, delimiter, options.file, diagnostics)?;
+    check_maps(options, &records, diagnostics);
+    let draft = if is_long_layout(&records, options.header_row) {
+        let rows = long::parse_rows(text, options.file, Some(delimiter), diagnostics)?;
+        let mut draft = long::read_ladder(&rows, options.file, diagnostics);
+        draft.notes.push(format!(
+            "read {} in the long layout (one row per competency and level)",
+            options.file
+        ));
+        draft
+    } else {
+        let Some(header) = grid::find_header(&records, options.header_row) else {
+            diagnostics.push(grid::unknown_layout(options.file, 1));
+            return None;
+        };
+        let grid_options = grid::GridOptions {
+            file: options.file,
+            maps: options.maps,
+        };
+        grid::read_grid(&records, header, &grid_options, diagnostics)?
+    };
     if diagnostics.error_count() > errors_before {
         return None;
     }
     Some(finish(draft, options))
+}
+
+/// Every record of the sheet with its line, of any length.
+fn grid_records(
+    text: &str,
+    delimiter: u8,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<grid::Record>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => records.push(grid::Record {
+                line: record.position().map_or(1, |p| p.line() as u32),
+                cells: record.iter().map(str::to_string).collect(),
+            }),
+            Err(err) => {
+                diagnostics.push(long::csv_error(file, &err));
+                return None;
+            }
+        }
+    }
+    Some(records)
+}
+
+/// The long layout: its first record (without `--header-row`) names at
+/// least three of the columns of `matrix.csv`.
+fn is_long_layout(records: &[grid::Record], header_row: Option<usize>) -> bool {
+    let Some(first) = records.first() else {
+        return false;
+    };
+    let named = first
+        .cells
+        .iter()
+        .filter(|c| {
+            crate::render::export::CSV_COLUMNS.contains(&c.trim().to_ascii_lowercase().as_str())
+        })
+        .count();
+    header_row.is_none() && named >= 3
+}
+
+/// Each `--map` names a field the grid knows and a column the sheet has.
+fn check_maps(options: &ImportOptions, records: &[grid::Record], diagnostics: &mut Diagnostics) {
+    for (column, field) in options.maps {
+        let pos = crate::node::Pos::new(1, 1);
+        if !grid::FIELDS.contains(&field.as_str()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "unknown-field",
+                    options.file,
+                    pos,
+                    format!(
+                        "`--map {column}={field}`: `{field}` is not a field a column can map to"
+                    ),
+                )
+                .with_help(format!("map to one of: {}", grid::FIELDS.join(", "))),
+            );
+        }
+        let found = records.iter().take(30).any(|r| {
+            r.cells
+                .iter()
+                .any(|c| c.trim().eq_ignore_ascii_case(column.trim()))
+        });
+        if !found {
+            diagnostics.push(
+                Diagnostic::error(
+                    "unknown-field",
+                    options.file,
+                    pos,
+                    format!("`--map {column}={field}`: the sheet has no column or row `{column}`"),
+                )
+                .with_help("name the column as its header cell spells it"),
+            );
+        }
+    }
 }
 
 /// Reads the files of a progression-framework repository (or one of them)
@@ -149,6 +255,8 @@ mod tests {
             title: "Ladder",
             delimiter: None,
             detailed: false,
+            header_row: None,
+            maps: &[],
         };
         match import_csv(csv.as_bytes(), &options, &mut diagnostics) {
             Some(imported) => Ok(imported

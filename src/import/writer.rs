@@ -155,6 +155,9 @@ fn render_level(level: &Level, with_track: bool) -> String {
         out.push_str(&format!("track: {}\n", level.track));
     }
     out.push_str(&format!("rank: {}\n", level.rank));
+    if !level.years.is_empty() {
+        out.push_str(&format!("years: {}\n", quoted(&level.years)));
+    }
     if !level.summary.is_empty() {
         out.push_str(&format!("summary: {}\n", yaml_line(&level.summary)));
     }

@@ -88,14 +88,16 @@ fn a_semicolon_file_is_read_like_a_comma_file() {
     let (tabs, run) = import(&csv.replace(';', "\t").replace("\t with", "; with"), &[]);
     run.assert_code(0);
     assert_eq!(counts(&export(&tabs)), (3, 0));
-    // A wrong delimiter named by hand is the user's to fix: columns are missing.
+    // A wrong delimiter named by hand is the user's to fix: one error names
+    // both layouts (issue 26), not one per missing column.
     let (wrong, run) = import(csv, &["--delimiter", "tab"]);
     run.assert_code(1);
     assert!(
-        run.stderr().contains("csv-missing-column"),
+        run.stderr().contains("csv-unknown-layout"),
         "{}",
         run.stderr()
     );
+    assert_eq!(run.stderr().matches("error[").count(), 1);
     assert!(nothing_written(&wrong));
 }
 

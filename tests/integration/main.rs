@@ -10,6 +10,7 @@ mod csv_import;
 mod debrief;
 mod ecosystem;
 mod framework_import;
+mod grid_import;
 mod hostile;
 mod init;
 mod ladders;
