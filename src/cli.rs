@@ -133,7 +133,7 @@ pub enum Command {
 
     /// Create a new book from a spreadsheet ladder (the columns of `export --format csv`)
     #[command(
-        after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder\n  ladderbook export old --format csv | ladderbook import --from csv - new\n\nColumns (a header row, in any order, separated by `,`, `;` or tabs): track, level,\nlevel_code, level_title, rank, area, competency, competency_name, expectation,\ncarried_from, examples (track, level_code, area, carried_from and examples may be\nleft out). Bullet lines in a cell become items, `e.g.` lines under one its\nexamples. Rows with a carried_from are not written: carry-over recreates them.\nSee docs/migrating.md."
+        after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder --dry-run\n  ladderbook import --from csv grid.csv my-ladder --header-row 3 --map Scope=competency\n  ladderbook export old --format csv | ladderbook import --from csv - new\n  ladderbook import --from progression-framework progression-framework/frameworks my-ladder\n\nA CSV is read as a grid (levels as rows or columns, competencies the other way,\ncriteria in the cells, split at line breaks, blank lines and bullets) or in the long\nlayout of `export --format csv` (track, level, level_code, level_title, rank, area,\ncompetency, competency_name, expectation, carried_from, examples). Nothing is written\nunless the new book checks clean. See docs/migrating.md."
     )]
     Import(ImportArgs),
 
