@@ -140,7 +140,7 @@ pub enum Command {
 
     /// Create a new book from a spreadsheet ladder (the columns of `export --format csv`)
     #[command(
-        after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder\n  ladderbook export old --format csv | ladderbook import --from csv - new\n\nColumns (a header row, in any order, separated by `,`, `;` or tabs): track, level,\nlevel_code, level_title, rank, area, competency, competency_name, expectation,\ncarried_from, examples (track, level_code, area, carried_from and examples may be\nleft out). Bullet lines in a cell become items, `e.g.` lines under one its\nexamples. Rows with a carried_from are not written: carry-over recreates them.\nSee docs/migrating.md."
+        after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder --dry-run\n  ladderbook import --from csv grid.csv my-ladder --header-row 3 --map Scope=competency\n  ladderbook export old --format csv | ladderbook import --from csv - new\n  ladderbook import --from progression-framework progression-framework/frameworks my-ladder\n\nA CSV is read as a grid (levels as rows or columns, competencies the other way,\ncriteria in the cells, split at line breaks, blank lines and bullets) or in the long\nlayout of `export --format csv` (track, level, level_code, level_title, rank, area,\ncompetency, competency_name, expectation, carried_from, examples). Nothing is written\nunless the new book checks clean. See docs/migrating.md."
     )]
     Import(ImportArgs),
 
@@ -312,6 +312,8 @@ pub struct DiffArgs {
 pub enum ImportFormat {
     /// The columns of `ladderbook export --format csv`
     Csv,
+    /// A Monzo-style progression-framework repository: a folder of Markdown files (or one file) whose front matter holds `topics`
+    ProgressionFramework,
 }
 
 #[derive(Debug, Args)]
@@ -319,7 +321,7 @@ pub struct ImportArgs {
     /// What FILE holds
     #[arg(long, value_enum)]
     pub from: ImportFormat,
-    /// The file to read (`-` for standard input)
+    /// The file to read (`-` for standard input); for `progression-framework`, a folder or one file
     pub file: PathBuf,
     /// Folder to create the book in
     #[arg(default_value = ".")]
@@ -333,6 +335,25 @@ pub struct ImportArgs {
     /// The CSV's field delimiter: `,`, `;` or `tab` (default: found from the header row)
     #[arg(long, value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+    /// The line of a grid's header row, counted from 1 (default: found below any title rows)
+    #[arg(long, value_name = "N")]
+    pub header_row: Option<usize>,
+    /// Map a grid's extra column (or row) to a field: summary, narrative, years, competency, area, ignore
+    #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_map)]
+    pub maps: Vec<(String, String)>,
+    /// Print what would be created (levels, competencies, guides, columns) and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `--map COLUMN=FIELD`.
+fn parse_map(value: &str) -> Result<(String, String), String> {
+    match value.rsplit_once('=') {
+        Some((column, field)) if !column.trim().is_empty() => {
+            Ok((column.trim().to_string(), field.trim().to_ascii_lowercase()))
+        }
+        _ => Err("write COLUMN=FIELD, e.g. `Scope=narrative`".into()),
+    }
 }
 
 /// `--delimiter`: one ASCII character, or `tab`.

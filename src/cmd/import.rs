@@ -1,5 +1,5 @@
-//! `ladderbook import --from csv`: read a spreadsheet ladder, write a new
-//! book, and check it as `check` would.
+//! `ladderbook import`: read a ladder a team already has, check the book it
+//! makes in memory, and write it only when it checks clean.
 
 use std::io::Read as _;
 use std::path::Path;
@@ -8,58 +8,107 @@ use anyhow::Context as _;
 
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::cmd::{Global, Outcome, report_problems};
-use crate::content::load_book;
 use crate::diagnostics::Diagnostics;
-use crate::import::{ImportOptions, import_csv};
+use crate::import::{FrameworkFile, ImportOptions, check_imported, import_csv, import_frameworks};
 use crate::scaffold::{with_editor_support, write_book};
 
 pub fn run(args: &ImportArgs, global: Global) -> anyhow::Result<Outcome> {
-    let ImportFormat::Csv = args.from;
-    let (name, bytes) = if args.file == Path::new("-") {
+    let mut diagnostics = Diagnostics::default();
+    let name = args.file.display().to_string();
+    let options = ImportOptions {
+        file: &name,
+        title: &args.title,
+        delimiter: args.delimiter,
+        detailed: args.dry_run,
+        header_row: args.header_row,
+        maps: &args.maps,
+    };
+    let imported = match args.from {
+        ImportFormat::Csv => {
+            let bytes = read_input(&args.file)?;
+            import_csv(&bytes, &options, &mut diagnostics)
+        }
+        ImportFormat::ProgressionFramework => {
+            let files = read_frameworks(&args.file)?;
+            import_frameworks(&files, &options, &mut diagnostics)
+        }
+    };
+    let Some(imported) = imported else {
+        return Ok(nothing_written(diagnostics, global));
+    };
+    let mut problems = check_imported(&imported.files);
+    for warning in diagnostics.iter() {
+        problems.push(warning.clone());
+    }
+    if problems.has_errors() {
+        return Ok(nothing_written(problems, global));
+    }
+    report_problems(problems, Path::new(""), global);
+    if !args.dry_run {
+        write_book(
+            &args.book_dir,
+            &with_editor_support(imported.files),
+            args.force,
+        )?;
+    }
+    if !global.quiet {
+        let dir = args.book_dir.display();
+        eprint!("import: {}", imported.summary);
+        if args.dry_run {
+            eprintln!("import: --dry-run, nothing written");
+        } else {
+            eprintln!("import: created the book in {dir}");
+            eprintln!(
+                "\nNext: add level narratives and summaries, then `ladderbook serve {dir}` to preview it."
+            );
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn read_input(file: &Path) -> anyhow::Result<Vec<u8>> {
+    if file == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
             .read_to_end(&mut bytes)
             .context("reading standard input")?;
-        ("-".to_string(), bytes)
-    } else {
-        let bytes = std::fs::read(&args.file)
-            .with_context(|| format!("reading {}", args.file.display()))?;
-        (args.file.display().to_string(), bytes)
-    };
-    let mut diagnostics = Diagnostics::default();
-    let options = ImportOptions {
-        file: &name,
-        title: &args.title,
-        delimiter: args.delimiter,
-    };
-    let Some(files) = import_csv(&bytes, &options, &mut diagnostics) else {
-        report_problems(diagnostics, Path::new(""), global);
-        eprintln!("import: nothing written");
-        return Ok(Outcome::Problems);
-    };
-    let files = with_editor_support(files);
-    write_book(&args.book_dir, &files, args.force)?;
-    let loaded = load_book(&args.book_dir)?;
-    let has_errors = loaded.diagnostics.has_errors();
-    report_problems(loaded.diagnostics, &args.book_dir, global);
-    if has_errors {
-        return Ok(Outcome::Problems);
+        return Ok(bytes);
     }
-    if !global.quiet {
-        let dir = args.book_dir.display();
-        eprintln!(
-            "import: created a book with {} and {} in {dir}",
-            count(loaded.book.levels.len(), "level", "levels"),
-            count(loaded.book.competencies.len(), "competency", "competencies"),
-        );
-        eprintln!(
-            "\nNext: add level narratives and summaries, then `ladderbook serve {dir}` to preview it."
-        );
-    }
-    Ok(Outcome::Success)
+    std::fs::read(file).with_context(|| format!("reading {}", file.display()))
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// One file, or every `.md` file below a folder in sorted order.
+fn read_frameworks(path: &Path) -> anyhow::Result<Vec<FrameworkFile>> {
+    let mut paths = Vec::new();
+    if path.is_dir() {
+        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            let entry = entry.with_context(|| format!("reading {}", path.display()))?;
+            if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "md") {
+                paths.push(entry.into_path());
+            }
+        }
+    } else {
+        paths.push(path.to_path_buf());
+    }
+    let mut files = Vec::new();
+    for file in paths {
+        let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+        let relative = match file.strip_prefix(path) {
+            Ok(rest) if !rest.as_os_str().is_empty() => rest,
+            _ => Path::new(file.file_name().unwrap_or_default()),
+        };
+        files.push(FrameworkFile {
+            name: file.display().to_string(),
+            relative: relative.to_string_lossy().replace('\\', "/"),
+            bytes,
+        });
+    }
+    Ok(files)
+}
+
+fn nothing_written(diagnostics: Diagnostics, global: Global) -> Outcome {
+    report_problems(diagnostics, Path::new(""), global);
+    eprintln!("import: nothing written");
+    Outcome::Problems
 }

@@ -1,7 +1,8 @@
-//! A spreadsheet ladder → the files of a new book (`import --from csv`).
+//! A ladder a team already has → the files of a new book (`import`).
 //!
-//! Reads the columns of `matrix.csv` ([`crate::render::export::CSV_COLUMNS`]) and returns the
-//! files of a book: `book.toml` (with `[ladder] areas`), `tracks.yaml` when
+//! One reader per source fills one shared [`draft::Draft`] (`long`: the
+//! columns of `matrix.csv`, [`crate::render::export::CSV_COLUMNS`]); one
+//! writer (`writer`) turns it into the files of a book: `book.toml` (with `[ladder] areas`), `tracks.yaml` when
 //! the ladder is not one implicit `default` track, one file per level and
 //! per competency. Pure: text in, files or diagnostics out; `cmd::import`
 //! writes them.
@@ -13,69 +14,39 @@
 
 mod cell;
 mod dialect;
-mod files;
-mod rows;
+mod draft;
+mod framework;
+mod grid;
+mod long;
+mod summary;
+mod writer;
 
-use std::collections::BTreeMap;
-
+use crate::content::memory::{MemoryFile, load_memory_book};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::scaffold::NewFile;
 
-/// What the import needs besides the CSV text.
+pub use framework::FrameworkFile;
+
+/// What the import needs besides the source's bytes.
 pub struct ImportOptions<'a> {
-    /// The CSV file as diagnostics name it.
+    /// The source file as diagnostics name it.
     pub file: &'a str,
     /// The new book's title.
     pub title: &'a str,
     /// The field delimiter; `None` detects it from the header row.
     pub delimiter: Option<u8>,
+    /// `--dry-run`: the summary lists every level and competency.
+    pub detailed: bool,
+    /// `--header-row N`: the grid's header is the Nth record.
+    pub header_row: Option<usize>,
+    /// `--map COLUMN=FIELD` for a grid's extra columns.
+    pub maps: &'a [(String, String)],
 }
 
-const DEFAULT_TRACK: &str = "default";
-
-/// A level, from its first row.
-struct Level {
-    id: String,
-    track: String,
-    code: String,
-    title: String,
-    rank: i64,
-    line: u32,
-}
-
-/// A competency, from its first row, with its own entries.
-struct Competency {
-    id: String,
-    name: String,
-    area: String,
-    line: u32,
-    /// Own entries by level id, as written (for the carried-over check).
-    own: BTreeMap<String, String>,
-    /// The items of each own entry, with their examples.
-    items: BTreeMap<String, Vec<cell::CellItem>>,
-}
-
-/// A carried-over row, checked once every own entry is known.
-struct Carried {
-    line: u32,
-    level: String,
-    competency: String,
-    from: String,
-    text: String,
-}
-
-/// The ladder read from the CSV, in the order of its rows.
-#[derive(Default)]
-struct Ladder {
-    tracks: Vec<String>,
-    levels: Vec<Level>,
-    competencies: Vec<Competency>,
-    carried: Vec<Carried>,
-    /// The areas in the order of each level's rows, to rebuild their order.
-    area_runs: Vec<Vec<String>>,
-    /// The competencies in the order of each level's rows, indexed like
-    /// `area_runs`, to rebuild their order.
-    competency_runs: Vec<Vec<String>>,
+/// An import that succeeded: the book's files and the summary to print.
+pub struct Imported {
+    pub files: Vec<NewFile>,
+    pub summary: String,
 }
 
 /// Reads `bytes` (UTF-8 CSV with a header row) into the files of a new
@@ -84,29 +55,191 @@ pub fn import_csv(
     bytes: &[u8],
     options: &ImportOptions,
     diagnostics: &mut Diagnostics,
-) -> Option<Vec<NewFile>> {
+) -> Option<Imported> {
     let errors_before = diagnostics.error_count();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            diagnostics.push(
-                Diagnostic::not_utf8(
-                    options.file,
-                    bytes,
-                    err,
-                    "this file is not valid UTF-8 text",
-                )
-                .with_help("save the spreadsheet as \"CSV UTF-8\""),
-            );
+    let help = "save the spreadsheet as \"CSV UTF-8\"";
+    let text = utf8_text(bytes, options.file, help, diagnostics)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = dialect::checked_dialect(text, options.file, options.delimiter, diagnostics)?;
+    let records = grid_records(text, delimiter, options.file, diagnostics)?;
+    check_maps(options, &records, diagnostics);
+    let draft = if is_long_layout(&records, options.header_row) {
+        let rows = long::parse_rows(text, options.file, Some(delimiter), diagnostics)?;
+        let mut draft = long::read_ladder(&rows, options.file, diagnostics);
+        draft.notes.push(format!(
+            "read {} in the long layout (one row per competency and level)",
+            options.file
+        ));
+        draft
+    } else {
+        let Some(header) = grid::find_header(&records, options.header_row) else {
+            diagnostics.push(grid::unknown_layout(options.file, 1));
             return None;
-        }
+        };
+        let grid_options = grid::GridOptions {
+            file: options.file,
+            maps: options.maps,
+        };
+        grid::read_grid(&records, header, &grid_options, diagnostics)?
     };
-    let rows = rows::parse_rows(text, options.file, options.delimiter, diagnostics)?;
-    let ladder = rows::read_ladder(&rows, options.file, diagnostics);
     if diagnostics.error_count() > errors_before {
         return None;
     }
-    Some(files::render_book(&ladder, options.title))
+    Some(finish(draft, options))
+}
+
+/// Every record of the sheet with its line, of any length.
+fn grid_records(
+    text: &str,
+    delimiter: u8,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<grid::Record>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => records.push(grid::Record {
+                line: record.position().map_or(1, |p| p.line() as u32),
+                cells: record.iter().map(str::to_string).collect(),
+            }),
+            Err(err) => {
+                diagnostics.push(long::csv_error(file, &err));
+                return None;
+            }
+        }
+    }
+    Some(records)
+}
+
+/// The long layout: its first record (without `--header-row`) names at
+/// least three of the columns of `matrix.csv`.
+fn is_long_layout(records: &[grid::Record], header_row: Option<usize>) -> bool {
+    let Some(first) = records.first() else {
+        return false;
+    };
+    let named = first
+        .cells
+        .iter()
+        .filter(|c| {
+            crate::render::export::CSV_COLUMNS.contains(&c.trim().to_ascii_lowercase().as_str())
+        })
+        .count();
+    header_row.is_none() && named >= 3
+}
+
+/// Each `--map` names a field the grid knows and a column the sheet has.
+fn check_maps(options: &ImportOptions, records: &[grid::Record], diagnostics: &mut Diagnostics) {
+    for (column, field) in options.maps {
+        let pos = crate::node::Pos::new(1, 1);
+        if !grid::FIELDS.contains(&field.as_str()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "unknown-field",
+                    options.file,
+                    pos,
+                    format!(
+                        "`--map {column}={field}`: `{field}` is not a field a column can map to"
+                    ),
+                )
+                .with_help(format!("map to one of: {}", grid::FIELDS.join(", "))),
+            );
+        }
+        let found = records.iter().take(30).any(|r| {
+            r.cells
+                .iter()
+                .any(|c| c.trim().eq_ignore_ascii_case(column.trim()))
+        });
+        if !found {
+            diagnostics.push(
+                Diagnostic::error(
+                    "unknown-field",
+                    options.file,
+                    pos,
+                    format!("`--map {column}={field}`: the sheet has no column or row `{column}`"),
+                )
+                .with_help("name the column as its header cell spells it"),
+            );
+        }
+    }
+}
+
+/// Reads the files of a progression-framework repository (or one of them)
+/// into the files of a new book; `None` when they have errors.
+pub fn import_frameworks(
+    files: &[FrameworkFile],
+    options: &ImportOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<Imported> {
+    let errors_before = diagnostics.error_count();
+    let draft = framework::read_frameworks(files, diagnostics);
+    if diagnostics.error_count() > errors_before {
+        return None;
+    }
+    Some(finish(draft, options))
+}
+
+/// The source as text, or a `not-utf8` error naming where it stops being UTF-8.
+fn utf8_text<'a>(
+    bytes: &'a [u8],
+    file: &str,
+    help: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'a str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::not_utf8(file, bytes, err, "this file is not valid UTF-8 text")
+                    .with_help(help),
+            );
+            None
+        }
+    }
+}
+
+/// The last steps every reader shares: guides for the pages the items link
+/// to, the files, the summary.
+fn finish(mut draft: draft::Draft, options: &ImportOptions) -> Imported {
+    draft.add_linked_guides();
+    Imported {
+        files: writer::render_book(&draft, options.title),
+        summary: summary::render_summary(&draft, options.detailed),
+    }
+}
+
+/// The problems the imported book would have, found in memory before
+/// anything is written: an import that would leave a book that does not
+/// check writes nothing (issue 26).
+pub fn check_imported(files: &[NewFile]) -> Diagnostics {
+    let text = |file: &NewFile| String::from_utf8_lossy(&file.contents).into_owned();
+    let config = files
+        .iter()
+        .find(|f| f.path.as_os_str() == "book.toml")
+        .map(text)
+        .unwrap_or_default();
+    let content: Vec<MemoryFile> = files
+        .iter()
+        .filter_map(|file| {
+            let path = file.path.strip_prefix("content").ok()?;
+            Some(MemoryFile {
+                path: path.to_string_lossy().replace('\\', "/"),
+                text: text(file),
+            })
+        })
+        .collect();
+    let loaded = load_memory_book(&config, &content);
+    let mut diagnostics = loaded.diagnostics;
+    if !diagnostics.has_errors() {
+        for problem in crate::content::resolve::guide_link_problems(&loaded.book) {
+            diagnostics.push(problem);
+        }
+    }
+    diagnostics
 }
 
 #[cfg(test)]
@@ -121,9 +254,13 @@ mod tests {
             file: "ladder.csv",
             title: "Ladder",
             delimiter: None,
+            detailed: false,
+            header_row: None,
+            maps: &[],
         };
         match import_csv(csv.as_bytes(), &options, &mut diagnostics) {
-            Some(files) => Ok(files
+            Some(imported) => Ok(imported
+                .files
                 .into_iter()
                 .map(|f| {
                     (

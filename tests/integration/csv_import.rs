@@ -88,14 +88,16 @@ fn a_semicolon_file_is_read_like_a_comma_file() {
     let (tabs, run) = import(&csv.replace(';', "\t").replace("\t with", "; with"), &[]);
     run.assert_code(0);
     assert_eq!(counts(&export(&tabs)), (3, 0));
-    // A wrong delimiter named by hand is the user's to fix: columns are missing.
+    // A wrong delimiter named by hand is the user's to fix: one error names
+    // both layouts (issue 26), not one per missing column.
     let (wrong, run) = import(csv, &["--delimiter", "tab"]);
     run.assert_code(1);
     assert!(
-        run.stderr().contains("csv-missing-column"),
+        run.stderr().contains("csv-unknown-layout"),
         "{}",
         run.stderr()
     );
+    assert_eq!(run.stderr().matches("error[").count(), 1);
     assert!(nothing_written(&wrong));
 }
 
@@ -233,4 +235,68 @@ fn the_monzo_data_sheet_imports_every_criterion_and_example() {
         );
     }
     assert_eq!(running, 141);
+}
+
+/// Issue 26: a book whose items link to guides exports to CSV without its
+/// guides; importing that CSV makes a page for each linked guide (with the
+/// anchors linked), so the book checks clean and exports the same CSV.
+#[test]
+fn a_book_whose_items_link_to_guides_round_trips_through_its_csv() {
+    let source = TestBook::empty()
+        .with("book.toml", "[book]\ntitle = \"T\"\n")
+        .with("content/levels/e-1.md", "---\ntitle: E1\nrank: 1\n---\n")
+        .with("content/pages/hiring/loop.md", "---\ntitle: Loop\n---\n## Prep\n")
+        .with("content/pages/faq.md", "---\ntitle: FAQ\n---\nAsk.\n")
+        .with(
+            "content/competencies/comms.yaml",
+            "name: Comms\norder: 1\nexpectations:\n  e-1:\n    - Runs the [loop](@/pages/hiring/loop#prep).\n    - Reads the [FAQ](@/pages/faq).\n",
+        );
+    let exported = source.run(&["export", ".", "--format", "csv"]);
+    exported.assert_code(0);
+    let (target, run) = import(&exported.stdout, &[]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("1 guide `hiring/loop`"),
+        "{}",
+        run.stderr
+    );
+    target.run(&["check", "."]).assert_code(0);
+    let again = target.run(&["export", ".", "--format", "csv"]);
+    again.assert_code(0);
+    assert_eq!(again.stdout, exported.stdout);
+}
+
+/// Issue 26: a problem only the book's check finds (here a link to a level
+/// that does not exist) fails the import, and nothing is written.
+#[test]
+fn a_problem_found_by_the_check_after_the_import_writes_nothing() {
+    let csv = format!("{HEADER}e-1,E1,1,Craft,delivery,Delivery,See [L9](@/levels/l-9).\n");
+    let (book, run) = import(&csv, &[]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("l-9"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("import: nothing written"),
+        "{}",
+        run.stderr
+    );
+    assert!(nothing_written(&book));
+}
+
+/// `--dry-run` prints levels and competencies and writes nothing.
+#[test]
+fn a_dry_run_lists_what_it_would_create_and_writes_nothing() {
+    let csv = format!(
+        "{HEADER}e-1,Engineer,1,Craft,delivery,Delivery,\"One.\nTwo.\"\ne-2,Senior,2,Craft,delivery,Delivery,Three.\n"
+    );
+    let (book, run) = import(&csv, &["--dry-run"]);
+    run.assert_code(0);
+    assert!(nothing_written(&book));
+    for line in [
+        "2 levels, 1 competency, 3 items from 2 cells",
+        "  1 e-1: Engineer",
+        "  delivery: Delivery (3 items)",
+        "nothing written",
+    ] {
+        assert!(run.stderr.contains(line), "{line} in {}", run.stderr);
+    }
 }

@@ -9,6 +9,8 @@ mod check;
 mod csv_import;
 mod debrief;
 mod ecosystem;
+mod framework_import;
+mod grid_import;
 mod history;
 mod hostile;
 mod init;

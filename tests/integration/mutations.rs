@@ -314,6 +314,49 @@ fn a_damaged_spreadsheet_ladder_gets_a_verdict_never_a_crash() {
     assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
 }
 
+/// Imports each damaged variant of `file` into a folder of its own; what
+/// import accepts must check clean (issue 26: the grid and framework readers).
+fn import_damaged(name: &str, bytes: &[u8], from: &str, seed: u64) -> [usize; 2] {
+    let book = TestBook::empty();
+    let files = vec![(name.to_string(), bytes.to_vec())];
+    let imports = std::cell::Cell::new(0);
+    run_damaged(&book, &files, 30, &mut Random(seed), |book| {
+        imports.set(imports.get() + 1);
+        let target = format!("imported-{}", imports.get());
+        let run = book.run(&["import", "--from", from, name, &target]);
+        if run.code == Some(0) {
+            let checked = book.run(&["check", &target]);
+            assert_eq!(
+                checked.code,
+                Some(0),
+                "imported, but does not check:\n{}",
+                checked.stderr
+            );
+        }
+        run
+    })
+}
+
+#[test]
+fn a_damaged_grid_gets_a_verdict_never_a_crash() {
+    let grid = "Ladder,,,\nCompetency,\"E1, ~ 1 yr\",Senior (L4),Staff (L5)\nScope,Own tasks,A project,Teams\n\
+                Delivery,\"Ships\n\nAsks\",\"- Plans\n- Splits\",1. Sets direction\nNotes,x,,y\nTips: read up.,,,\n";
+    let verdicts = import_damaged("grid.csv", grid.as_bytes(), "csv", 0x6e1d_0000_0000_0001);
+    assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
+}
+
+#[test]
+fn a_damaged_framework_file_gets_a_verdict_never_a_crash() {
+    let framework = "---\ntitle: \"Backend\"\nlevels: 2\ntopics:\n  - name: impact\n    content:\n      - level: 1\n        criteria: [\"Ships\"]\n      - level: 2\n        exampleCriteria:\n          - criteria: \"Leads\"\n            examples: [\"An outage\"]\n---\nAbout.\n## Level 2\nMore.\n";
+    let verdicts = import_damaged(
+        "backend.md",
+        framework.as_bytes(),
+        "progression-framework",
+        0xf7a3_0000_0000_0001,
+    );
+    assert!(verdicts[0] > 0 && verdicts[1] > 0, "{verdicts:?}");
+}
+
 #[test]
 fn a_position_is_recognised_only_with_line_and_column() {
     assert!(names_a_position("  ┌─ content/levels/sre-1.md:3:7"));

@@ -1,4 +1,5 @@
-//! CSV text → the ladder it describes ([`Ladder`]), every problem a
+//! The long layout of `import --from csv` (the columns of `matrix.csv`,
+//! one row per competency × level) → the shared [`Draft`], every problem a
 //! diagnostic at its line. Checks what one row or a set of rows can get
 //! wrong (ids, ranks, disagreeing repeats, carry-over); the book's own
 //! checks run on the written book.
@@ -9,7 +10,7 @@ use crate::content::resolve::is_valid_id;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::import::cell::{add_examples, cell_items};
 use crate::import::dialect::checked_dialect;
-use crate::import::{Carried, Competency, DEFAULT_TRACK, Ladder, Level};
+use crate::import::draft::{Competency, DEFAULT_TRACK, Draft, Level};
 use crate::node::Pos;
 use crate::render::export::{CSV_COLUMNS, EXAMPLES_COLUMN, spreadsheet_value};
 
@@ -144,7 +145,7 @@ fn header_columns(
     missing.is_empty().then_some(columns)
 }
 
-fn csv_error(file: &str, err: &csv::Error) -> Diagnostic {
+pub(super) fn csv_error(file: &str, err: &csv::Error) -> Diagnostic {
     let line = err.position().map_or(1, |p| p.line() as u32);
     let message = match err.kind() {
         csv::ErrorKind::UnequalLengths {
@@ -159,30 +160,49 @@ fn csv_error(file: &str, err: &csv::Error) -> Diagnostic {
 }
 
 /// Reads the rows into a ladder; rows with problems are reported and left out.
-pub(super) fn read_ladder(rows: &[Row], file: &str, diagnostics: &mut Diagnostics) -> Ladder {
+pub(super) fn read_ladder(rows: &[Row], file: &str, diagnostics: &mut Diagnostics) -> Draft {
     let mut reader = Reader {
         file,
         diagnostics,
-        ladder: Ladder::default(),
+        ladder: Draft::default(),
         seen_cells: HashMap::new(),
         run_of: HashMap::new(),
+        own: HashMap::new(),
+        carried: Vec::new(),
     };
     for row in rows {
         reader.read_row(row);
     }
-    let ladder = reader.ladder;
-    check_carried(&ladder, file, diagnostics);
+    let Reader {
+        ladder,
+        own,
+        carried,
+        ..
+    } = reader;
+    check_carried(&ladder, &own, &carried, file, diagnostics);
     ladder
+}
+
+/// A carried-over row, checked once every own entry is known.
+struct Carried {
+    line: u32,
+    level: String,
+    competency: String,
+    from: String,
+    text: String,
 }
 
 struct Reader<'a> {
     file: &'a str,
     diagnostics: &'a mut Diagnostics,
-    ladder: Ladder,
+    ladder: Draft,
     /// The line of each (level, competency) cell's row.
     seen_cells: HashMap<(String, String), u32>,
     /// Each level's index into `ladder.area_runs`.
     run_of: HashMap<String, usize>,
+    /// Own entries as written, by (competency, level), for the carried-over check.
+    own: HashMap<(String, String), String>,
+    carried: Vec<Carried>,
 }
 
 impl Reader<'_> {
@@ -210,6 +230,7 @@ impl Reader<'_> {
             title: row.get("level_title").to_string(),
             rank,
             line: row.line,
+            ..Level::default()
         };
         if !add_level(&mut self.ladder, level, self.file, self.diagnostics) {
             return;
@@ -219,7 +240,6 @@ impl Reader<'_> {
             name: row.get("competency_name").to_string(),
             area: row.get("area").to_string(),
             line: row.line,
-            own: BTreeMap::new(),
             items: BTreeMap::new(),
         };
         if let Some(c) = add_competency(&mut self.ladder, competency, self.file, self.diagnostics) {
@@ -315,7 +335,7 @@ impl Reader<'_> {
         let expectation = row.get("expectation");
         let from = row.get("carried_from");
         if !from.is_empty() {
-            ladder.carried.push(Carried {
+            self.carried.push(Carried {
                 line: row.line,
                 level: level.to_string(),
                 competency: id.to_string(),
@@ -337,15 +357,16 @@ impl Reader<'_> {
                         .into(),
                 );
             }
+            self.own
+                .insert((id.to_string(), level.to_string()), expectation.to_string());
             let entry = &mut self.ladder.competencies[competency];
-            entry.own.insert(level.to_string(), expectation.to_string());
             entry.items.insert(level.to_string(), items);
         }
     }
 }
 
 /// Adds a level on its first row; later rows must agree with the first.
-fn add_level(ladder: &mut Ladder, level: Level, file: &str, diagnostics: &mut Diagnostics) -> bool {
+fn add_level(ladder: &mut Draft, level: Level, file: &str, diagnostics: &mut Diagnostics) -> bool {
     let at = Pos::new(level.line, 1);
     if let Some(known) = ladder.levels.iter().find(|l| l.id == level.id) {
         let differs = [
@@ -402,7 +423,7 @@ fn add_level(ladder: &mut Ladder, level: Level, file: &str, diagnostics: &mut Di
 
 /// Adds a competency on its first row; later rows must agree with the first.
 fn add_competency(
-    ladder: &mut Ladder,
+    ladder: &mut Draft,
     competency: Competency,
     file: &str,
     diagnostics: &mut Diagnostics,
@@ -442,8 +463,14 @@ fn add_competency(
 
 /// A carried-over row must be what carry-over recreates: the own entry of
 /// the nearest lower rank of its track, which `carried_from` names.
-fn check_carried(ladder: &Ladder, file: &str, diagnostics: &mut Diagnostics) {
-    for carried in &ladder.carried {
+fn check_carried(
+    ladder: &Draft,
+    own: &HashMap<(String, String), String>,
+    carried_rows: &[Carried],
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) {
+    for carried in carried_rows {
         let level = ladder
             .levels
             .iter()
@@ -458,7 +485,7 @@ fn check_carried(ladder: &Ladder, file: &str, diagnostics: &mut Diagnostics) {
             .levels
             .iter()
             .filter(|l| l.track == level.track && l.rank < level.rank)
-            .filter(|l| competency.own.contains_key(&l.id))
+            .filter(|l| own.contains_key(&(competency.id.clone(), l.id.clone())))
             .max_by_key(|l| l.rank);
         let problem = match source {
             None => Some(format!(
@@ -469,10 +496,12 @@ fn check_carried(ladder: &Ladder, file: &str, diagnostics: &mut Diagnostics) {
                 "`{}` at `{}` says it is carried from `{}`, but the nearest lower level with an entry is `{}`",
                 carried.competency, carried.level, carried.from, source.id
             )),
-            Some(source) if competency.own[&source.id] != carried.text => Some(format!(
-                "`{}` at `{}` says it is carried from `{}`, but its expectation differs from that level's",
-                carried.competency, carried.level, carried.from
-            )),
+            Some(source) if own[&(competency.id.clone(), source.id.clone())] != carried.text => {
+                Some(format!(
+                    "`{}` at `{}` says it is carried from `{}`, but its expectation differs from that level's",
+                    carried.competency, carried.level, carried.from
+                ))
+            }
             Some(_) => None,
         };
         if let Some(message) = problem {

@@ -1,16 +1,17 @@
-//! The ladder read from a CSV ([`Ladder`]) → the files of a new book.
-//! Every YAML value is written plainly where YAML reads it back as the same
-//! string, and quoted otherwise, so the book holds exactly the CSV's text.
+//! The one writer of `import`: a [`Draft`] from any reader → the files of a
+//! new book. Every YAML value is written plainly where YAML reads it back as
+//! the same string, and quoted otherwise, so the book holds exactly the
+//! source's text.
 
 use crate::import::cell::CellItem;
-use crate::import::{Competency, DEFAULT_TRACK, Ladder, Level};
+use crate::import::draft::{Competency, DEFAULT_TRACK, Draft, Guide, Level, capitalised};
 use crate::node::NodeKind;
 use crate::scaffold::NewFile;
 
 /// The order of areas: each level's rows list its areas in the book's
 /// order, so merging those runs (first seen first where they do not say)
 /// gives back the order of `[ladder] areas`.
-fn area_order(ladder: &Ladder) -> Vec<String> {
+fn area_order(ladder: &Draft) -> Vec<String> {
     let mut areas: Vec<String> = Vec::new();
     for competency in &ladder.competencies {
         // A competency without an area joins the default group.
@@ -24,7 +25,7 @@ fn area_order(ladder: &Ladder) -> Vec<String> {
 /// The order of competencies (`order:`), merged the same way from each
 /// level's rows, so a competency that starts at a higher level keeps its
 /// place among the others.
-fn competency_order(ladder: &Ladder) -> Vec<String> {
+fn competency_order(ladder: &Draft) -> Vec<String> {
     let ids = ladder.competencies.iter().map(|c| c.id.clone()).collect();
     merge_runs(ids, &ladder.competency_runs)
 }
@@ -54,17 +55,14 @@ fn merge_runs(items: Vec<String>, runs: &[Vec<String>]) -> Vec<String> {
 /// The files of the book: `book.toml`, `tracks.yaml` unless the ladder is
 /// the one implicit track, then levels by track and rank, then competencies
 /// with their own entries in the same level order.
-pub(super) fn render_book(ladder: &Ladder, title: &str) -> Vec<NewFile> {
+pub(super) fn render_book(ladder: &Draft, title: &str) -> Vec<NewFile> {
     let mut files = vec![NewFile::text(
         "book.toml",
-        render_config(title, &area_order(ladder)),
+        render_config(title, &area_order(ladder), ladder.cumulative),
     )];
     let several_tracks = ladder.tracks.len() > 1 || ladder.tracks[..] != [DEFAULT_TRACK];
     if several_tracks {
-        files.push(NewFile::text(
-            "content/tracks.yaml",
-            render_tracks(&ladder.tracks),
-        ));
+        files.push(NewFile::text("content/tracks.yaml", render_tracks(ladder)));
     }
     let mut levels: Vec<&Level> = ladder.levels.iter().collect();
     levels.sort_by_key(|l| {
@@ -89,18 +87,36 @@ pub(super) fn render_book(ladder: &Ladder, title: &str) -> Vec<NewFile> {
             render_competency(competency, place, &levels),
         ));
     }
+    for guide in &ladder.guides {
+        files.push(NewFile::text(
+            format!("content/pages/{}.md", guide.path),
+            render_guide(guide),
+        ));
+    }
     files
 }
 
-fn render_config(title: &str, areas: &[String]) -> String {
-    if areas.is_empty() {
-        return format!("[book]\ntitle = {}\n", toml_string(title));
+fn render_config(title: &str, areas: &[String], cumulative: bool) -> String {
+    let mut out = format!("[book]\ntitle = {}\n", toml_string(title));
+    if areas.is_empty() && !cumulative {
+        return out;
     }
-    let quoted: Vec<String> = areas.iter().map(|a| toml_string(a)).collect();
+    out.push_str("\n[ladder]\n");
+    if cumulative {
+        out.push_str("expectations = \"cumulative\"\n");
+    }
+    if !areas.is_empty() {
+        let quoted: Vec<String> = areas.iter().map(|a| toml_string(a)).collect();
+        out.push_str(&format!("areas = [{}]\n", quoted.join(", ")));
+    }
+    out
+}
+
+fn render_guide(guide: &Guide) -> String {
     format!(
-        "[book]\ntitle = {}\n\n[ladder]\nareas = [{}]\n",
-        toml_string(title),
-        quoted.join(", ")
+        "---\ntitle: {}\n---\n{}\n",
+        yaml_line(&guide.title),
+        guide.body.trim_end()
     )
 }
 
@@ -108,13 +124,14 @@ fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-fn render_tracks(tracks: &[String]) -> String {
+fn render_tracks(ladder: &Draft) -> String {
     let mut out = String::new();
-    for track in tracks {
-        out.push_str(&format!(
-            "- id: {track}\n  name: {}\n",
-            yaml_line(&track_name(track))
-        ));
+    for track in &ladder.tracks {
+        let name = match ladder.track_names.get(track) {
+            Some(name) => name.clone(),
+            None => track_name(track),
+        };
+        out.push_str(&format!("- id: {track}\n  name: {}\n", yaml_line(&name)));
     }
     out
 }
@@ -125,12 +142,7 @@ fn track_name(id: &str) -> String {
     if id.len() <= 3 && !id.contains('-') {
         return id.to_uppercase();
     }
-    let words = id.replace('-', " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    capitalised(&id.replace('-', " "))
 }
 
 fn render_level(level: &Level, with_track: bool) -> String {
@@ -142,7 +154,18 @@ fn render_level(level: &Level, with_track: bool) -> String {
     if with_track {
         out.push_str(&format!("track: {}\n", level.track));
     }
-    out.push_str(&format!("rank: {}\n---\n", level.rank));
+    out.push_str(&format!("rank: {}\n", level.rank));
+    if !level.years.is_empty() {
+        out.push_str(&format!("years: {}\n", quoted(&level.years)));
+    }
+    if !level.summary.is_empty() {
+        out.push_str(&format!("summary: {}\n", yaml_line(&level.summary)));
+    }
+    out.push_str("---\n");
+    if !level.narrative.trim().is_empty() {
+        out.push_str(level.narrative.trim_end());
+        out.push('\n');
+    }
     out
 }
 
@@ -189,7 +212,8 @@ fn render_item(item: &CellItem) -> String {
 /// A one-line value: plain when YAML reads it back as the same string,
 /// else double-quoted (JSON's escapes are valid YAML).
 fn yaml_line(text: &str) -> String {
-    let plain = !text.contains('\n') && reads_back(&format!("k: {text}\n"), text);
+    let plain =
+        surely_plain(text) || (!text.contains('\n') && reads_back(&format!("k: {text}\n"), text));
     if plain {
         text.to_string()
     } else {
@@ -235,6 +259,24 @@ fn yaml_value(text: &str, indent: usize) -> String {
     }
 }
 
+/// Text YAML certainly reads back as itself when written plainly: it
+/// starts with a letter, holds only letters, digits, spaces and `,.-()'/`,
+/// and is no YAML keyword. Saves parsing a YAML document per value, which
+/// was most of the time of a large import (issue 26's benchmark row).
+fn surely_plain(text: &str) -> bool {
+    const KEYWORDS: [&str; 14] = [
+        "true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf", "infinity",
+        "none", "nil",
+    ];
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, ' ' | ',' | '.' | '-' | '(' | ')' | '\'' | '/')
+        })
+        && !KEYWORDS.contains(&text.to_ascii_lowercase().as_str())
+}
+
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).expect("a string serialises")
 }
@@ -260,6 +302,13 @@ mod tests {
     #[test]
     fn values_yaml_would_misread_are_quoted() {
         assert_eq!(yaml_line("Plain words"), "Plain words");
+        for plain in ["Ships it, with care (mostly).", "A/B tests", "Don't"] {
+            assert!(surely_plain(plain), "{plain}");
+            assert!(reads_back(&format!("k: {plain}\n"), plain), "{plain}");
+        }
+        for keyword in ["Yes", "NULL", "off"] {
+            assert!(!surely_plain(keyword), "{keyword}");
+        }
         for tricky in [
             "true", "3", "null", "a: b", "# no", "- item", "[x]", " lead", "'q",
         ] {

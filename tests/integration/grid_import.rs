@@ -1,0 +1,225 @@
+//! `import --from csv` reads a grid as the sheet has it (issue 26): levels
+//! as rows or columns, a title row above the header, criteria split by
+//! lines, blank lines and bullets, Scope / Notes columns mapped to the
+//! levels, a tips block kept as a guide, tab-separated files, `--map`,
+//! and one error for a header it cannot place. Counts are checked through
+//! the book's JSON export.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::TestBook;
+
+fn import(csv: &str, extra: &[&str]) -> (TestBook, crate::support::Run) {
+    let book = TestBook::empty();
+    std::fs::write(book.root().join("../sheet.csv"), csv).unwrap();
+    let mut args = vec!["import", "--from", "csv", "../sheet.csv", "."];
+    args.extend_from_slice(extra);
+    let run = book.run(&args);
+    (book, run)
+}
+
+fn export(book: &TestBook) -> Value {
+    let run = book.run(&["export", ".", "--format", "json"]);
+    run.assert_code(0);
+    run.json()
+}
+
+fn ids(json: &Value, kind: &str) -> Vec<String> {
+    json[kind]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// (items, cells) of the book's own entries.
+fn counts(json: &Value) -> (usize, usize) {
+    let mut items = 0;
+    let mut cells = 0;
+    for c in json["competencies"].as_array().unwrap() {
+        for e in c["expectations"].as_array().unwrap() {
+            if e["carried_from"].is_null() {
+                cells += 1;
+                items += e["items"].as_array().unwrap().len();
+            }
+        }
+    }
+    (items, cells)
+}
+
+fn read(book: &TestBook, path: &str) -> String {
+    std::fs::read_to_string(book.root().join(path)).unwrap()
+}
+
+const BY_COLUMNS: &str = "Platform team ladder,,,\n\
+Competency,\"E1, ~ 1 yr\",Senior (L4),Staff (L5)\n\
+Scope,Own tasks,A project,Several teams\n\
+Delivery,\"Ships small fixes\n\nAsks for review\",\"- Plans the project\n- Splits the work\",1. Sets direction\n\
+Communication,Writes updates,\"Writes design docs\nRuns demos\",\n\
+Notes,Starts here,,Rare\n\
+\"How to read this: each level adds to the one before. See https://example.com/ladder\",,,\n";
+
+#[test]
+fn a_grid_with_levels_as_columns_a_title_row_extras_and_tips() {
+    let (book, run) = import(BY_COLUMNS, &[]);
+    run.assert_code(0);
+    for expected in [
+        "3 levels, 2 competencies, 8 items from 5 cells",
+        "levels as columns, header on line 2",
+        "1 guide `about-this-ladder` from 2 rows of lines 1-11",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "{expected} in {}",
+            run.stderr
+        );
+    }
+    let json = export(&book);
+    assert_eq!(ids(&json, "levels"), ["e1", "l4", "l5"]);
+    assert_eq!(ids(&json, "competencies"), ["delivery", "communication"]);
+    assert_eq!(counts(&json), (8, 5));
+    let e1 = read(&book, "content/levels/e1.md");
+    assert!(
+        e1.contains("code: E1\n") && e1.contains("years: \"~ 1 yr\"\n"),
+        "{e1}"
+    );
+    assert!(
+        e1.contains("summary: Own tasks\n") && e1.ends_with("---\nStarts here\n"),
+        "{e1}"
+    );
+    let l4 = read(&book, "content/levels/l4.md");
+    assert!(l4.contains("title: Senior\ncode: L4\n"), "{l4}");
+    let guide = read(&book, "content/pages/about-this-ladder.md");
+    assert!(
+        guide.contains("Platform team ladder") && guide.contains("<https://example.com/ladder>"),
+        "{guide}"
+    );
+    book.run(&["build", "."]).assert_code(0);
+}
+
+#[test]
+fn a_tab_separated_grid_with_levels_as_rows_and_a_notes_column() {
+    let tsv = "Level\tDelivery\tReview\tNotes\tComments2\n\
+1\tShips\t\"One\n\nTwo\n\nThree\"\tNew hires\t\n\
+2\t\"• A\n• B\"\tLeads reviews\t\tx\n";
+    let (book, run) = import(tsv, &["--map", "Comments2=ignore"]);
+    run.assert_code(0);
+    let json = export(&book);
+    assert_eq!(ids(&json, "levels"), ["l1", "l2"]);
+    assert_eq!(ids(&json, "competencies"), ["delivery", "review"]);
+    assert_eq!(counts(&json), (7, 4));
+    assert!(read(&book, "content/levels/l1.md").ends_with("---\nNew hires\n"));
+}
+
+#[test]
+fn an_unnamed_column_with_content_is_a_warning_not_lost_silently() {
+    let (_, run) = import(
+        "Level,Delivery,\n1,Ships,stray\n2,Ships more,\n",
+        &["--dry-run"],
+    );
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains("warning[csv-unmapped-column]: `column 3`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_header_it_cannot_place_is_one_error_naming_both_layouts() {
+    let (book, run) = import("Name,Team,Start\nAda,Core,2020\nBob,Web,2021\n", &[]);
+    run.assert_code(1);
+    assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("csv-unknown-layout") && run.stderr.contains("docs/migrating.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(std::fs::read_dir(book.root()).unwrap().next().is_none());
+}
+
+#[test]
+fn two_levels_of_one_name_and_a_bad_map_are_reported_together() {
+    let (book, run) = import(
+        "Level,Delivery\nSenior (L4),A\nStaff (L4),B\n",
+        &["--map", "Delivery=salary"],
+    );
+    run.assert_code(1);
+    for expected in [
+        "two levels of one name: `Staff (L4)` here and on line 2",
+        "`salary` is not a field",
+        ":3:1",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "{expected} in {}",
+            run.stderr
+        );
+    }
+    assert!(std::fs::read_dir(book.root()).unwrap().next().is_none());
+}
+
+#[test]
+fn the_header_row_can_be_given() {
+    let (book, run) = import(
+        "Ladder\nv2,,\nLevel,Delivery,Review\n1,A,B\n2,C,D\n",
+        &["--header-row", "3"],
+    );
+    run.assert_code(0);
+    assert_eq!(counts(&export(&book)), (4, 4));
+}
+
+fn teleport() -> Option<String> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/ladders/teleport-sre/sheet.csv");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            eprintln!("skipped: {} is absent", path.display());
+            None
+        }
+    }
+}
+
+const TELEPORT_SKILLS: [&str; 11] = [
+    "scope",
+    "collaboration",
+    "skills-development",
+    "mentorship",
+    "communications",
+    "on-call",
+    "security",
+    "operations",
+    "development-and-automation",
+    "reliability",
+    "systems-engineering",
+];
+
+#[test]
+fn the_teleport_sheet_imports_as_the_grid_it_is() {
+    let Some(sheet) = teleport() else { return };
+    // Scope as one of the skills, as the sheet's own header has it.
+    let (book, run) = import(&sheet, &["--map", "Scope=competency"]);
+    run.assert_code(0);
+    let json = export(&book);
+    assert_eq!(ids(&json, "competencies"), TELEPORT_SKILLS);
+    assert_eq!(counts(&json), (65, 54));
+    book.run(&["build", "."]).assert_code(0);
+    // By default Scope is each level's summary: 10 skills, 48 cells.
+    let (book, run) = import(&sheet, &[]);
+    run.assert_code(0);
+    let json = export(&book);
+    assert_eq!(ids(&json, "competencies"), TELEPORT_SKILLS[1..]);
+    assert_eq!(counts(&json).1, 48);
+    assert!(
+        json["levels"][0]["summary"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Takes direction")
+    );
+    book.run(&["build", "."]).assert_code(0);
+}
