@@ -12,8 +12,11 @@ use crate::content::model::{Book, Item};
 pub enum ChangeKind {
     /// Not expected at the previous level; expected from this one.
     Starts,
-    /// The level has its own entry whose text differs from the previous one.
+    /// The level has its own entry with items the previous one did not have.
     Grows,
+    /// The level has its own entry that only leaves out items of the
+    /// previous one: nothing was added, so it does not "grow" (issue 25).
+    Narrows,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +61,11 @@ pub fn level_changes(book: &Book, level: usize) -> Vec<Change<'_>> {
                 if !added.is_empty() || !replaced.is_empty() {
                     changes.push(Change {
                         competency,
-                        kind: ChangeKind::Grows,
+                        kind: if added.is_empty() {
+                            ChangeKind::Narrows
+                        } else {
+                            ChangeKind::Grows
+                        },
                         added,
                         replaced,
                     });

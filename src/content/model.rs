@@ -25,6 +25,9 @@ pub struct Track {
     pub description: Option<Html>,
     /// Indices into `Book::levels`, by rank, junior first.
     pub levels: Vec<usize>,
+    /// The one track of a book without `tracks.yaml`: its name ("Levels")
+    /// is not the author's, so pages do not show it as a heading (issue 25).
+    pub implicit: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -11,6 +11,7 @@ mod debrief;
 mod ecosystem;
 mod hostile;
 mod init;
+mod ladder_shapes;
 mod ladders;
 mod links;
 mod mutations;

@@ -21,6 +21,7 @@ impl Resolver<'_> {
                     name: "Levels".into(),
                     description: None,
                     levels: Vec::new(),
+                    implicit: true,
                 },
                 Pos::default(),
             )];
@@ -47,6 +48,7 @@ impl Resolver<'_> {
                     name: track.name.value.clone(),
                     description: None,
                     levels: Vec::new(),
+                    implicit: false,
                 },
                 track.id.pos,
             ));

@@ -31,6 +31,7 @@ pub struct AssessLevel<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub code: &'a str,
+    /// Empty for the one track of a book without `tracks.yaml`.
     pub track: &'a str,
     pub previous: Option<&'a str>,
     pub competencies: Vec<AssessCompetency<'a>>,
@@ -67,7 +68,7 @@ pub fn assess(book: &Book) -> AssessView<'_> {
                 id: &level.id,
                 title: &level.title,
                 code: level.label(),
-                track: &book.tracks[level.track].name,
+                track: track_name(book, level.track),
                 previous: level.previous.map(|p| book.levels[p].id.as_str()),
                 count: competencies.iter().map(|c| c.items.len()).sum(),
                 competencies,
@@ -80,6 +81,12 @@ pub fn assess(book: &Book) -> AssessView<'_> {
             .map(|a| book.area_heading(a))
             .collect(),
     }
+}
+
+/// A track's name as the pickers show it: none for the implicit track.
+fn track_name(book: &Book, track: usize) -> &str {
+    let track = &book.tracks[track];
+    if track.implicit { "" } else { &track.name }
 }
 
 /// The items a level expects of one competency, keyed so a rating survives

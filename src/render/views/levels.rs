@@ -24,6 +24,9 @@ pub struct LevelSummary<'a> {
 pub struct TrackSummary<'a> {
     pub id: &'a str,
     pub name: &'a str,
+    /// False for the one track of a book without `tracks.yaml`, whose name
+    /// would only repeat the page's "Levels" heading.
+    pub named: bool,
     pub description: Option<&'a str>,
     pub levels: Vec<LevelSummary<'a>>,
 }
@@ -35,6 +38,7 @@ pub fn tracks(book: &Book) -> Vec<TrackSummary<'_>> {
         .map(|track| TrackSummary {
             id: &track.id,
             name: &track.name,
+            named: !track.implicit,
             description: html(&track.description),
             levels: track
                 .levels
@@ -117,7 +121,7 @@ pub fn level_areas(book: &Book, level: usize) -> Vec<AreaCells<'_>> {
 pub struct ChangeView<'a> {
     pub competency: Link,
     pub area: &'a str,
-    /// `starts` or `grows`.
+    /// `starts`, `grows` or `narrows` (only items left out).
     pub kind: &'static str,
     pub added: Vec<&'a str>,
     /// `added_examples[n]`: the examples of `added[n]`.
@@ -143,6 +147,7 @@ pub struct LevelView<'a> {
     pub changes: Vec<ChangeView<'a>>,
     pub starts_count: usize,
     pub grows_count: usize,
+    pub narrows_count: usize,
     pub carried_count: usize,
     /// Whether levels add up in this book (`[ladder] expectations`).
     pub cumulative: bool,
@@ -160,6 +165,7 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
             kind: match change.kind {
                 ChangeKind::Starts => "starts",
                 ChangeKind::Grows => "grows",
+                ChangeKind::Narrows => "narrows",
             },
             added: change.added.iter().map(|i| i.text.html.as_str()).collect(),
             added_examples: change
@@ -195,6 +201,7 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
         next: level.next.map(|l| level_link(book, l)),
         starts_count: changes.iter().filter(|c| c.kind == "starts").count(),
         grows_count: changes.iter().filter(|c| c.kind == "grows").count(),
+        narrows_count: changes.iter().filter(|c| c.kind == "narrows").count(),
         changes,
         carried_count,
         cumulative: book.cumulative(),

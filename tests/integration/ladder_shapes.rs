@@ -1,0 +1,87 @@
+//! What real ladders say (issue 25): entries that only drop items, books
+//! without tracks, levels that share a title, empty items, assessment keys.
+//! Each test builds a small book through the real binary and reads what it
+//! wrote.
+
+use crate::support::TestBook;
+
+fn read(book: &TestBook, path: &str) -> String {
+    let full = book.root().join("site").join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|err| panic!("read {}: {err}", full.display()))
+}
+
+/// The `<main>` of a page.
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a page has <main>");
+    let end = html.find("</main>").expect("a page closes </main>");
+    &html[start..end]
+}
+
+/// The text of the first `<title>` of a page.
+fn title_of(html: &str) -> &str {
+    let start = html.find("<title>").expect("a page has <title>") + "<title>".len();
+    &html[start..start + html[start..].find("</title>").unwrap()]
+}
+
+/// No tracks.yaml; IC1 and IC2 share a title, IC3 has its own; one
+/// competency only drops an item at IC2, another grows.
+fn shared_titles_book() -> TestBook {
+    TestBook::empty()
+        .with("book.toml", "[book]\ntitle = \"Shapes\"\n")
+        .with(
+            "content/levels/ic1.md",
+            "---\ntitle: Reliability Engineer\ncode: IC1\nrank: 1\n---\n",
+        )
+        .with(
+            "content/levels/ic2.md",
+            "---\ntitle: Reliability Engineer\ncode: IC2\nrank: 2\n---\n",
+        )
+        .with(
+            "content/levels/ic3.md",
+            "---\ntitle: Senior Reliability Engineer\ncode: IC3\nrank: 3\n---\n",
+        )
+        .with(
+            "content/competencies/craft.yaml",
+            "name: Craft\nexpectations:\n  ic1:\n    - Writes tests.\n    - Reads the runbook.\n  ic2:\n    - Writes tests.\n",
+        )
+        .with(
+            "content/competencies/oncall.yaml",
+            "name: On-call\nexpectations:\n  ic1: Joins the rotation.\n  ic2:\n    - Joins the rotation.\n    - Leads a review.\n",
+        )
+}
+
+// ------------------------------------------------------------- smaller fixes
+
+#[test]
+fn an_entry_that_only_drops_items_narrows_and_does_not_grow() {
+    let book = shared_titles_book();
+    book.run(&["build", "."]).assert_code(0);
+    let main = main_of(&read(&book, "levels/ic2.html")).to_string();
+    let changes =
+        &main[main.find("id=\"what-changes\"").unwrap()..main.find("id=\"expectations\"").unwrap()];
+    let craft = &changes[changes.find("#craft").expect("craft changes")..];
+    let craft = &craft[..craft.find("</li>\n").unwrap_or(craft.len())];
+    assert!(craft.contains("No longer listed:"), "{craft}");
+    assert!(craft.contains("Reads the runbook."), "{craft}");
+    let craft_item = &changes[..changes.find("#craft").unwrap()];
+    let craft_badge = &craft_item[craft_item.rfind("<span class=\"badge").unwrap()..];
+    assert!(craft_badge.contains("Narrows"), "{craft_badge}");
+    // On-call added an item: it grows.
+    let oncall_item = &changes[..changes.find("#oncall").unwrap()];
+    let oncall_badge = &oncall_item[oncall_item.rfind("<span class=\"badge").unwrap()..];
+    assert!(oncall_badge.contains("Grows"), "{oncall_badge}");
+    assert!(changes.contains("1 grows and 1 narrows"), "{changes}");
+}
+
+#[test]
+fn a_book_without_tracks_names_no_track() {
+    let book = shared_titles_book();
+    book.run(&["build", "."]).assert_code(0);
+    let home = main_of(&read(&book, "index.html")).to_string();
+    assert_eq!(home.matches(">Levels</h").count(), 1, "{home}");
+    let levels = main_of(&read(&book, "levels/index.html")).to_string();
+    assert_eq!(levels.matches(">Levels</h").count(), 1, "{levels}");
+    let assess = main_of(&read(&book, "assess.html")).to_string();
+    assert!(!assess.contains("(Levels)"), "{assess}");
+    assert!(!assess.contains("· Levels"), "{assess}");
+}
