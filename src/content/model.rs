@@ -34,6 +34,9 @@ pub struct Track {
 pub struct Level {
     pub id: String,
     pub title: String,
+    /// How running text names the level: the title, or "Title (CODE)" when
+    /// another level of the book has the same title (issue 25).
+    pub name: String,
     pub code: Option<String>,
     pub track: usize,
     pub rank: i64,

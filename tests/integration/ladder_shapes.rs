@@ -85,3 +85,64 @@ fn a_book_without_tracks_names_no_track() {
     assert!(!assess.contains("(Levels)"), "{assess}");
     assert!(!assess.contains("· Levels"), "{assess}");
 }
+
+// ------------------------------------------------------------- shared titles
+
+#[test]
+fn levels_that_share_a_title_are_named_with_their_code() {
+    let book = shared_titles_book().with(
+        "content/archetypes/anchor.md",
+        "---\nname: Anchor\nlevels: [ic1, ic2, ic3]\n---\nKeeps things steady.\n",
+    );
+    book.check(&["--deny-warnings"]).assert_code(0);
+    book.run(&["build", "."]).assert_code(0);
+    let ic2 = read(&book, "levels/ic2.html");
+    assert!(
+        title_of(&ic2).starts_with("Reliability Engineer (IC2)"),
+        "{}",
+        title_of(&ic2)
+    );
+    let main = main_of(&ic2);
+    assert!(
+        main.contains("<h1>Reliability Engineer (IC2)</h1>"),
+        "{main}"
+    );
+    assert!(
+        main.contains("What changes from Reliability Engineer (IC1)"),
+        "{main}"
+    );
+    assert!(main.contains("← Reliability Engineer (IC1)"), "{main}");
+    assert!(main.contains("Senior Reliability Engineer →"), "{main}");
+    assert!(
+        !main.contains("Senior Reliability Engineer (IC3)"),
+        "{main}"
+    );
+    let archetype = main_of(&read(&book, "archetypes/anchor.html")).to_string();
+    assert!(
+        archetype.contains(">Reliability Engineer (IC1)</a>, <a")
+            && archetype.contains(">Reliability Engineer (IC2)</a>"),
+        "{archetype}"
+    );
+    // Beside their code (the levels list), titles stay as written.
+    let levels = main_of(&read(&book, "levels/index.html")).to_string();
+    assert!(!levels.contains("(IC1)"), "{levels}");
+    let assess = main_of(&read(&book, "assess.html")).to_string();
+    assert!(
+        assess.contains("IC1 · Reliability Engineer</option>"),
+        "{assess}"
+    );
+}
+
+#[test]
+fn two_levels_with_the_same_title_and_code_are_a_warning() {
+    let book = shared_titles_book().with(
+        "content/levels/ic2.md",
+        "---\ntitle: Reliability Engineer\ncode: IC1\nrank: 2\n---\n",
+    );
+    let run = book.check(&[]);
+    run.assert_code(0);
+    let err = run.stderr();
+    assert!(err.contains("warning[ambiguous-level]"), "{err}");
+    assert!(err.contains("content/levels/ic2.md:3:7"), "{err}");
+    book.check(&["--deny-warnings"]).assert_code(1);
+}

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{
     Link, archetype_link, competency_link, html, item_examples, item_texts, level_link,
-    scorecard_link,
+    level_link_beside_code, scorecard_link,
 };
 use crate::content::model::Book;
 
@@ -56,7 +56,7 @@ pub fn competency(book: &Book, index: usize) -> CompetencyView<'_> {
             for &l in &track.levels {
                 match &c.cells[l] {
                     Some(cell) => rows.push(CompetencyRow {
-                        level: level_link(book, l),
+                        level: level_link_beside_code(book, l),
                         code: book.levels[l].label(),
                         items: item_texts(&cell.items),
                         examples: item_examples(&cell.items),

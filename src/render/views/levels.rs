@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{
     InheritedView, Link, archetype_link, competency_link, html, inherited_views, item_examples,
-    item_texts, level_link, scorecard_link,
+    item_texts, level_link, level_link_beside_code, scorecard_link,
 };
 use crate::content::changes::{ChangeKind, level_changes};
 use crate::content::model::{Book, Cell};
@@ -46,7 +46,7 @@ pub fn tracks(book: &Book) -> Vec<TrackSummary<'_>> {
                 .map(|&l| {
                     let level = &book.levels[l];
                     LevelSummary {
-                        link: level_link(book, l),
+                        link: level_link_beside_code(book, l),
                         code: level.label(),
                         rank: level.rank,
                         summary: html(&level.summary),
@@ -133,6 +133,8 @@ pub struct ChangeView<'a> {
 pub struct LevelView<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    /// The title, with the code when another level shares the title.
+    pub name: &'a str,
     pub code: &'a str,
     pub track: &'a str,
     pub rank: i64,
@@ -189,6 +191,7 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
     LevelView {
         id: &level.id,
         title: &level.title,
+        name: &level.name,
         code: level.label(),
         track: &book.tracks[level.track].name,
         rank: level.rank,
