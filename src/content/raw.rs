@@ -492,7 +492,7 @@ fn expectation_items(decoder: &mut Decoder, node: &Node) -> Vec<RawItem> {
 
 fn expectation_item(decoder: &mut Decoder, node: &Node) -> Option<RawItem> {
     if !matches!(node.kind, NodeKind::Map(_)) {
-        return markdown(decoder, node, "an expectation").map(|text| RawItem {
+        return item_text(decoder, node, "an expectation").map(|text| RawItem {
             text,
             examples: Vec::new(),
         });
@@ -501,16 +501,41 @@ fn expectation_item(decoder: &mut Decoder, node: &Node) -> Option<RawItem> {
     let mut fields = decoder.fields(node, what)?;
     let text = fields
         .require("text", what)
-        .and_then(|text| markdown(decoder, text, "text"));
+        .and_then(|text| item_text(decoder, text, "text"));
     let examples = fields
         .get("examples")
-        .map(|list| markdown_list(decoder, list, "examples", true))
+        .map(|list| {
+            decoder
+                .list(list, "examples", true)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|example| item_text(decoder, example, "an example"))
+                .collect()
+        })
         .unwrap_or_default();
     fields.finish(decoder, ITEM_FIELDS, what);
     Some(RawItem {
         text: text?,
         examples,
     })
+}
+
+/// An item's (or an example's) text. An empty or blank one (`""`, `"  "`,
+/// a bare `- `) would render as an empty bullet that people are asked to
+/// rate: `empty-item` at its place (issue 25).
+fn item_text(decoder: &mut Decoder, node: &Node, what: &str) -> Option<Md> {
+    let blank = match &node.kind {
+        NodeKind::Null => true,
+        NodeKind::Str(text) => text.trim().is_empty(),
+        _ => false,
+    };
+    if blank {
+        decoder
+            .error("empty-item", node.pos, format!("{what} is empty"))
+            .help = Some("write the expected behaviour, or remove the empty entry".into());
+        return None;
+    }
+    markdown(decoder, node, what)
 }
 
 fn optional_text(fields: &mut Fields, decoder: &mut Decoder, name: &str) -> Option<At<String>> {

@@ -102,6 +102,7 @@ invalid_fixtures! {
     duplicate_id_in_sub_folders: "duplicate-id-in-sub-folders" => "duplicate-id", exit 1;
     // Real ladders' shapes (issue 25).
     ambiguous_level: "ambiguous-level" => "ambiguous-level", exit 0;
+    empty_item: "empty-item" => "empty-item", exit 1;
     // Archetypes.
     emphasis_weight_zero: "emphasis-weight-zero" => "invalid-weight", exit 1;
     emphasis_weight_six: "emphasis-weight-six" => "invalid-weight", exit 1;

@@ -234,3 +234,14 @@ fn the_monzo_data_sheet_imports_every_criterion_and_example() {
     }
     assert_eq!(running, 141);
 }
+
+#[test]
+fn an_empty_bullet_is_an_empty_item_at_its_row() {
+    let csv = format!("{HEADER}e-1,E1,1,,comms,Comms,\"- Writes PR descriptions\n- \"\n");
+    let (book, run) = import(&csv, &[]);
+    run.assert_code(1);
+    let err = run.stderr();
+    assert!(err.contains("error[empty-item]"), "{err}");
+    assert!(err.contains(":2:1"), "{err}");
+    assert!(nothing_written(&book));
+}

@@ -146,3 +146,20 @@ fn two_levels_with_the_same_title_and_code_are_a_warning() {
     assert!(err.contains("content/levels/ic2.md:3:7"), "{err}");
     book.check(&["--deny-warnings"]).assert_code(1);
 }
+
+// ------------------------------------------------------------- empty items
+
+#[test]
+fn empty_or_blank_items_are_refused_at_their_place() {
+    let book = shared_titles_book().with(
+        "content/competencies/craft.yaml",
+        "name: Craft\nexpectations:\n  ic1: \"\"\n  ic2:\n    - Writes tests.\n    - \"  \"\n    -\n  ic3:\n    - text: Reviews.\n      examples: [\"\"]\n",
+    );
+    let run = book.check(&[]);
+    run.assert_code(1);
+    let err = run.stderr();
+    assert_eq!(err.matches("error[empty-item]").count(), 4, "{err}");
+    for at in ["craft.yaml:3:8", "craft.yaml:6:7", "craft.yaml:7:6", "craft.yaml:10:18"] {
+        assert!(err.contains(at), "{at}: {err}");
+    }
+}
