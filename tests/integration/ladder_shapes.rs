@@ -159,7 +159,65 @@ fn empty_or_blank_items_are_refused_at_their_place() {
     run.assert_code(1);
     let err = run.stderr();
     assert_eq!(err.matches("error[empty-item]").count(), 4, "{err}");
-    for at in ["craft.yaml:3:8", "craft.yaml:6:7", "craft.yaml:7:6", "craft.yaml:10:18"] {
+    for at in [
+        "craft.yaml:3:8",
+        "craft.yaml:6:7",
+        "craft.yaml:7:6",
+        "craft.yaml:10:18",
+    ] {
         assert!(err.contains(at), "{at}: {err}");
     }
+}
+
+// ------------------------------------------------------------- assessment keys
+
+/// Every `data-key` of one level's checklist, with its text.
+fn checklist(assess: &str, level: &str) -> Vec<(String, String)> {
+    let start = assess
+        .find(&format!("id=\"assess-{level}\""))
+        .unwrap_or_else(|| panic!("a checklist for {level}"));
+    let part = &assess[start..];
+    let part = &part[..part.find("</details>").unwrap()];
+    part.split("data-key=\"")
+        .skip(1)
+        .map(|rest| {
+            let key = &rest[..rest.find('"').unwrap()];
+            let text = &rest[rest.find("data-text=\"").unwrap() + 11..];
+            (key.to_string(), text[..text.find('"').unwrap()].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn assessment_items_are_keyed_by_competency_level_and_text() {
+    let book = shared_titles_book().with(
+        "content/competencies/craft.yaml",
+        "name: Craft\nexpectations:\n  ic1:\n    - Writes tests.\n    - Reads the runbook.\n  ic2:\n    - Reads the runbook.\n    - Writes tests.\n    - Writes tests.\n    - Pairs on incidents.\n",
+    );
+    book.run(&["build", "."]).assert_code(0);
+    let assess = read(&book, "assess.html");
+    let ic1 = checklist(&assess, "ic1");
+    let ic2 = checklist(&assess, "ic2");
+    let key_of = |list: &[(String, String)], text: &str| -> String {
+        let found: Vec<&String> = list
+            .iter()
+            .filter(|(_, t)| t == text)
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(found.len(), 1, "{text} once in {list:?}");
+        found[0].clone()
+    };
+    // Reordered, the same sentences keep the keys they had at IC1.
+    assert_eq!(key_of(&ic1, "Writes tests."), key_of(&ic2, "Writes tests."));
+    assert_eq!(
+        key_of(&ic1, "Reads the runbook."),
+        key_of(&ic2, "Reads the runbook.")
+    );
+    assert!(key_of(&ic1, "Writes tests.").starts_with("craft@ic1:"));
+    assert!(key_of(&ic2, "Pairs on incidents.").starts_with("craft@ic2:"));
+    // No key, and so no sentence, twice in one checklist.
+    let mut keys: Vec<&String> = ic2.iter().map(|(k, _)| k).collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), ic2.len(), "{ic2:?}");
 }
