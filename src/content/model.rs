@@ -109,6 +109,27 @@ pub struct Competency {
     pub description: Option<Html>,
     /// Indexed like `Book::levels`; `None` where the competency is not expected.
     pub cells: Vec<Option<Cell>>,
+    /// The levels whose entry is `[]`: the competency ends there in its
+    /// track, and carry-over stops (issue 25). Sorted.
+    pub ends: Vec<usize>,
+}
+
+impl Competency {
+    /// The level at or below `level`, in its track, where this competency
+    /// ended and was not taken up again: `None` when it did not end.
+    pub fn ended_at(&self, levels: &[Level], level: usize) -> Option<usize> {
+        let mut at = Some(level);
+        while let Some(index) = at {
+            if self.cells[index].is_some() {
+                return None;
+            }
+            if self.ends.contains(&index) {
+                return Some(index);
+            }
+            at = levels[index].previous;
+        }
+        None
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -52,6 +52,9 @@ pub struct RawExpectation {
     /// Some items were written but are broken (already reported), so an
     /// empty `items` is not a second problem.
     pub broken: bool,
+    /// Written as an explicit empty list (`sre-5: []`): the competency is
+    /// not expected from this level on in its track (issue 25).
+    pub ends: bool,
 }
 
 /// One expected behaviour: a Markdown string, or a mapping
@@ -693,11 +696,13 @@ fn decode_competency(
         expectations_pos = key.pos;
         for (level, value) in decoder.entries(node, "expectations").unwrap_or_default() {
             let before = decoder.diagnostics.error_count();
+            let ends = matches!(&value.kind, NodeKind::Seq(items) if items.is_empty());
             let items = expectation_items(decoder, value);
             expectations.push(RawExpectation {
                 level: At::new(level.name.clone(), level.pos),
                 items,
                 broken: decoder.diagnostics.error_count() > before,
+                ends,
             });
         }
     }

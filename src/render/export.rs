@@ -129,6 +129,10 @@ struct CompetencyOut<'a> {
     summary: Option<Text<'a>>,
     description: Option<Text<'a>>,
     expectations: Vec<ExpectationOut<'a>>,
+    /// The levels whose entry is `[]`: not expected from there on in their
+    /// track (issue 25). Absent when it never ends, as in v1 exports.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ends: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -267,6 +271,7 @@ pub fn ladder_json(book: &Book) -> String {
                 summary: c.summary.as_ref().map(text),
                 description: c.description.as_ref().map(text),
                 expectations: expectations_out(book, index),
+                ends: c.ends.iter().map(|&l| book.levels[l].id.as_str()).collect(),
             })
             .collect(),
         archetypes: book

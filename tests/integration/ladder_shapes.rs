@@ -221,3 +221,103 @@ fn assessment_items_are_keyed_by_competency_level_and_text() {
     keys.dedup();
     assert_eq!(keys.len(), ic2.len(), "{ic2:?}");
 }
+
+// ------------------------------------------------------------- ended groups
+
+/// Culture exists at IC2 only: `ic3: []` ends it.
+fn ended_book() -> TestBook {
+    shared_titles_book().with(
+        "content/competencies/culture.yaml",
+        "name: Culture\nexpectations:\n  ic2:\n    - Runs the guild.\n    - Hosts the book club.\n  ic3: []\n",
+    )
+}
+
+#[test]
+fn an_ended_competency_is_gone_from_higher_levels() {
+    let book = ended_book();
+    book.check(&["--deny-warnings"]).assert_code(0);
+    book.run(&["build", "."]).assert_code(0);
+    let ic3 = main_of(&read(&book, "levels/ic3.html")).to_string();
+    assert!(!ic3.contains("id=\"culture\""), "{ic3}");
+    let changes =
+        &ic3[ic3.find("id=\"what-changes\"").unwrap()..ic3.find("id=\"expectations\"").unwrap()];
+    assert!(changes.contains(">Ends</span>"), "{changes}");
+    assert!(
+        changes.contains("No longer a separate expectation from IC3"),
+        "{changes}"
+    );
+    assert!(changes.contains("Runs the guild."), "{changes}");
+    assert!(changes.contains("1 competency ends here."), "{changes}");
+    assert!(
+        ic3.contains("Not expected separately any more: <a"),
+        "{ic3}"
+    );
+    // The checklist has no Culture item at IC3; IC2 has both.
+    let assess = read(&book, "assess.html");
+    let ic3_list = checklist(&assess, "ic3");
+    assert!(
+        ic3_list.iter().all(|(k, _)| !k.starts_with("culture@")),
+        "{ic3_list:?}"
+    );
+    assert_eq!(
+        checklist(&assess, "ic2")
+            .iter()
+            .filter(|(k, _)| k.starts_with("culture@"))
+            .count(),
+        2
+    );
+    // The matrix shows a dash at IC3.
+    let matrix = read(&book, "matrix.html");
+    let row = &matrix[matrix.find("id=\"default-culture\"").expect("culture row")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    let cells: Vec<&str> = row.split("<td").skip(1).collect();
+    assert!(
+        cells[2].contains("class=\"empty ended\"") && cells[2].contains("–"),
+        "{row}"
+    );
+    assert!(
+        cells[0].contains("class=\"empty\"") && !cells[0].contains("ended"),
+        "{row}"
+    );
+    // ladder.json: IC3 has no Culture items, and the competency says where it ends.
+    let json = book.run(&["export", ".", "--format", "json"]);
+    json.assert_code(0);
+    let out = json.stdout();
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let culture = value["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "culture")
+        .unwrap();
+    assert_eq!(culture["ends"], serde_json::json!(["ic3"]));
+    let levels: Vec<&str> = culture["expectations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["ic2"], "{culture}");
+    // matrix.csv: no Culture row at IC3.
+    let csv = book.run(&["export", ".", "--format", "csv"]);
+    assert!(
+        !csv.stdout()
+            .lines()
+            .any(|l| l.contains(",ic3,") && l.contains("culture")),
+        "{}",
+        csv.stdout()
+    );
+}
+
+#[test]
+fn ending_what_was_never_expected_is_an_error() {
+    let book = shared_titles_book().with(
+        "content/competencies/culture.yaml",
+        "name: Culture\nexpectations:\n  ic1: []\n  ic3:\n    - Runs the guild.\n",
+    );
+    let run = book.check(&[]);
+    run.assert_code(1);
+    let err = run.stderr();
+    assert!(err.contains("error[nothing-to-end]"), "{err}");
+    assert!(err.contains("culture.yaml:3:3"), "{err}");
+}

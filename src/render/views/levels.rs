@@ -76,6 +76,32 @@ pub struct CellView<'a> {
     pub inherited: Vec<InheritedView<'a>>,
 }
 
+/// A competency no longer expected separately at a level (issue 25).
+#[derive(Serialize)]
+pub struct EndedView<'a> {
+    pub competency: Link,
+    /// The level whose entry is `[]`, and its short label.
+    pub from: Link,
+    pub from_label: &'a str,
+}
+
+/// The competencies that ended at `level` or below in its track, in area
+/// order.
+pub fn ended_views(book: &Book, level: usize) -> Vec<EndedView<'_>> {
+    book.areas
+        .iter()
+        .flat_map(|area| area.competencies.iter().copied())
+        .filter_map(|c| {
+            let at = book.competencies[c].ended_at(&book.levels, level)?;
+            Some(EndedView {
+                competency: competency_link(book, c),
+                from: level_link(book, at),
+                from_label: book.levels[at].label(),
+            })
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 pub struct AreaCells<'a> {
     pub name: &'a str,
@@ -121,7 +147,7 @@ pub fn level_areas(book: &Book, level: usize) -> Vec<AreaCells<'_>> {
 pub struct ChangeView<'a> {
     pub competency: Link,
     pub area: &'a str,
-    /// `starts`, `grows` or `narrows` (only items left out).
+    /// `starts`, `grows`, `narrows` (only items left out) or `ends` (`[]`).
     pub kind: &'static str,
     pub added: Vec<&'a str>,
     /// `added_examples[n]`: the examples of `added[n]`.
@@ -150,6 +176,10 @@ pub struct LevelView<'a> {
     pub starts_count: usize,
     pub grows_count: usize,
     pub narrows_count: usize,
+    pub ends_count: usize,
+    /// Competencies that ended at this level or below in its track (`[]`),
+    /// each with the level they ended at.
+    pub ended: Vec<EndedView<'a>>,
     pub carried_count: usize,
     /// Whether levels add up in this book (`[ladder] expectations`).
     pub cumulative: bool,
@@ -168,6 +198,7 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
                 ChangeKind::Starts => "starts",
                 ChangeKind::Grows => "grows",
                 ChangeKind::Narrows => "narrows",
+                ChangeKind::Ends => "ends",
             },
             added: change.added.iter().map(|i| i.text.html.as_str()).collect(),
             added_examples: change
@@ -205,6 +236,8 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
         starts_count: changes.iter().filter(|c| c.kind == "starts").count(),
         grows_count: changes.iter().filter(|c| c.kind == "grows").count(),
         narrows_count: changes.iter().filter(|c| c.kind == "narrows").count(),
+        ends_count: changes.iter().filter(|c| c.kind == "ends").count(),
+        ended: ended_views(book, index),
         changes,
         carried_count,
         cumulative: book.cumulative(),

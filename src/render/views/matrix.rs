@@ -21,6 +21,9 @@ pub struct MatrixCell<'a> {
 pub struct MatrixRow<'a> {
     pub competency: Link,
     pub cells: Vec<Option<MatrixCell<'a>>>,
+    /// `ended[n]`: the label of the level where the competency ended (`[]`)
+    /// when `cells[n]` is empty because of it (issue 25).
+    pub ended: Vec<Option<&'a str>>,
 }
 
 #[derive(Serialize)]
@@ -79,6 +82,14 @@ pub fn matrix(book: &Book) -> Vec<MatrixTrack<'_>> {
                                                 .carried_from(l)
                                                 .map(|from| book.levels[from].label()),
                                         })
+                                })
+                                .collect(),
+                            ended: level_ids
+                                .iter()
+                                .map(|&l| {
+                                    book.competencies[c]
+                                        .ended_at(&book.levels, l)
+                                        .map(|at| book.levels[at].label())
                                 })
                                 .collect(),
                         })
