@@ -154,11 +154,11 @@ impl Resolver<'_> {
             return (cells, ends);
         }
         for expectation in &raw.expectations {
-            if expectation.ends {
-                if let Some(level) = levels.iter().position(|l| l.id == expectation.level.value) {
-                    ends.push(level);
-                    continue;
-                }
+            if expectation.ends
+                && let Some(level) = levels.iter().position(|l| l.id == expectation.level.value)
+            {
+                ends.push(level);
+                continue;
             }
             if let Some((level, cell)) = self.own_cell(file, expectation, levels, targets) {
                 cells[level] = Some(cell);
