@@ -73,6 +73,7 @@ pub const STRING_KEYS: &[&str] = &[
     "ended_was",
     "ended_list",
     "ended_at",
+    "owners_note",
     "nothing_changes",
     "expectations",
     "carried_note_before",

@@ -92,6 +92,9 @@ pub struct Cell {
     /// level still expects, junior first. Their items are
     /// `cells[level].items` of the same competency. Empty in replace books.
     pub inherited: Vec<usize>,
+    /// The owners' note on this level's entry (issue 25): never carried
+    /// over, never rated.
+    pub note: Option<Html>,
 }
 
 impl Cell {

@@ -104,6 +104,7 @@ invalid_fixtures! {
     ambiguous_level: "ambiguous-level" => "ambiguous-level", exit 0;
     empty_item: "empty-item" => "empty-item", exit 1;
     nothing_to_end: "nothing-to-end" => "nothing-to-end", exit 1;
+    nothing_to_note: "nothing-to-note" => "nothing-to-note", exit 1;
     // Archetypes.
     emphasis_weight_zero: "emphasis-weight-zero" => "invalid-weight", exit 1;
     emphasis_weight_six: "emphasis-weight-six" => "invalid-weight", exit 1;

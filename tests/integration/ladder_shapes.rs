@@ -321,3 +321,93 @@ fn ending_what_was_never_expected_is_an_error() {
     assert!(err.contains("error[nothing-to-end]"), "{err}");
     assert!(err.contains("culture.yaml:3:3"), "{err}");
 }
+
+// ------------------------------------------------------------- notes
+
+#[test]
+fn a_note_on_a_carried_cell_is_shown_and_never_rated() {
+    let book = shared_titles_book().with(
+        "content/competencies/craft.yaml",
+        "name: Craft\nexpectations:\n  ic1:\n    - Writes tests.\n  ic2:\n    note: Does not go up beyond IC1.\n  ic3:\n    note: Reviews focus on design.\n    items:\n      - Reviews designs.\n",
+    );
+    book.check(&["--deny-warnings"]).assert_code(0);
+    book.run(&["build", "."]).assert_code(0);
+    let ic2 = main_of(&read(&book, "levels/ic2.html")).to_string();
+    let craft = &ic2[ic2
+        .find("<article class=\"expectation carried\" id=\"craft\"")
+        .expect("craft carried")..];
+    let craft = &craft[..craft.find("</article>").unwrap()];
+    assert!(craft.contains("<p class=\"cell-note\"><span class=\"cell-note-label\">Note:</span> Does not go up beyond IC1.</p>"), "{craft}");
+    assert!(craft.contains("Writes tests."), "{craft}");
+    // The carried cell does not change: nothing about Craft in what changes.
+    let changes =
+        &ic2[ic2.find("id=\"what-changes\"").unwrap()..ic2.find("id=\"expectations\"").unwrap()];
+    assert!(!changes.contains("#craft"), "{changes}");
+    // The note is not carried on to IC3, which has its own.
+    let ic3 = main_of(&read(&book, "levels/ic3.html")).to_string();
+    assert!(!ic3.contains("Does not go up beyond IC1."), "{ic3}");
+    assert!(ic3.contains("Reviews focus on design."), "{ic3}");
+    // The checklist shows the note but rates only the item.
+    let assess = read(&book, "assess.html");
+    assert_eq!(
+        checklist(&assess, "ic2")
+            .iter()
+            .filter(|(k, _)| k.starts_with("craft@"))
+            .count(),
+        1
+    );
+    assert!(assess.contains("Does not go up beyond IC1."));
+    let matrix = read(&book, "matrix.html");
+    assert!(matrix.contains("<p class=\"cell-note\">Does not go up beyond IC1.</p>"));
+    // Exports: ladder.json's entry has the note; matrix.csv a note column.
+    let json: serde_json::Value =
+        serde_json::from_str(&book.run(&["export", ".", "--format", "json"]).stdout()).unwrap();
+    let craft = json["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "craft")
+        .unwrap();
+    let ic2_entry = craft["expectations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["level"] == "ic2")
+        .unwrap();
+    assert_eq!(
+        ic2_entry["note"]["text"], "Does not go up beyond IC1.",
+        "{ic2_entry}"
+    );
+    assert_eq!(ic2_entry["carried_from"], "ic1");
+    let csv = book.run(&["export", ".", "--format", "csv"]).stdout();
+    assert!(csv.lines().next().unwrap().ends_with(",note"), "{csv}");
+    assert!(csv.contains("Does not go up beyond IC1."), "{csv}");
+}
+
+#[test]
+fn bad_notes_are_reported_at_their_place() {
+    let book = shared_titles_book()
+        .with(
+            "content/competencies/craft.yaml",
+            "name: Craft\nexpectations:\n  ic1:\n    note: [not, text]\n    items: [Writes tests.]\n  ic2:\n    note: Fine.\n    colour: red\n",
+        )
+        .with(
+            "content/competencies/lonely.yaml",
+            "name: Lonely\nexpectations:\n  ic1:\n    note: Nothing below me.\n",
+        );
+    let run = book.check(&[]);
+    run.assert_code(1);
+    let err = run.stderr();
+    assert!(
+        err.contains("error[wrong-type]") && err.contains("craft.yaml:4:11"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error[unknown-field]") && err.contains("craft.yaml:8:5"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error[nothing-to-note]") && err.contains("lonely.yaml:4:11"),
+        "{err}"
+    );
+}

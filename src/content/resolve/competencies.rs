@@ -172,7 +172,40 @@ impl Resolver<'_> {
             carry_over(&mut cells, levels, &ends);
         }
         self.check_ends(raw, levels, &cells, &mut ends);
+        self.attach_notes(raw, levels, &mut cells, targets);
         (cells, ends)
+    }
+
+    /// Notes go on their level's cell after carry-over, so a note is never
+    /// copied to the levels above. A note alone keeps the carried cell.
+    fn attach_notes(
+        &mut self,
+        raw: &RawCompetency,
+        levels: &[Level],
+        cells: &mut [Option<Cell>],
+        targets: &LinkTargets,
+    ) {
+        for expectation in &raw.expectations {
+            let Some(note) = &expectation.note else {
+                continue;
+            };
+            let Some(level) = levels.iter().position(|l| l.id == expectation.level.value) else {
+                continue;
+            };
+            let html = self.md(&raw.file, &Some(note.clone()), true, targets);
+            match &mut cells[level] {
+                Some(cell) => cell.note = html,
+                None => {
+                    self.error(
+                        "nothing-to-note",
+                        &raw.file,
+                        note.pos,
+                        "a note alone carries over the level below's items, but the level below expects nothing here",
+                    )
+                    .help = Some("add `items:` with what this level expects, or move the note to a level that has some".into());
+                }
+            }
+        }
     }
 
     /// `[]` ends a competency that a lower level of the track expects; at
@@ -227,8 +260,9 @@ impl Resolver<'_> {
             return None;
         };
         if expectation.items.is_empty() {
-            // Items written but broken are reported already.
-            if !expectation.broken {
+            // Items written but broken are reported already; a note alone
+            // keeps the carried items (issue 25).
+            if !expectation.broken && expectation.note.is_none() {
                 self.error(
                     "empty-field",
                     file,
@@ -256,6 +290,7 @@ impl Resolver<'_> {
                 items,
                 source_level: level,
                 inherited: Vec::new(),
+                note: None,
             },
         ))
     }
@@ -307,6 +342,9 @@ fn carry_over(cells: &mut [Option<Cell>], levels: &[Level], ends: &[usize]) {
             && let Some(previous) = levels[index].previous
         {
             cells[index] = cells[previous].clone();
+            if let Some(cell) = &mut cells[index] {
+                cell.note = None;
+            }
         }
     }
 }
@@ -337,6 +375,7 @@ fn cumulate(cells: &mut [Option<Cell>], levels: &[Level], ends: &[usize]) {
                     items: Vec::new(),
                     source_level: index,
                     inherited,
+                    note: None,
                 });
             }
         }

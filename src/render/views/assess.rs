@@ -26,6 +26,8 @@ pub struct AssessCompetency<'a> {
     pub area: &'a str,
     pub items: Vec<AssessItem<'a>>,
     pub carried_label: Option<&'a str>,
+    /// The owners' note on the level's entry: shown, never rated (issue 25).
+    pub note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -63,6 +65,7 @@ pub fn assess(book: &Book) -> AssessView<'_> {
                         area: book.area_heading(competency.area),
                         items: assess_items(book, c, index),
                         carried_label: cell.carried_from(index).map(|l| book.levels[l].label()),
+                        note: cell.note.as_ref().map(|n| n.html.as_str()),
                     }
                 })
                 .collect();

@@ -17,6 +17,8 @@ pub struct CompetencyRow<'a> {
     /// `examples[n]`: the examples of `items[n]`.
     pub examples: Vec<Vec<&'a str>>,
     pub carried_label: Option<&'a str>,
+    /// The owners' note on this level's entry (issue 25).
+    pub note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -61,6 +63,7 @@ pub fn competency(book: &Book, index: usize) -> CompetencyView<'_> {
                         items: item_texts(&cell.items),
                         examples: item_examples(&cell.items),
                         carried_label: cell.carried_from(l).map(|from| book.levels[from].label()),
+                        note: html(&cell.note),
                     }),
                     None => not_expected.push(level_link(book, l)),
                 }

@@ -74,6 +74,8 @@ pub struct CellView<'a> {
     pub carried_label: Option<&'a str>,
     /// Cumulative books: the lower levels' items still expected here.
     pub inherited: Vec<InheritedView<'a>>,
+    /// The owners' note on this level's entry, shown with it (issue 25).
+    pub note: Option<&'a str>,
 }
 
 /// A competency no longer expected separately at a level (issue 25).
@@ -119,6 +121,7 @@ fn cell_view<'a>(book: &'a Book, competency: usize, cell: &'a Cell, level: usize
         carried_from: carried.map(|l| level_link(book, l)),
         carried_label: carried.map(|l| book.levels[l].label()),
         inherited: inherited_views(book, competency, cell),
+        note: html(&cell.note),
     }
 }
 

@@ -15,6 +15,8 @@ pub struct MatrixCell<'a> {
     pub examples: Vec<Vec<&'a str>>,
     pub carried: bool,
     pub carried_label: Option<&'a str>,
+    /// The owners' note on this level's entry (issue 25).
+    pub note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +83,7 @@ pub fn matrix(book: &Book) -> Vec<MatrixTrack<'_>> {
                                             carried_label: cell
                                                 .carried_from(l)
                                                 .map(|from| book.levels[from].label()),
+                                            note: cell.note.as_ref().map(|n| n.html.as_str()),
                                         })
                                 })
                                 .collect(),
