@@ -235,13 +235,18 @@ fn ended_book() -> TestBook {
 #[test]
 fn an_ended_competency_is_gone_from_higher_levels() {
     let book = ended_book();
-    book.check(&["--deny-warnings"]).assert_code(0);
+    book.check(&["--deny-warnings", "--links"]).assert_code(0);
     book.run(&["build", "."]).assert_code(0);
     let ic3 = main_of(&read(&book, "levels/ic3.html")).to_string();
     assert!(!ic3.contains("id=\"culture\""), "{ic3}");
     let changes =
         &ic3[ic3.find("id=\"what-changes\"").unwrap()..ic3.find("id=\"expectations\"").unwrap()];
     assert!(changes.contains(">Ends</span>"), "{changes}");
+    // Culture is not on IC3's page: the change links to its own page.
+    assert!(
+        changes.contains("href=\"../competencies/culture.html\">Culture</a>"),
+        "{changes}"
+    );
     assert!(
         changes.contains("No longer a separate expectation from IC3"),
         "{changes}"
