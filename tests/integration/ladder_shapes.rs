@@ -459,3 +459,39 @@ fn the_dropbox_framework_keeps_every_criterion_and_each_level_s_count() {
     assert!(title_of(&ic4).starts_with("Reliability Engineer (IC4)"));
     assert!(main_of(&ic4).contains("What changes from Reliability Engineer (IC3)"));
 }
+
+#[test]
+fn in_a_cumulative_book_an_end_stops_adding_up_and_a_note_keeps_its_level() {
+    let book = shared_titles_book()
+        .with("book.toml", "[book]\ntitle = \"Adds up\"\n\n[ladder]\nexpectations = \"cumulative\"\n")
+        .with(
+            "content/competencies/craft.yaml",
+            "name: Craft\nexpectations:\n  ic1:\n    - Writes tests.\n  ic2:\n    note: Nothing new beyond IC1.\n  ic3: []\n",
+        )
+        .with(
+            "content/competencies/oncall.yaml",
+            "name: On-call\nexpectations:\n  ic1: Joins the rotation.\n  ic2: Leads a review.\n",
+        );
+    book.check(&["--deny-warnings"]).assert_code(0);
+    book.run(&["build", "."]).assert_code(0);
+    let assess = read(&book, "assess.html");
+    let craft = |level: &str| {
+        checklist(&assess, level)
+            .iter()
+            .filter(|(k, _)| k.starts_with("craft@"))
+            .count()
+    };
+    assert_eq!((craft("ic1"), craft("ic2"), craft("ic3")), (1, 1, 0));
+    assert_eq!(
+        checklist(&assess, "ic3").len(),
+        2,
+        "On-call's two items only"
+    );
+    let csv = book.run(&["export", ".", "--format", "csv"]).stdout();
+    let noted: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains("Nothing new beyond IC1."))
+        .collect();
+    assert_eq!(noted.len(), 1, "{csv}");
+    assert!(noted[0].contains(",ic2,"), "{csv}");
+}
