@@ -12,8 +12,14 @@ use crate::content::model::{Book, Item};
 pub enum ChangeKind {
     /// Not expected at the previous level; expected from this one.
     Starts,
-    /// The level has its own entry whose text differs from the previous one.
+    /// The level has its own entry with items the previous one did not have.
     Grows,
+    /// The level has its own entry that only leaves out items of the
+    /// previous one: nothing was added, so it does not "grow" (issue 25).
+    Narrows,
+    /// The level's entry is `[]`: the competency is no longer a separate
+    /// expectation from this level on (issue 25).
+    Ends,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,9 +38,36 @@ pub fn level_changes(book: &Book, level: usize) -> Vec<Change<'_>> {
     let Some(previous) = book.levels[level].previous else {
         return Vec::new();
     };
-    if book.cumulative() {
-        return cumulative_changes(book, level, previous);
-    }
+    let mut changes = if book.cumulative() {
+        cumulative_changes(book, level, previous)
+    } else {
+        replace_changes(book, level, previous)
+    };
+    changes.extend(ends(book, level, previous));
+    changes
+}
+
+/// Competencies whose entry at this level is `[]`, in area order; what
+/// they expected at the level below is what no longer applies.
+fn ends(book: &Book, level: usize, previous: usize) -> impl Iterator<Item = Change<'_>> {
+    book.areas
+        .iter()
+        .flat_map(|area| area.competencies.iter().copied())
+        .filter(move |&c| book.competencies[c].ends.contains(&level))
+        .map(move |competency| Change {
+            competency,
+            kind: ChangeKind::Ends,
+            added: Vec::new(),
+            replaced: book
+                .items_expected(competency, previous)
+                .into_iter()
+                .map(|(_, item)| item)
+                .collect(),
+        })
+}
+
+/// Replace books: each own entry compared with the level below's.
+fn replace_changes(book: &Book, level: usize, previous: usize) -> Vec<Change<'_>> {
     let mut changes = Vec::new();
     for (competency, cell) in book.expectations_at(level) {
         match &book.competencies[competency].cells[previous] {
@@ -58,7 +91,11 @@ pub fn level_changes(book: &Book, level: usize) -> Vec<Change<'_>> {
                 if !added.is_empty() || !replaced.is_empty() {
                     changes.push(Change {
                         competency,
-                        kind: ChangeKind::Grows,
+                        kind: if added.is_empty() {
+                            ChangeKind::Narrows
+                        } else {
+                            ChangeKind::Grows
+                        },
                         added,
                         replaced,
                     });

@@ -25,12 +25,18 @@ pub struct Track {
     pub description: Option<Html>,
     /// Indices into `Book::levels`, by rank, junior first.
     pub levels: Vec<usize>,
+    /// The one track of a book without `tracks.yaml`: its name ("Levels")
+    /// is not the author's, so pages do not show it as a heading (issue 25).
+    pub implicit: bool,
 }
 
 #[derive(Debug, Clone)]
 pub struct Level {
     pub id: String,
     pub title: String,
+    /// How running text names the level: the title, or "Title (CODE)" when
+    /// another level of the book has the same title (issue 25).
+    pub name: String,
     pub code: Option<String>,
     pub track: usize,
     pub rank: i64,
@@ -86,6 +92,9 @@ pub struct Cell {
     /// level still expects, junior first. Their items are
     /// `cells[level].items` of the same competency. Empty in replace books.
     pub inherited: Vec<usize>,
+    /// The owners' note on this level's entry (issue 25): never carried
+    /// over, never rated.
+    pub note: Option<Html>,
 }
 
 impl Cell {
@@ -103,6 +112,27 @@ pub struct Competency {
     pub description: Option<Html>,
     /// Indexed like `Book::levels`; `None` where the competency is not expected.
     pub cells: Vec<Option<Cell>>,
+    /// The levels whose entry is `[]`: the competency ends there in its
+    /// track, and carry-over stops (issue 25). Sorted.
+    pub ends: Vec<usize>,
+}
+
+impl Competency {
+    /// The level at or below `level`, in its track, where this competency
+    /// ended and was not taken up again: `None` when it did not end.
+    pub fn ended_at(&self, levels: &[Level], level: usize) -> Option<usize> {
+        let mut at = Some(level);
+        while let Some(index) = at {
+            if self.cells[index].is_some() {
+                return None;
+            }
+            if self.ends.contains(&index) {
+                return Some(index);
+            }
+            at = levels[index].previous;
+        }
+        None
+    }
 }
 
 #[derive(Debug, Clone)]

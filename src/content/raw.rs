@@ -52,6 +52,12 @@ pub struct RawExpectation {
     /// Some items were written but are broken (already reported), so an
     /// empty `items` is not a second problem.
     pub broken: bool,
+    /// Written as an explicit empty list (`sre-5: []`): the competency is
+    /// not expected from this level on in its track (issue 25).
+    pub ends: bool,
+    /// The owners' note on this cell (`{ note, items }`), shown with it and
+    /// never rated; alone, the lower level's items carry over beside it.
+    pub note: Option<Md>,
 }
 
 /// One expected behaviour: a Markdown string, or a mapping
@@ -492,7 +498,7 @@ fn expectation_items(decoder: &mut Decoder, node: &Node) -> Vec<RawItem> {
 
 fn expectation_item(decoder: &mut Decoder, node: &Node) -> Option<RawItem> {
     if !matches!(node.kind, NodeKind::Map(_)) {
-        return markdown(decoder, node, "an expectation").map(|text| RawItem {
+        return item_text(decoder, node, "an expectation").map(|text| RawItem {
             text,
             examples: Vec::new(),
         });
@@ -501,16 +507,79 @@ fn expectation_item(decoder: &mut Decoder, node: &Node) -> Option<RawItem> {
     let mut fields = decoder.fields(node, what)?;
     let text = fields
         .require("text", what)
-        .and_then(|text| markdown(decoder, text, "text"));
+        .and_then(|text| item_text(decoder, text, "text"));
     let examples = fields
         .get("examples")
-        .map(|list| markdown_list(decoder, list, "examples", true))
+        .map(|list| {
+            decoder
+                .list(list, "examples", true)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|example| item_text(decoder, example, "an example"))
+                .collect()
+        })
         .unwrap_or_default();
     fields.finish(decoder, ITEM_FIELDS, what);
     Some(RawItem {
         text: text?,
         examples,
     })
+}
+
+/// The fields of an entry with an owners' note (issue 25).
+pub const NOTED_ENTRY_FIELDS: &[&str] = &["note", "items"];
+
+/// An entry written as `{ note, items }` (or `{ note }` alone): its note
+/// and items. `None` when the entry is something else: a mapping with
+/// `text` is one item, and anything not a mapping is items.
+fn noted_entry(decoder: &mut Decoder, node: &Node) -> Option<(Option<Md>, Vec<RawItem>)> {
+    let NodeKind::Map(entries) = &node.kind else {
+        return None;
+    };
+    if entries.iter().any(|(key, _)| key.name == "text") {
+        return None;
+    }
+    let what = "an entry with a note";
+    let before = decoder.diagnostics.error_count();
+    let mut fields = decoder.fields(node, what)?;
+    let note = fields
+        .get("note")
+        .and_then(|n| item_text(decoder, n, "note"));
+    let items = fields
+        .get("items")
+        .map(|items| expectation_items(decoder, items))
+        .unwrap_or_default();
+    if note.is_none() && items.is_empty() && decoder.diagnostics.error_count() == before {
+        decoder
+            .error(
+                "missing-field",
+                node.pos,
+                "an entry written as a mapping needs `text` (one item) or `note`",
+            )
+            .help = Some(
+            "write `text: ...` for one item, or `note: ...` (and optionally `items: [...]`)".into(),
+        );
+    }
+    fields.finish(decoder, NOTED_ENTRY_FIELDS, what);
+    Some((note, items))
+}
+
+/// An item's (or an example's) text. An empty or blank one (`""`, `"  "`,
+/// a bare `- `) would render as an empty bullet that people are asked to
+/// rate: `empty-item` at its place (issue 25).
+fn item_text(decoder: &mut Decoder, node: &Node, what: &str) -> Option<Md> {
+    let blank = match &node.kind {
+        NodeKind::Null => true,
+        NodeKind::Str(text) => text.trim().is_empty(),
+        _ => false,
+    };
+    if blank {
+        decoder
+            .error("empty-item", node.pos, format!("{what} is empty"))
+            .help = Some("write the expected behaviour, or remove the empty entry".into());
+        return None;
+    }
+    markdown(decoder, node, what)
 }
 
 fn optional_text(fields: &mut Fields, decoder: &mut Decoder, name: &str) -> Option<At<String>> {
@@ -668,11 +737,17 @@ fn decode_competency(
         expectations_pos = key.pos;
         for (level, value) in decoder.entries(node, "expectations").unwrap_or_default() {
             let before = decoder.diagnostics.error_count();
-            let items = expectation_items(decoder, value);
+            let ends = matches!(&value.kind, NodeKind::Seq(items) if items.is_empty());
+            let (note, items) = match noted_entry(decoder, value) {
+                Some(noted) => noted,
+                None => (None, expectation_items(decoder, value)),
+            };
             expectations.push(RawExpectation {
                 level: At::new(level.name.clone(), level.pos),
                 items,
                 broken: decoder.diagnostics.error_count() > before,
+                ends,
+                note,
             });
         }
     }

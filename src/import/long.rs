@@ -351,6 +351,16 @@ impl Reader<'_> {
             .help = Some("write what is expected, or delete the row if nothing is".into());
         } else {
             let mut items = cell_items(expectation);
+            if items.iter().any(|item| item.text.trim().is_empty()) {
+                self.error(
+                    "empty-item",
+                    row.line,
+                    "a bullet of the `expectation` column is empty".into(),
+                )
+                .help = Some(
+                    "write the expected behaviour after the bullet, or delete the bullet".into(),
+                );
+            }
             for problem in add_examples(&mut items, row.get(EXAMPLES_COLUMN)) {
                 self.error("csv-conflict", row.line, problem).help = Some(
                     "number each example with its item's place in the cell: `1. ...` for the first"

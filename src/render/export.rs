@@ -29,6 +29,8 @@ pub const CSV_COLUMNS: &[&str] = &[
 /// (issue 21): one line per example, `<n>. <example>`, where `n` counts the
 /// items of the cell from 1. Books without examples keep the ten columns.
 pub const EXAMPLES_COLUMN: &str = "examples";
+/// The optional column of `matrix.csv` with the owners' note on a cell (issue 25).
+pub const NOTE_COLUMN: &str = "note";
 
 #[derive(Serialize)]
 struct Text<'a> {
@@ -119,6 +121,9 @@ struct ExpectationOut<'a> {
     items: Vec<ItemOut<'a>>,
     /// The level whose entry carries over to this one, when not its own.
     carried_from: Option<&'a str>,
+    /// The owners' note on this level's entry (issue 25); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<Text<'a>>,
 }
 
 #[derive(Serialize)]
@@ -129,6 +134,10 @@ struct CompetencyOut<'a> {
     summary: Option<Text<'a>>,
     description: Option<Text<'a>>,
     expectations: Vec<ExpectationOut<'a>>,
+    /// The levels whose entry is `[]`: not expected from there on in their
+    /// track (issue 25). Absent when it never ends, as in v1 exports.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ends: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -207,6 +216,7 @@ fn expectations_out(book: &Book, competency: usize) -> Vec<ExpectationOut<'_>> {
                     .map(|(from, item)| item_out(item, cumulative.then(|| level_id(from))))
                     .collect(),
                 carried_from: cell.carried_from(l).map(level_id),
+                note: cell.note.as_ref().map(text),
             })
         })
         .collect()
@@ -267,6 +277,7 @@ pub fn ladder_json(book: &Book) -> String {
                 summary: c.summary.as_ref().map(text),
                 description: c.description.as_ref().map(text),
                 expectations: expectations_out(book, index),
+                ends: c.ends.iter().map(|&l| book.levels[l].id.as_str()).collect(),
             })
             .collect(),
         archetypes: book
@@ -356,9 +367,16 @@ pub fn matrix_csv(book: &Book) -> String {
             .flatten()
             .any(|cell| cell.items.iter().any(|item| !item.examples.is_empty()))
     });
+    let with_notes = book
+        .competencies
+        .iter()
+        .any(|c| c.cells.iter().flatten().any(|cell| cell.note.is_some()));
     let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
     if with_examples {
         header.push(EXAMPLES_COLUMN);
+    }
+    if with_notes {
+        header.push(NOTE_COLUMN);
     }
     writer
         .write_record(&header)
@@ -369,7 +387,7 @@ pub fn matrix_csv(book: &Book) -> String {
             for (c, cell) in book.expectations_at(l) {
                 // A cumulative level's row holds its new items only: each
                 // item is written once, on the level that introduced it.
-                if cell.items.is_empty() {
+                if cell.items.is_empty() && cell.note.is_none() {
                     continue;
                 }
                 let competency = &book.competencies[c];
@@ -401,6 +419,9 @@ pub fn matrix_csv(book: &Book) -> String {
                 ];
                 if with_examples {
                     fields.push(&examples);
+                }
+                if with_notes {
+                    fields.push(cell.note.as_ref().map_or("", |note| note.source.as_str()));
                 }
                 let cells: Vec<_> = fields.into_iter().map(spreadsheet_cell).collect();
                 writer

@@ -361,7 +361,7 @@ impl<'b> Renderer<'b> {
             PageKind::LevelIndex => ("levels.html", Some(self.word("nav_levels"))),
             PageKind::Level(i) => {
                 ctx.insert("level", &views::level(book, *i));
-                ("level.html", Some(book.levels[*i].title.clone()))
+                ("level.html", Some(book.levels[*i].name.clone()))
             }
             PageKind::CompetencyIndex => {
                 ctx.insert("areas", &views::areas(book));

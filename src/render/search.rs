@@ -230,7 +230,7 @@ pub fn documents(book: &Book) -> Vec<Document> {
         let page = push_body(
             &mut docs,
             Kind::Level,
-            &level.title,
+            &level.name,
             &url,
             &[&summary],
             &level.sections,

@@ -280,6 +280,21 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_with_a_note_has_the_decoder_s_fields() {
+        let root = schema("competency").expect("a known kind");
+        let entry = &root["definitions"]["NotedEntry"];
+        let mut names: Vec<String> = entry["properties"]
+            .as_object()
+            .expect("the noted entry has properties")
+            .keys()
+            .cloned()
+            .collect();
+        names.sort();
+        assert_eq!(names, sorted(crate::content::raw::NOTED_ENTRY_FIELDS));
+        assert_eq!(entry["additionalProperties"], Value::Bool(false));
+    }
+
+    #[test]
     fn required_fields_are_those_the_decoder_requires() {
         let required = |kind: &str, path: &[&str]| -> Vec<String> {
             let root = schema(kind).unwrap();

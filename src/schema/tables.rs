@@ -184,10 +184,15 @@ pub(super) fn deref<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
 fn type_name(root: &Value, schema: &Value) -> String {
     let schema = deref(root, schema);
     if let Some(options) = schema["anyOf"].as_array() {
-        if let [one, many] = &options[..]
+        if let [one, many, others @ ..] = &options[..]
             && many["type"] == "array"
         {
-            return format!("{} or a list of them", type_name(root, one));
+            let mut name = format!("{} or a list of them", type_name(root, one));
+            for other in others {
+                name.push_str(", or ");
+                name.push_str(&type_name(root, other));
+            }
+            return name;
         }
         let names: Vec<String> = options.iter().map(|o| type_name(root, o)).collect();
         return names.join(" or ");
@@ -252,7 +257,7 @@ mod tests {
         assert!(tables.contains("| `[build]` | mapping | no |"));
         assert!(tables.contains("#### Each entry of `interviews`"));
         assert!(tables.contains(
-            "| `expectations` | mapping of id → Markdown or mapping or a list of them | yes |"
+            "| `expectations` | mapping of id → Markdown or mapping or a list of them, or mapping | yes |"
         ));
         assert!(tables.contains("| `emphasis` | mapping of id → whole number, 1 to 5 | no |"));
     }

@@ -259,8 +259,39 @@ pub struct Competency {
     pub summary: Option<Markdown>,
     /// Why it matters and what good looks like (Markdown).
     pub description: Option<Markdown>,
-    /// What it expects, by level id: an item or a list of them; an item is Markdown, or a mapping with its `text` and `examples`. A level without an entry carries over the entry of the nearest lower rank in its track (or, with `[ladder] expectations = "cumulative"`, adds to it).
-    pub expectations: IdMap<OneOrMany<Expectation>>,
+    /// What it expects, by level id: an item or a list of them; an item is Markdown, or a mapping with its `text` and `examples`. A level without an entry carries over the entry of the nearest lower rank in its track (or, with `[ladder] expectations = "cumulative"`, adds to it); `[]` ends the competency from that level on; a mapping `{ note, items }` adds the owners' note, shown with the entry and never rated (a note alone carries the lower level's items over).
+    pub expectations: IdMap<ExpectationEntry>,
+}
+
+/// One level's entry: an item, a list of items, `[]`, which ends the
+/// competency from that level on in its track, or `{ note, items }`
+/// (issue 25).
+pub struct ExpectationEntry;
+
+impl JsonSchema for ExpectationEntry {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "ExpectationEntry".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let one = generator.subschema_for::<Expectation>();
+        let noted = generator.subschema_for::<NotedEntry>();
+        json_schema!({
+            "anyOf": [one, { "type": "array", "items": one }, noted]
+        })
+    }
+}
+
+/// An entry with the owners' note on the cell: shown with it, never rated.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct NotedEntry {
+    /// The note (inline Markdown).
+    pub note: Markdown,
+    /// The level's items; without them the lower level's items carry over beside the note.
+    pub items: Option<OneOrMany<Expectation>>,
 }
 
 /// One expected item: Markdown text, or a mapping with examples.

@@ -100,6 +100,11 @@ invalid_fixtures! {
     item_missing_text: "item-missing-text" => "missing-field", exit 1;
     order_not_an_integer: "order-not-an-integer" => "wrong-type", exit 1;
     duplicate_id_in_sub_folders: "duplicate-id-in-sub-folders" => "duplicate-id", exit 1;
+    // Real ladders' shapes (issue 25).
+    ambiguous_level: "ambiguous-level" => "ambiguous-level", exit 0;
+    empty_item: "empty-item" => "empty-item", exit 1;
+    nothing_to_end: "nothing-to-end" => "nothing-to-end", exit 1;
+    nothing_to_note: "nothing-to-note" => "nothing-to-note", exit 1;
     // Archetypes.
     emphasis_weight_zero: "emphasis-weight-zero" => "invalid-weight", exit 1;
     emphasis_weight_six: "emphasis-weight-six" => "invalid-weight", exit 1;

@@ -300,3 +300,14 @@ fn a_dry_run_lists_what_it_would_create_and_writes_nothing() {
         assert!(run.stderr.contains(line), "{line} in {}", run.stderr);
     }
 }
+
+#[test]
+fn an_empty_bullet_is_an_empty_item_at_its_row() {
+    let csv = format!("{HEADER}e-1,E1,1,,comms,Comms,\"- Writes PR descriptions\n- \"\n");
+    let (book, run) = import(&csv, &[]);
+    run.assert_code(1);
+    let err = run.stderr();
+    assert!(err.contains("error[empty-item]"), "{err}");
+    assert!(err.contains(":2:1"), "{err}");
+    assert!(nothing_written(&book));
+}

@@ -14,6 +14,7 @@ mod grid_import;
 mod history;
 mod hostile;
 mod init;
+mod ladder_shapes;
 mod ladders;
 mod links;
 mod mutations;

@@ -54,7 +54,7 @@ impl Resolver<'_> {
             if raw_competency.area.is_none() && !implicit.contains(&area) {
                 implicit.push(area);
             }
-            let cells = self.cells(raw_competency, levels, targets);
+            let (cells, ends) = self.cells(raw_competency, levels, targets);
             placed.push(Placed {
                 competency: Competency {
                     id: raw_competency.id.value.clone(),
@@ -63,6 +63,7 @@ impl Resolver<'_> {
                     summary: self.md(file, &raw_competency.summary, true, targets),
                     description: self.md(file, &raw_competency.description, false, targets),
                     cells,
+                    ends,
                 },
                 order: raw_competency.order.as_ref().map_or(i64::MAX, |o| o.value),
             });
@@ -135,9 +136,10 @@ impl Resolver<'_> {
         raw: &RawCompetency,
         levels: &[Level],
         targets: &LinkTargets,
-    ) -> Vec<Option<Cell>> {
+    ) -> (Vec<Option<Cell>>, Vec<usize>) {
         let file = &raw.file;
         let mut cells: Vec<Option<Cell>> = vec![None; levels.len()];
+        let mut ends: Vec<usize> = Vec::new();
         if raw.expectations.is_empty() {
             self.error(
                 "no-expectations",
@@ -149,20 +151,97 @@ impl Resolver<'_> {
                 "add `expectations:` with at least one `<level-id>: <what is expected>` entry"
                     .into(),
             );
-            return cells;
+            return (cells, ends);
         }
         for expectation in &raw.expectations {
+            if expectation.ends
+                && let Some(level) = levels.iter().position(|l| l.id == expectation.level.value)
+            {
+                ends.push(level);
+                continue;
+            }
             if let Some((level, cell)) = self.own_cell(file, expectation, levels, targets) {
                 cells[level] = Some(cell);
             }
         }
+        ends.sort_unstable();
         if self.config.ladder.expectations == crate::config::ExpectationMode::Cumulative {
             self.check_repeated_items(raw, levels, &cells);
-            cumulate(&mut cells, levels);
+            cumulate(&mut cells, levels, &ends);
         } else {
-            carry_over(&mut cells, levels);
+            carry_over(&mut cells, levels, &ends);
         }
-        cells
+        self.check_ends(raw, levels, &cells, &mut ends);
+        self.attach_notes(raw, levels, &mut cells, targets);
+        (cells, ends)
+    }
+
+    /// Notes go on their level's cell after carry-over, so a note is never
+    /// copied to the levels above. A note alone keeps the carried cell.
+    fn attach_notes(
+        &mut self,
+        raw: &RawCompetency,
+        levels: &[Level],
+        cells: &mut [Option<Cell>],
+        targets: &LinkTargets,
+    ) {
+        for expectation in &raw.expectations {
+            let Some(note) = &expectation.note else {
+                continue;
+            };
+            let Some(level) = levels.iter().position(|l| l.id == expectation.level.value) else {
+                continue;
+            };
+            let html = self.md(&raw.file, &Some(note.clone()), true, targets);
+            match &mut cells[level] {
+                Some(cell) => cell.note = html,
+                None => {
+                    self.error(
+                        "nothing-to-note",
+                        &raw.file,
+                        note.pos,
+                        "a note alone carries over the level below's items, but the level below expects nothing here",
+                    )
+                    .help = Some("add `items:` with what this level expects, or move the note to a level that has some".into());
+                }
+            }
+        }
+    }
+
+    /// `[]` ends a competency that a lower level of the track expects; at
+    /// or below its first entry there is nothing to end (issue 25).
+    fn check_ends(
+        &mut self,
+        raw: &RawCompetency,
+        levels: &[Level],
+        cells: &[Option<Cell>],
+        ends: &mut Vec<usize>,
+    ) {
+        ends.retain(|&level| {
+            let expected_below = levels[level]
+                .previous
+                .is_some_and(|below| cells[below].is_some());
+            if !expected_below {
+                let expectation = raw
+                    .expectations
+                    .iter()
+                    .find(|e| e.ends && e.level.value == levels[level].id)
+                    .expect("every end comes from an entry");
+                self.error(
+                    "nothing-to-end",
+                    &raw.file,
+                    expectation.level.pos,
+                    format!(
+                        "`{}: []` ends the competency, but the level below does not expect it",
+                        levels[level].id
+                    ),
+                )
+                .help = Some(
+                    "`[]` stops carry-over from a lower level; remove the entry, or write what this level expects".into(),
+                );
+            }
+            expected_below
+        });
     }
 
     /// One own entry as a cell, with its level; `None` for an entry of an
@@ -181,8 +260,9 @@ impl Resolver<'_> {
             return None;
         };
         if expectation.items.is_empty() {
-            // Items written but broken are reported already.
-            if !expectation.broken {
+            // Items written but broken are reported already; a note alone
+            // keeps the carried items (issue 25).
+            if !expectation.broken && expectation.note.is_none() {
                 self.error(
                     "empty-field",
                     file,
@@ -190,7 +270,7 @@ impl Resolver<'_> {
                     "this expectation is empty",
                 )
                 .help = Some(
-                    "write what is expected, or remove the entry to carry the lower level's over"
+                    "write what is expected, or remove the entry to carry the lower level's over (`[]` ends the competency from this level on)"
                         .into(),
                 );
             }
@@ -210,6 +290,7 @@ impl Resolver<'_> {
                 items,
                 source_level: level,
                 inherited: Vec::new(),
+                note: None,
             },
         ))
     }
@@ -254,12 +335,16 @@ impl Resolver<'_> {
 }
 
 /// Replace books: a level without an entry takes the nearest lower one.
-fn carry_over(cells: &mut [Option<Cell>], levels: &[Level]) {
+fn carry_over(cells: &mut [Option<Cell>], levels: &[Level], ends: &[usize]) {
     for index in 0..levels.len() {
         if cells[index].is_none()
+            && !ends.contains(&index)
             && let Some(previous) = levels[index].previous
         {
             cells[index] = cells[previous].clone();
+            if let Some(cell) = &mut cells[index] {
+                cell.note = None;
+            }
         }
     }
 }
@@ -268,11 +353,14 @@ fn carry_over(cells: &mut [Option<Cell>], levels: &[Level]) {
 /// expects its own items (maybe none) and those of each lower level that
 /// has an entry. Levels are sorted by track and rank, so the level below
 /// is always resolved first.
-fn cumulate(cells: &mut [Option<Cell>], levels: &[Level]) {
+fn cumulate(cells: &mut [Option<Cell>], levels: &[Level], ends: &[usize]) {
     for index in 0..levels.len() {
         let Some(previous) = levels[index].previous else {
             continue;
         };
+        if ends.contains(&index) {
+            continue;
+        }
         let Some(below) = &cells[previous] else {
             continue;
         };
@@ -287,6 +375,7 @@ fn cumulate(cells: &mut [Option<Cell>], levels: &[Level]) {
                     items: Vec::new(),
                     source_level: index,
                     inherited,
+                    note: None,
                 });
             }
         }

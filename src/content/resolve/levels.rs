@@ -21,6 +21,7 @@ impl Resolver<'_> {
                     name: "Levels".into(),
                     description: None,
                     levels: Vec::new(),
+                    implicit: true,
                 },
                 Pos::default(),
             )];
@@ -47,6 +48,7 @@ impl Resolver<'_> {
                     name: track.name.value.clone(),
                     description: None,
                     levels: Vec::new(),
+                    implicit: false,
                 },
                 track.id.pos,
             ));
@@ -159,6 +161,7 @@ impl Resolver<'_> {
                 Level {
                     id: raw_level.id.value.clone(),
                     title: raw_level.title.value.clone(),
+                    name: raw_level.title.value.clone(),
                     code: raw_level.code.as_ref().map(|c| c.value.clone()),
                     track: *track,
                     rank: raw_level.rank.value,
@@ -180,6 +183,7 @@ impl Resolver<'_> {
                 levels[index - 1].next = Some(index);
             }
         }
+        self.name_levels(&mut levels, &placed);
         for (index, (_, raw_level)) in placed.iter().enumerate() {
             let Some(equivalent) = &raw_level.equivalent else {
                 continue;
@@ -210,5 +214,48 @@ impl Resolver<'_> {
             }
         }
         (levels, tracks)
+    }
+}
+
+impl Resolver<'_> {
+    /// Levels that share a title are named with their code in running text
+    /// ("Reliability Engineer (IC3)"); titles that are unique stay as they
+    /// are. Two levels with the same title and code cannot be told apart at
+    /// all: a warning on the second.
+    fn name_levels(&mut self, levels: &mut [Level], placed: &[(usize, &RawLevel)]) {
+        for index in 0..levels.len() {
+            let shared: Vec<usize> = (0..levels.len())
+                .filter(|&other| other != index && levels[other].title == levels[index].title)
+                .collect();
+            if shared.is_empty() {
+                continue;
+            }
+            if let Some(code) = &levels[index].code {
+                levels[index].name = format!("{} ({code})", levels[index].title);
+            }
+            let twin = shared
+                .iter()
+                .find(|&&other| other < index && levels[other].code == levels[index].code);
+            if let Some(&twin) = twin {
+                let raw_level = placed[index].1;
+                let pos = raw_level
+                    .code
+                    .as_ref()
+                    .map_or(raw_level.title.pos, |c| c.pos);
+                self.warning(
+                    "ambiguous-level",
+                    &raw_level.file,
+                    pos,
+                    format!(
+                        "`{}` has the same title and code as `{}`, so readers cannot tell them apart",
+                        levels[index].id, levels[twin].id
+                    ),
+                )
+                .help = Some(
+                    "give one of them its own `code` (for example its rank) or its own `title`"
+                        .into(),
+                );
+            }
+        }
     }
 }

@@ -3,11 +3,13 @@
 use serde::Serialize;
 
 use super::{Link, competency_link, htmls};
+use xxhash_rust::xxh3::xxh3_64;
+
 use crate::content::model::Book;
 
 #[derive(Serialize)]
 pub struct AssessItem<'a> {
-    /// Stable key of the expectation: `<competency-id>:<n>` (n-th item of the cell).
+    /// Stable key of the expectation: `<competency>@<level>:<text hash>`.
     pub key: String,
     pub competency: &'a str,
     pub html: &'a str,
@@ -24,6 +26,8 @@ pub struct AssessCompetency<'a> {
     pub area: &'a str,
     pub items: Vec<AssessItem<'a>>,
     pub carried_label: Option<&'a str>,
+    /// The owners' note on the level's entry: shown, never rated (issue 25).
+    pub note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -31,6 +35,7 @@ pub struct AssessLevel<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub code: &'a str,
+    /// Empty for the one track of a book without `tracks.yaml`.
     pub track: &'a str,
     pub previous: Option<&'a str>,
     pub competencies: Vec<AssessCompetency<'a>>,
@@ -60,6 +65,7 @@ pub fn assess(book: &Book) -> AssessView<'_> {
                         area: book.area_heading(competency.area),
                         items: assess_items(book, c, index),
                         carried_label: cell.carried_from(index).map(|l| book.levels[l].label()),
+                        note: cell.note.as_ref().map(|n| n.html.as_str()),
                     }
                 })
                 .collect();
@@ -67,7 +73,7 @@ pub fn assess(book: &Book) -> AssessView<'_> {
                 id: &level.id,
                 title: &level.title,
                 code: level.label(),
-                track: &book.tracks[level.track].name,
+                track: track_name(book, level.track),
                 previous: level.previous.map(|p| book.levels[p].id.as_str()),
                 count: competencies.iter().map(|c| c.items.len()).sum(),
                 competencies,
@@ -82,40 +88,62 @@ pub fn assess(book: &Book) -> AssessView<'_> {
     }
 }
 
-/// The items a level expects of one competency, keyed so a rating survives
-/// a rebuild. Replace books key an item by its place in the cell
-/// (`<competency>:<n>`). Cumulative books key it by the level that
-/// introduced it (`<competency>@<level>:<n>`), so the same item has the
-/// same key at every level that inherits it.
+/// A track's name as the pickers show it: none for the implicit track.
+fn track_name(book: &Book, track: usize) -> &str {
+    let track = &book.tracks[track];
+    if track.implicit { "" } else { &track.name }
+}
+
+/// The items a level expects of one competency, keyed by identity so a
+/// rating survives a rebuild and a reordered list (issue 25): the
+/// competency, the level that introduced the item, and its text,
+/// `<competency>@<level>:<hash of the text>`. The same sentence has the same
+/// key at every level that still expects it, so the page's script never
+/// shows it twice (own and foundation), and one checklist lists it once.
 fn assess_items(book: &Book, competency: usize, level: usize) -> Vec<AssessItem<'_>> {
     let c = &book.competencies[competency];
     let cumulative = book.cumulative();
-    let mut counters: Vec<(usize, usize)> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
     book.items_expected(competency, level)
         .into_iter()
-        .map(|(from, item)| {
-            let n = match counters.iter_mut().find(|(l, _)| *l == from) {
-                Some((_, n)) => {
-                    *n += 1;
-                    *n
-                }
-                None => {
-                    counters.push((from, 0));
-                    0
-                }
-            };
-            AssessItem {
-                key: if cumulative {
-                    format!("{}@{}:{n}", c.id, book.levels[from].id)
-                } else {
-                    format!("{}:{n}", c.id)
-                },
+        .filter_map(|(from, item)| {
+            let introduced = introduced_at(book, competency, from, &item.text.source);
+            let key = format!(
+                "{}@{}:{:08x}",
+                c.id,
+                book.levels[introduced].id,
+                xxh3_64(item.text.source.as_bytes()) >> 32
+            );
+            if seen.contains(&key) {
+                return None;
+            }
+            seen.push(key.clone());
+            Some(AssessItem {
+                key,
                 competency: &c.id,
                 html: &item.text.html,
                 plain: &item.text.plain,
                 examples: htmls(&item.examples),
                 from: (cumulative && from != level).then(|| book.levels[from].label()),
-            }
+            })
         })
         .collect()
+}
+
+/// The lowest level of the track, going down from `level`, from which an
+/// item with this text is expected without a break.
+fn introduced_at(book: &Book, competency: usize, level: usize, text: &str) -> usize {
+    let cells = &book.competencies[competency].cells;
+    let mut introduced = level;
+    while let Some(below) = book.levels[introduced].previous {
+        let expected_below = book
+            .items_expected(competency, below)
+            .iter()
+            .any(|(_, item)| item.text.source == text);
+        if !expected_below || cells[below].is_none() {
+            break;
+        }
+        introduced = below;
+    }
+    introduced
 }

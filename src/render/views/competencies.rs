@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{
     Link, archetype_link, competency_link, html, item_examples, item_texts, level_link,
-    scorecard_link,
+    level_link_beside_code, scorecard_link,
 };
 use crate::content::model::Book;
 
@@ -17,6 +17,8 @@ pub struct CompetencyRow<'a> {
     /// `examples[n]`: the examples of `items[n]`.
     pub examples: Vec<Vec<&'a str>>,
     pub carried_label: Option<&'a str>,
+    /// The owners' note on this level's entry (issue 25).
+    pub note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -56,11 +58,12 @@ pub fn competency(book: &Book, index: usize) -> CompetencyView<'_> {
             for &l in &track.levels {
                 match &c.cells[l] {
                     Some(cell) => rows.push(CompetencyRow {
-                        level: level_link(book, l),
+                        level: level_link_beside_code(book, l),
                         code: book.levels[l].label(),
                         items: item_texts(&cell.items),
                         examples: item_examples(&cell.items),
                         carried_label: cell.carried_from(l).map(|from| book.levels[from].label()),
+                        note: html(&cell.note),
                     }),
                     None => not_expected.push(level_link(book, l)),
                 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{
     InheritedView, Link, archetype_link, competency_link, html, inherited_views, item_examples,
-    item_texts, level_link, scorecard_link,
+    item_texts, level_link, level_link_beside_code, scorecard_link,
 };
 use crate::content::changes::{ChangeKind, level_changes};
 use crate::content::model::{Book, Cell};
@@ -24,6 +24,9 @@ pub struct LevelSummary<'a> {
 pub struct TrackSummary<'a> {
     pub id: &'a str,
     pub name: &'a str,
+    /// False for the one track of a book without `tracks.yaml`, whose name
+    /// would only repeat the page's "Levels" heading.
+    pub named: bool,
     pub description: Option<&'a str>,
     pub levels: Vec<LevelSummary<'a>>,
 }
@@ -35,6 +38,7 @@ pub fn tracks(book: &Book) -> Vec<TrackSummary<'_>> {
         .map(|track| TrackSummary {
             id: &track.id,
             name: &track.name,
+            named: !track.implicit,
             description: html(&track.description),
             levels: track
                 .levels
@@ -42,7 +46,7 @@ pub fn tracks(book: &Book) -> Vec<TrackSummary<'_>> {
                 .map(|&l| {
                     let level = &book.levels[l];
                     LevelSummary {
-                        link: level_link(book, l),
+                        link: level_link_beside_code(book, l),
                         code: level.label(),
                         rank: level.rank,
                         summary: html(&level.summary),
@@ -70,6 +74,34 @@ pub struct CellView<'a> {
     pub carried_label: Option<&'a str>,
     /// Cumulative books: the lower levels' items still expected here.
     pub inherited: Vec<InheritedView<'a>>,
+    /// The owners' note on this level's entry, shown with it (issue 25).
+    pub note: Option<&'a str>,
+}
+
+/// A competency no longer expected separately at a level (issue 25).
+#[derive(Serialize)]
+pub struct EndedView<'a> {
+    pub competency: Link,
+    /// The level whose entry is `[]`, and its short label.
+    pub from: Link,
+    pub from_label: &'a str,
+}
+
+/// The competencies that ended at `level` or below in its track, in area
+/// order.
+pub fn ended_views(book: &Book, level: usize) -> Vec<EndedView<'_>> {
+    book.areas
+        .iter()
+        .flat_map(|area| area.competencies.iter().copied())
+        .filter_map(|c| {
+            let at = book.competencies[c].ended_at(&book.levels, level)?;
+            Some(EndedView {
+                competency: competency_link(book, c),
+                from: level_link(book, at),
+                from_label: book.levels[at].label(),
+            })
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -89,6 +121,7 @@ fn cell_view<'a>(book: &'a Book, competency: usize, cell: &'a Cell, level: usize
         carried_from: carried.map(|l| level_link(book, l)),
         carried_label: carried.map(|l| book.levels[l].label()),
         inherited: inherited_views(book, competency, cell),
+        note: html(&cell.note),
     }
 }
 
@@ -117,7 +150,7 @@ pub fn level_areas(book: &Book, level: usize) -> Vec<AreaCells<'_>> {
 pub struct ChangeView<'a> {
     pub competency: Link,
     pub area: &'a str,
-    /// `starts` or `grows`.
+    /// `starts`, `grows`, `narrows` (only items left out) or `ends` (`[]`).
     pub kind: &'static str,
     pub added: Vec<&'a str>,
     /// `added_examples[n]`: the examples of `added[n]`.
@@ -129,6 +162,8 @@ pub struct ChangeView<'a> {
 pub struct LevelView<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    /// The title, with the code when another level shares the title.
+    pub name: &'a str,
     pub code: &'a str,
     pub track: &'a str,
     pub rank: i64,
@@ -143,6 +178,11 @@ pub struct LevelView<'a> {
     pub changes: Vec<ChangeView<'a>>,
     pub starts_count: usize,
     pub grows_count: usize,
+    pub narrows_count: usize,
+    pub ends_count: usize,
+    /// Competencies that ended at this level or below in its track (`[]`),
+    /// each with the level they ended at.
+    pub ended: Vec<EndedView<'a>>,
     pub carried_count: usize,
     /// Whether levels add up in this book (`[ladder] expectations`).
     pub cumulative: bool,
@@ -160,6 +200,8 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
             kind: match change.kind {
                 ChangeKind::Starts => "starts",
                 ChangeKind::Grows => "grows",
+                ChangeKind::Narrows => "narrows",
+                ChangeKind::Ends => "ends",
             },
             added: change.added.iter().map(|i| i.text.html.as_str()).collect(),
             added_examples: change
@@ -183,6 +225,7 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
     LevelView {
         id: &level.id,
         title: &level.title,
+        name: &level.name,
         code: level.label(),
         track: &book.tracks[level.track].name,
         rank: level.rank,
@@ -195,6 +238,9 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
         next: level.next.map(|l| level_link(book, l)),
         starts_count: changes.iter().filter(|c| c.kind == "starts").count(),
         grows_count: changes.iter().filter(|c| c.kind == "grows").count(),
+        narrows_count: changes.iter().filter(|c| c.kind == "narrows").count(),
+        ends_count: changes.iter().filter(|c| c.kind == "ends").count(),
+        ended: ended_views(book, index),
         changes,
         carried_count,
         cumulative: book.cumulative(),

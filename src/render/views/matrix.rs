@@ -15,12 +15,17 @@ pub struct MatrixCell<'a> {
     pub examples: Vec<Vec<&'a str>>,
     pub carried: bool,
     pub carried_label: Option<&'a str>,
+    /// The owners' note on this level's entry (issue 25).
+    pub note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
 pub struct MatrixRow<'a> {
     pub competency: Link,
     pub cells: Vec<Option<MatrixCell<'a>>>,
+    /// `ended[n]`: the label of the level where the competency ended (`[]`)
+    /// when `cells[n]` is empty because of it (issue 25).
+    pub ended: Vec<Option<&'a str>>,
 }
 
 #[derive(Serialize)]
@@ -78,7 +83,16 @@ pub fn matrix(book: &Book) -> Vec<MatrixTrack<'_>> {
                                             carried_label: cell
                                                 .carried_from(l)
                                                 .map(|from| book.levels[from].label()),
+                                            note: cell.note.as_ref().map(|n| n.html.as_str()),
                                         })
+                                })
+                                .collect(),
+                            ended: level_ids
+                                .iter()
+                                .map(|&l| {
+                                    book.competencies[c]
+                                        .ended_at(&book.levels, l)
+                                        .map(|at| book.levels[at].label())
                                 })
                                 .collect(),
                         })

@@ -93,7 +93,16 @@ fn inherited_views<'a>(book: &'a Book, competency: usize, cell: &Cell) -> Vec<In
         .collect()
 }
 
+/// A link to a level as running text names it: with its code when another
+/// level shares its title (issue 25).
 pub fn level_link(book: &Book, level: usize) -> Link {
+    let l = &book.levels[level];
+    link("levels", &l.id, &l.name)
+}
+
+/// A link to a level shown beside its code (lists, the sidebar, the
+/// matrix's header), where the code already tells shared titles apart.
+pub fn level_link_beside_code(book: &Book, level: usize) -> Link {
     let l = &book.levels[level];
     link("levels", &l.id, &l.title)
 }

@@ -592,6 +592,14 @@
     var entries = {};
     var skipped = [];
     var previous = levels[data.level].previous;
+    // Files exported before items were keyed by their text (issue 25) name
+    // an item by its place (`comms:0`); such a key is matched to the item
+    // of the same competency and text on this page.
+    var pageKeys = Object.create(null);
+    itemsOf(data.level).forEach(function (it) {
+      pageKeys[it.key] = it.key;
+      pageKeys[(it.foundation ? it.foundation.id + "/" : "") + it.competency.id + "\n" + it.text] = it.key;
+    });
     var take = function (map, prefix) {
       Object.keys(map).forEach(function (key) {
         var r = map[key];
@@ -599,7 +607,8 @@
           skipped.push(prefix + key);
           return;
         }
-        entries[prefix + key] = r;
+        var byText = typeof r.text === "string" && pageKeys[prefix + r.competency + "\n" + r.text];
+        entries[pageKeys[prefix + key] || byText || prefix + key] = r;
       });
     };
     take(data.ratings, "");
