@@ -518,6 +518,7 @@
     save(TARGET_KEY, levelId);
     items = itemsOf(levelId);
     renderForm();
+    showAbout();
     renderResult();
   }
 
@@ -551,7 +552,7 @@
       notes: state.notes || ""
     };
     if (foundation) data.foundation = foundation;
-    return data;
+    return Object.assign(data, aboutForExport());
   }
 
   function download(name, data) {
@@ -608,7 +609,7 @@
       if (data.foundation.level === previous) take(data.foundation.ratings, previous + "/");
       else foundationSkipped = data.foundation.level;
     }
-    var next = { level: data.level, ratings: {}, notes: typeof data.notes === "string" ? data.notes : "" };
+    var next = { level: data.level, ratings: {}, notes: typeof data.notes === "string" ? data.notes : "", about: aboutFromFile(data) };
     Object.keys(entries).forEach(function (key) {
       var r = entries[key];
       next.ratings[key] = { rating: r.rating || null, notes: typeof r.notes === "string" ? r.notes : "" };
@@ -704,6 +705,62 @@
     notice.appendChild(close);
     notice.hidden = false;
   }
+
+  // ---- who is assessed, and by whom (issue 18) ----------------------------
+  // Optional fields of `ladderbook.assessment/1`: `person`, `assessor`,
+  // `perspective` ("self" or "manager") and `current_level`. They live in
+  // the saved state as `state.about` and are left out of an export when empty,
+  // so files without them stay exactly as before.
+
+  var ABOUT_FIELDS = ["person", "assessor", "perspective", "current_level"];
+  var PERSPECTIVES = { self: true, manager: true };
+
+  function aboutInputs() {
+    var out = {};
+    app.querySelectorAll("[data-about]").forEach(function (input) {
+      out[input.getAttribute("data-about")] = input;
+    });
+    return out;
+  }
+
+  function showAbout() {
+    var inputs = aboutInputs();
+    var about = state.about || {};
+    ABOUT_FIELDS.forEach(function (name) {
+      if (inputs[name]) inputs[name].value = typeof about[name] === "string" ? about[name] : "";
+    });
+  }
+
+  // The fields as the export writes them: only those filled in.
+  function aboutForExport() {
+    var about = state.about || {};
+    var out = {};
+    ABOUT_FIELDS.forEach(function (name) {
+      var value = typeof about[name] === "string" ? about[name].trim() : "";
+      if (value) out[name] = value;
+    });
+    return out;
+  }
+
+  // The fields of an imported file that this page can use.
+  function aboutFromFile(data) {
+    var about = {};
+    ["person", "assessor"].forEach(function (name) {
+      if (typeof data[name] === "string") about[name] = data[name];
+    });
+    if (PERSPECTIVES[data.perspective]) about.perspective = data.perspective;
+    if (typeof data.current_level === "string" && levels[data.current_level]) about.current_level = data.current_level;
+    return about;
+  }
+
+  Object.keys(aboutInputs()).forEach(function (name) {
+    var input = aboutInputs()[name];
+    input.addEventListener(input.tagName === "SELECT" ? "change" : "input", function () {
+      state.about = state.about || {};
+      state.about[name] = input.value;
+      persist();
+    });
+  });
 
   // ---- wiring ------------------------------------------------------------
 
