@@ -131,6 +131,12 @@ pub enum Command {
     )]
     Calibrate(CalibrateArgs),
 
+    /// A team's assessments in, one talent-review report out (never part of the site)
+    #[command(
+        after_help = "Examples:\n  ladderbook team --book my-ladder reviews/2026-h2/\n  ladderbook team --out team.html reviews/2026-h2/*.json\n  ladderbook team --format json reviews/ > team.json\n\nEach file is an assessment exported by the self-assessment page\n(ladderbook.assessment/1); a folder is read for every .json file below it.\nFiles are grouped by `person`; where a person has a manager's and a\nself-assessment, the manager's is the team's view and the two are compared.\nSee \"Running a talent review\" in docs/workflows.md."
+    )]
+    Team(TeamArgs),
+
     /// Create a new book from a spreadsheet ladder (the columns of `export --format csv`)
     #[command(
         after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder\n  ladderbook export old --format csv | ladderbook import --from csv - new\n\nColumns (a header row, in any order, separated by `,`, `;` or tabs): track, level,\nlevel_code, level_title, rank, area, competency, competency_name, expectation,\ncarried_from, examples (track, level_code, area, carried_from and examples may be\nleft out). Bullet lines in a cell become items, `e.g.` lines under one its\nexamples. Rows with a carried_from are not written: carry-over recreates them.\nSee docs/migrating.md."
@@ -270,6 +276,31 @@ pub struct CalibrateArgs {
     pub format: CalibrateFormat,
     /// Scorecard files (ladderbook.scorecard/1), decision files
     /// (ladderbook.decision/1), or folders of them
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TeamFormat {
+    Text,
+    Markdown,
+    Json,
+    /// One self-contained page with a heatmap
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamArgs {
+    /// The book the assessments were made against
+    #[arg(long, default_value = ".")]
+    pub book: PathBuf,
+    /// Output format (`html` when --out ends in .html)
+    #[arg(long, value_enum)]
+    pub format: Option<TeamFormat>,
+    /// Write the report to this file instead of standard output
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Assessment files (ladderbook.assessment/1), or folders of them
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 }

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args, global),
         Command::Debrief(args) => cmd::debrief::run(args, global),
         Command::Calibrate(args) => cmd::calibrate::run(args, global),
+        Command::Team(args) => cmd::team::run(args, global),
         Command::Init(args) => cmd::init::run(args, global),
         Command::Serve(args) => cmd::serve::run(args, global),
         Command::Import(args) => cmd::import::run(args, global),

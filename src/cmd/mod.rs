@@ -10,6 +10,7 @@ pub mod import;
 pub mod init;
 pub mod schema;
 pub mod serve;
+pub mod team;
 
 use std::path::Path;
 

@@ -19,3 +19,4 @@ mod rebuild;
 mod serve;
 mod strings;
 mod support;
+mod team;
