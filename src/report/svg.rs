@@ -202,12 +202,18 @@ pub fn heatmap(title: &str, grid: &Grid) -> String {
             let _ = write!(
                 out,
                 "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" style=\"fill:{}\"/>\
-                 <text class=\"cell\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+                 <text class=\"cell{}\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
                 x + 2.0,
                 y + 2.0,
                 CELL_W - 4.0,
                 CELL_H - 4.0,
                 category_fill(step, 11),
+                // The darkest shades take the page's background as text colour.
+                if !(3..=7).contains(&step) {
+                    " strong"
+                } else {
+                    ""
+                },
                 x + CELL_W / 2.0,
                 y + CELL_H / 2.0 + 4.0,
                 escape(text)

@@ -9,9 +9,7 @@ use std::fmt::Write as _;
 use crate::report::html::{escape, render_page, table};
 use crate::report::svg::{Grid, heatmap};
 use crate::team::report::Team;
-use crate::team::text::{
-    archetype_rows, coverage_rows, headline, heat_text, readiness_rows, removed,
-};
+use crate::team::text::{archetype_rows, coverage_rows, heat_text, readiness_rows, removed};
 
 /// The whole report as an HTML page.
 pub fn render_html(report: &Team, lang: &str) -> String {
@@ -112,7 +110,6 @@ fn facts(body: &mut String, report: &Team) {
         );
     }
     body.push_str("</ul>\n");
-    let _ = writeln!(body, "<p class=\"muted\">{}</p>", escape(&headline(report)));
 }
 
 fn heatmap_section(body: &mut String, report: &Team) {
