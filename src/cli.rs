@@ -138,6 +138,12 @@ pub enum Command {
     )]
     Diff(DiffArgs),
 
+    /// A team's assessments in, one talent-review report out (never part of the site)
+    #[command(
+        after_help = "Examples:\n  ladderbook team --book my-ladder reviews/2026-h2/\n  ladderbook team --out team.html reviews/2026-h2/*.json\n  ladderbook team --format json reviews/ > team.json\n\nEach file is an assessment exported by the self-assessment page\n(ladderbook.assessment/1); a folder is read for every .json file below it.\nFiles are grouped by `person`; where a person has a manager's and a\nself-assessment, the manager's is the team's view and the two are compared.\nSee \"Running a talent review\" in docs/workflows.md."
+    )]
+    Team(TeamArgs),
+
     /// Create a new book from a spreadsheet ladder (the columns of `export --format csv`)
     #[command(
         after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder --dry-run\n  ladderbook import --from csv grid.csv my-ladder --header-row 3 --map Scope=competency\n  ladderbook export old --format csv | ladderbook import --from csv - new\n  ladderbook import --from progression-framework progression-framework/frameworks my-ladder\n\nA CSV is read as a grid (levels as rows or columns, competencies the other way,\ncriteria in the cells, split at line breaks, blank lines and bullets) or in the long\nlayout of `export --format csv` (track, level, level_code, level_title, rank, area,\ncompetency, competency_name, expectation, carried_from, examples). Nothing is written\nunless the new book checks clean. See docs/migrating.md."
@@ -306,6 +312,31 @@ pub struct DiffArgs {
     /// Exit with status 1 when the versions differ, like `git diff --exit-code`
     #[arg(long)]
     pub exit_code: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TeamFormat {
+    Text,
+    Markdown,
+    Json,
+    /// One self-contained page with a heatmap
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamArgs {
+    /// The book the assessments were made against
+    #[arg(long, default_value = ".")]
+    pub book: PathBuf,
+    /// Output format (`html` when --out ends in .html)
+    #[arg(long, value_enum)]
+    pub format: Option<TeamFormat>,
+    /// Write the report to this file instead of standard output
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Assessment files (ladderbook.assessment/1), or folders of them
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -24,6 +24,7 @@ pub mod serve;
 pub mod site;
 pub mod stdout;
 pub mod strings;
+pub mod team;
 pub mod timings;
 pub mod toml_tree;
 pub mod yaml;

@@ -61,7 +61,7 @@ pub fn run(args: &CalibrateArgs, global: Global) -> anyhow::Result<Outcome> {
 
 /// The paths as given, with every folder replaced by the `.json` files
 /// below it (sorted, so the order never depends on the file system).
-fn json_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+pub(crate) fn json_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
         if !path.is_dir() {

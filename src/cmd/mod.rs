@@ -11,6 +11,7 @@ pub mod import;
 pub mod init;
 pub mod schema;
 pub mod serve;
+pub mod team;
 
 use std::path::Path;
 

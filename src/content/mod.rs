@@ -5,6 +5,7 @@
 //! Every problem found on the way is collected, so one run reports them all.
 
 pub mod changes;
+pub mod item_keys;
 pub mod memory;
 pub mod model;
 pub mod raw;

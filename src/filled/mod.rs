@@ -1,17 +1,19 @@
 //! Filled-in files: the JSON a person or the site filled in (scorecards,
 //! decisions), read and checked the same way by every command that takes
-//! them (`debrief`, `calibrate`).
+//! them (`debrief`, `calibrate`, `team`).
 //!
 //! - `json`      the one reader: bytes (a byte order mark accepted) → value,
 //!   and the field helpers that report a problem at its key path
 //! - `locate`    the line and column of a JSON key path
 //! - `twice`     a file given twice, or one scorecard in two files, is an error
 //! - `scorecard` one `ladderbook.scorecard/1` file checked against the book
+//! - `assessment` one `ladderbook.assessment/1` file checked against the book
 //! - `pinning`   a file filled against another ladder version → what changed
 //!
 //! Invariants: nothing here reads or writes files or prints; problems are
 //! diagnostics, every one at a file, line and column, all of a run at once.
 
+pub mod assessment;
 pub mod json;
 pub mod locate;
 pub mod pinning;
@@ -56,5 +58,26 @@ pub fn check_scorecards(
         .collect();
     let filled: Vec<_> = checked.iter().filter_map(|c| c.filled.as_ref()).collect();
     twice::check_scorecard_twice(book, &filled, diagnostics);
+    checked
+}
+
+/// Checks assessment files: a file given twice is reported once and not
+/// read again; every other file is checked against the book; then two files
+/// by the same assessor about the same person are reported.
+pub fn check_assessments(
+    book: &Book,
+    inputs: &[Input],
+    diagnostics: &mut Diagnostics,
+) -> Vec<assessment::Assessment> {
+    let repeats = twice::check_given_twice(inputs, &[], diagnostics);
+    let checked: Vec<_> = inputs
+        .iter()
+        .zip(&repeats)
+        .filter(|(_, repeat)| !**repeat)
+        .filter_map(|(input, _)| {
+            assessment::check_file(book, &input.file, &input.bytes, diagnostics)
+        })
+        .collect();
+    twice::check_assessment_twice(&checked, diagnostics);
     checked
 }

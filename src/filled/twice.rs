@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::content::model::Book;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::filled::assessment::Assessment;
 use crate::filled::scorecard::Filled;
 use crate::filled::{Input, normalise_name};
 use crate::node::Pos;
@@ -111,6 +112,45 @@ pub fn check_scorecard_twice(book: &Book, files: &[&Filled], diagnostics: &mut D
             .with_help(
                 "pass one of the two files; if both are meant, one names the wrong interviewer or interview",
             ),
+        );
+    }
+}
+
+/// Reports every assessment of a person by an assessor (or from a
+/// perspective) already given in an earlier file: the team report would
+/// count one view twice. Files that name nobody are not compared.
+pub fn check_assessment_twice(files: &[Assessment], diagnostics: &mut Diagnostics) {
+    let mut seen: HashMap<(String, String), &Assessment> = HashMap::new();
+    for file in files {
+        let Some(person) = &file.person else {
+            continue;
+        };
+        let by = match (&file.assessor, file.perspective) {
+            (Some(assessor), _) => normalise_name(assessor),
+            (None, Some(perspective)) => format!("({})", perspective.id()),
+            (None, None) => continue,
+        };
+        let key = (normalise_name(person), by);
+        let Some(first) = seen.get(&key) else {
+            seen.insert(key, file);
+            continue;
+        };
+        let by = file
+            .assessor
+            .clone()
+            .unwrap_or_else(|| format!("a {} assessment", file.perspective.map_or("", |p| p.id())));
+        diagnostics.push(
+            Diagnostic::error(
+                "assessment-twice",
+                &file.file,
+                file.person_pos,
+                format!(
+                    "`person`: {} already has an assessment by {by} in {}; each view counts once",
+                    first.person.as_deref().unwrap_or(person),
+                    first.file
+                ),
+            )
+            .with_help("pass one of the two files; if both are meant, one names the wrong person or assessor"),
         );
     }
 }

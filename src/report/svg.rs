@@ -163,6 +163,67 @@ pub fn intervals(title: &str, axis_label: &str, rows: &[Interval]) -> String {
     out
 }
 
+/// A grid of values from 0 to `max`, rows × columns, each cell shaded on
+/// the diverging scale of [`stacked_bars`] (low "bad", high "good") and
+/// showing its text; `None` cells are left blank. Column heads are slanted
+/// so long names fit.
+pub struct Grid<'a> {
+    pub rows: &'a [String],
+    pub columns: &'a [String],
+    /// Per row, per column: the value and the text shown in the cell.
+    pub cells: &'a [Vec<Option<(f64, String)>>],
+    pub max: f64,
+}
+
+pub fn heatmap(title: &str, grid: &Grid) -> String {
+    const CELL_W: f64 = 78.0;
+    const CELL_H: f64 = 24.0;
+    const HEAD: f64 = 96.0;
+    let width = LABEL_WIDTH + CELL_W * grid.columns.len() as f64 + 40.0;
+    let height = HEAD + CELL_H * grid.rows.len() as f64 + 6.0;
+    let mut out = open(title, width, height);
+    for (c, column) in grid.columns.iter().enumerate() {
+        let x = LABEL_WIDTH + CELL_W * (c as f64 + 0.5);
+        let _ = write!(
+            out,
+            "<text class=\"legend\" transform=\"translate({x:.1} {:.1}) rotate(-35)\">{}</text>",
+            HEAD - 8.0,
+            escape(column)
+        );
+    }
+    for (r, row) in grid.rows.iter().enumerate() {
+        let y = HEAD + CELL_H * r as f64;
+        label(&mut out, y + 3.5, row, false);
+        for (c, cell) in grid.cells[r].iter().enumerate() {
+            let Some((value, text)) = cell else { continue };
+            let x = LABEL_WIDTH + CELL_W * c as f64;
+            // Eleven shades are plenty; the text carries the exact figure.
+            let step = ((value / grid.max).clamp(0.0, 1.0) * 10.0).round() as usize;
+            let _ = write!(
+                out,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" style=\"fill:{}\"/>\
+                 <text class=\"cell{}\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+                x + 2.0,
+                y + 2.0,
+                CELL_W - 4.0,
+                CELL_H - 4.0,
+                category_fill(step, 11),
+                // The darkest shades take the page's background as text colour.
+                if !(3..=7).contains(&step) {
+                    " strong"
+                } else {
+                    ""
+                },
+                x + CELL_W / 2.0,
+                y + CELL_H / 2.0 + 4.0,
+                escape(text)
+            );
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
 fn open(title: &str, width: f64, height: f64) -> String {
     format!(
         "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {width:.0} {height:.0}\" \

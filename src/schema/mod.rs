@@ -18,8 +18,11 @@ use serde_json::{Map, Value};
 use crate::content::source::Kind;
 use crate::node::{Node, NodeKind};
 
+mod filled;
 mod tables;
 mod types;
+
+pub use filled::{FILLED_KINDS, filled_schema};
 
 pub use tables::field_tables;
 
@@ -86,9 +89,19 @@ pub fn schemas() -> Vec<(&'static str, Value)> {
         .collect()
 }
 
+/// The content schemas, then the filled-in files' (issue 18).
+fn every_schema() -> Vec<(&'static str, Value)> {
+    let mut all = schemas();
+    all.extend(FILLED_KINDS.iter().map(|&kind| {
+        let schema = filled_schema(kind).expect("every filled-in kind has a schema");
+        (kind, schema)
+    }));
+    all
+}
+
 /// All schemas as one pretty JSON object keyed by kind.
 pub fn render_all() -> String {
-    let object: Map<String, Value> = schemas()
+    let object: Map<String, Value> = every_schema()
         .into_iter()
         .map(|(kind, schema)| (kind.to_string(), schema))
         .collect();
@@ -111,7 +124,7 @@ fn pretty(value: &Value) -> String {
 pub fn write_schemas(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let mut written = Vec::new();
-    for (kind, schema) in schemas() {
+    for (kind, schema) in every_schema() {
         let path = dir.join(file_name(kind));
         std::fs::write(&path, render(&schema))
             .with_context(|| format!("writing {}", path.display()))?;

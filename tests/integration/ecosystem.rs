@@ -257,11 +257,12 @@ fn schema_prints_every_kind_or_writes_one_file_each() {
         .map(String::as_str)
         .collect();
     let mut expected = schema::KINDS.to_vec();
+    expected.extend(schema::FILLED_KINDS);
     expected.sort_unstable();
     assert_eq!(kinds, expected);
 
     book.run(&["schema", "--out", "schemas"]).assert_code(0);
-    for kind in schema::KINDS {
+    for kind in schema::KINDS.iter().chain(&schema::FILLED_KINDS) {
         let path = book
             .root()
             .join("schemas")

@@ -23,3 +23,4 @@ mod rebuild;
 mod serve;
 mod strings;
 mod support;
+mod team;

@@ -3,8 +3,7 @@
 use serde::Serialize;
 
 use super::{Link, competency_link, htmls};
-use xxhash_rust::xxh3::xxh3_64;
-
+use crate::content::item_keys::keyed_items;
 use crate::content::model::Book;
 
 #[derive(Serialize)]
@@ -95,55 +94,19 @@ fn track_name(book: &Book, track: usize) -> &str {
 }
 
 /// The items a level expects of one competency, keyed by identity so a
-/// rating survives a rebuild and a reordered list (issue 25): the
-/// competency, the level that introduced the item, and its text,
-/// `<competency>@<level>:<hash of the text>`. The same sentence has the same
-/// key at every level that still expects it, so the page's script never
-/// shows it twice (own and foundation), and one checklist lists it once.
+/// rating survives a rebuild and a reordered list (`content::item_keys`).
 fn assess_items(book: &Book, competency: usize, level: usize) -> Vec<AssessItem<'_>> {
     let c = &book.competencies[competency];
     let cumulative = book.cumulative();
-    let mut seen: Vec<String> = Vec::new();
-    book.items_expected(competency, level)
+    keyed_items(book, competency, level)
         .into_iter()
-        .filter_map(|(from, item)| {
-            let introduced = introduced_at(book, competency, from, &item.text.source);
-            let key = format!(
-                "{}@{}:{:08x}",
-                c.id,
-                book.levels[introduced].id,
-                xxh3_64(item.text.source.as_bytes()) >> 32
-            );
-            if seen.contains(&key) {
-                return None;
-            }
-            seen.push(key.clone());
-            Some(AssessItem {
-                key,
-                competency: &c.id,
-                html: &item.text.html,
-                plain: &item.text.plain,
-                examples: htmls(&item.examples),
-                from: (cumulative && from != level).then(|| book.levels[from].label()),
-            })
+        .map(|keyed| AssessItem {
+            key: keyed.key,
+            competency: &c.id,
+            html: &keyed.item.text.html,
+            plain: &keyed.item.text.plain,
+            examples: htmls(&keyed.item.examples),
+            from: (cumulative && keyed.from != level).then(|| book.levels[keyed.from].label()),
         })
         .collect()
-}
-
-/// The lowest level of the track, going down from `level`, from which an
-/// item with this text is expected without a break.
-fn introduced_at(book: &Book, competency: usize, level: usize, text: &str) -> usize {
-    let cells = &book.competencies[competency].cells;
-    let mut introduced = level;
-    while let Some(below) = book.levels[introduced].previous {
-        let expected_below = book
-            .items_expected(competency, below)
-            .iter()
-            .any(|(_, item)| item.text.source == text);
-        if !expected_below || cells[below].is_none() {
-            break;
-        }
-        introduced = below;
-    }
-    introduced
 }

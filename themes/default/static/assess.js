@@ -518,6 +518,7 @@
     save(TARGET_KEY, levelId);
     items = itemsOf(levelId);
     renderForm();
+    showAbout();
     renderResult();
   }
 
@@ -551,7 +552,7 @@
       notes: state.notes || ""
     };
     if (foundation) data.foundation = foundation;
-    return data;
+    return Object.assign(data, aboutForExport());
   }
 
   function download(name, data) {
@@ -617,7 +618,7 @@
       if (data.foundation.level === previous) take(data.foundation.ratings, previous + "/");
       else foundationSkipped = data.foundation.level;
     }
-    var next = { level: data.level, ratings: {}, notes: typeof data.notes === "string" ? data.notes : "" };
+    var next = { level: data.level, ratings: {}, notes: typeof data.notes === "string" ? data.notes : "", about: aboutFromFile(data) };
     Object.keys(entries).forEach(function (key) {
       var r = entries[key];
       next.ratings[key] = { rating: r.rating || null, notes: typeof r.notes === "string" ? r.notes : "" };
@@ -714,10 +715,208 @@
     notice.hidden = false;
   }
 
+  // ---- who is assessed, and by whom (issue 18) ----------------------------
+  // Optional fields of `ladderbook.assessment/1`: `person`, `assessor`,
+  // `perspective` ("self" or "manager") and `current_level`. They live in
+  // the saved state as `state.about` and are left out of an export when empty,
+  // so files without them stay exactly as before.
+
+  var ABOUT_FIELDS = ["person", "assessor", "perspective", "current_level"];
+  var PERSPECTIVES = { self: true, manager: true };
+
+  function aboutInputs() {
+    var out = {};
+    app.querySelectorAll("[data-about]").forEach(function (input) {
+      out[input.getAttribute("data-about")] = input;
+    });
+    return out;
+  }
+
+  function showAbout() {
+    var inputs = aboutInputs();
+    var about = state.about || {};
+    ABOUT_FIELDS.forEach(function (name) {
+      if (inputs[name]) inputs[name].value = typeof about[name] === "string" ? about[name] : "";
+    });
+  }
+
+  // The fields as the export writes them: only those filled in.
+  function aboutForExport() {
+    var about = state.about || {};
+    var out = {};
+    ABOUT_FIELDS.forEach(function (name) {
+      var value = typeof about[name] === "string" ? about[name].trim() : "";
+      if (value) out[name] = value;
+    });
+    return out;
+  }
+
+  // The fields of an imported file that this page can use.
+  function aboutFromFile(data) {
+    var about = {};
+    ["person", "assessor"].forEach(function (name) {
+      if (typeof data[name] === "string") about[name] = data[name];
+    });
+    if (PERSPECTIVES[data.perspective]) about.perspective = data.perspective;
+    if (typeof data.current_level === "string" && levels[data.current_level]) about.current_level = data.current_level;
+    return about;
+  }
+
+  Object.keys(aboutInputs()).forEach(function (name) {
+    var input = aboutInputs()[name];
+    input.addEventListener(input.tagName === "SELECT" ? "change" : "input", function () {
+      state.about = state.about || {};
+      state.about[name] = input.value;
+      persist();
+    });
+  });
+
+  // ---- compare with a file (issue 18) -----------------------------------
+  // A second assessment of the same target level (typically the manager's)
+  // read with FileReader and shown beside this page's ratings: per
+  // expectation both ratings and both notes, two or more steps apart first.
+  // Nothing is stored or sent; closing the comparison forgets the file.
+
+  var compareBox = document.getElementById("assess-compare");
+
+  function sideName(about, fallback) {
+    about = about || {};
+    var who = about.assessor || about.person || fallback;
+    var what = about.perspective === "manager" ? "manager" : about.perspective === "self" ? "self" : "";
+    return what ? who + " (" + what + ")" : who;
+  }
+
+  function compareText(text, fileName) {
+    var data;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      return say("Not compared: " + fileName + " is not a JSON file.", true);
+    }
+    if (!isMap(data) || data.format !== FORMAT || !isMap(data.ratings)) {
+      return say("Not compared: " + fileName + " is not a self-assessment file (" + FORMAT + ").", true);
+    }
+    if (data.level !== state.level) {
+      var other = levels[data.level];
+      return say("Not compared: " + fileName + " rates " + (other ? other.code + " · " + other.title : "level “" + data.level + "”") +
+        "; pick that target level first, or compare a file of " + levels[state.level].code + ".", true);
+    }
+    renderComparison(data, fileName);
+    say("Comparing with " + fileName + ".");
+  }
+
+  function ratingLabel(id) {
+    return BY_ID[id] ? BY_ID[id].label : "not rated";
+  }
+
+  function comparisonRows(data) {
+    return items.filter(function (it) { return !it.foundation; }).map(function (it) {
+      var mine = state.ratings[it.key] || {};
+      var theirs = isMap(data.ratings[it.key]) ? data.ratings[it.key] : {};
+      var a = BY_ID[mine.rating], b = BY_ID[theirs.rating];
+      return {
+        it: it,
+        mine: mine.rating, theirs: theirs.rating,
+        mineNotes: mine.notes || "", theirNotes: typeof theirs.notes === "string" ? theirs.notes : "",
+        gap: a && b ? Math.abs(a.value - b.value) : -1
+      };
+    });
+  }
+
+  function comparisonTable(rows, caption, left, right) {
+    var body = el("tbody");
+    rows.forEach(function (r) {
+      var cell = function (rating, notes) {
+        return el("td", { "class": "r-" + (BY_ID[rating] ? rating : "unrated") }, [
+          el("strong", { text: ratingLabel(rating) }),
+          notes.trim() ? el("p", { "class": "compare-notes", text: notes }) : null
+        ]);
+      };
+      body.appendChild(el("tr", { "class": r.gap >= 2 ? "apart" : "" }, [
+        el("th", { scope: "row" }, [el("span", { "class": "compare-competency", text: r.it.competency.name }), " ", el("span", { text: r.it.text })]),
+        cell(r.mine, r.mineNotes),
+        cell(r.theirs, r.theirNotes),
+        el("td", { "class": "num", text: r.gap >= 0 ? String(r.gap) : "–" })
+      ]));
+    });
+    return el("div", { "class": "table-wide" }, [el("table", { "class": "data compare-table" }, [
+      el("caption", { text: caption }),
+      el("thead", {}, [el("tr", {}, [
+        el("th", { scope: "col", text: "Expectation" }),
+        el("th", { scope: "col", text: left }),
+        el("th", { scope: "col", text: right }),
+        el("th", { scope: "col", "class": "num", text: "Steps apart" })
+      ])]),
+      body
+    ])]);
+  }
+
+  function renderComparison(data, fileName) {
+    var level = levels[state.level];
+    var rows = comparisonRows(data);
+    var apart = rows.filter(function (r) { return r.gap >= 2; }).sort(function (x, y) { return y.gap - x.gap; });
+    var rest = rows.filter(function (r) { return r.gap < 2; });
+    var count = function (test) { return rows.filter(test).length; };
+    var left = sideName(state.about, "This page");
+    var right = sideName(aboutFromFile(data), fileName);
+    compareBox.textContent = "";
+    compareBox.appendChild(el("h2", { id: "assess-compare-h", text: "Comparison: " + level.code + " · " + level.title }));
+    compareBox.appendChild(el("p", {}, [
+      el("strong", { text: left }), " (this page) and ", el("strong", { text: right }), " (" + fileName + (data.date ? ", " + data.date : "") + "): ",
+      apart.length + " expectation" + (apart.length === 1 ? "" : "s") + " two or more steps apart, " +
+      count(function (r) { return r.gap === 1; }) + " one step, " + count(function (r) { return r.gap === 0; }) + " the same, " +
+      count(function (r) { return r.gap < 0; }) + " rated by one side only or neither."
+    ]));
+    if (data.book && data.book.version && data.book.version !== book.version) {
+      compareBox.appendChild(el("p", { "class": "muted", text: "The file was made against another version of the handbook (" + data.book.version + "); expectations are matched by key." }));
+    }
+    compareBox.appendChild(el("h3", { text: "Two or more steps apart" }));
+    compareBox.appendChild(apart.length ? comparisonTable(apart, "Expectations rated two or more steps apart, largest first", left, right)
+      : el("p", { text: "None: the two assessments never differ by more than one step." }));
+    compareBox.appendChild(el("h3", { text: "Every other expectation" }));
+    compareBox.appendChild(comparisonTable(rest, "The other expectations in the level's order", left, right));
+    var print = el("button", { type: "button", "class": "button", "data-action": "print-compare", text: "Print comparison" });
+    print.addEventListener("click", function () {
+      document.body.classList.add("printing-compare");
+      window.print();
+    });
+    var close = el("button", { type: "button", "class": "button", "data-action": "close-compare", text: "Close comparison" });
+    close.addEventListener("click", function () {
+      compareBox.hidden = true;
+      compareBox.textContent = "";
+      say("Comparison closed.");
+      compareInput.focus();
+    });
+    compareBox.appendChild(el("div", { "class": "actions no-print" }, [print, close]));
+    compareBox.hidden = false;
+    compareBox.focus();
+  }
+
+  window.addEventListener("afterprint", function () {
+    document.body.classList.remove("printing-compare");
+  });
+
+  var compareInput = app.querySelector('input[data-action="compare"]');
+  compareInput.addEventListener("change", function () {
+    var file = compareInput.files && compareInput.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      compareText(String(reader.result), file.name);
+      compareInput.value = "";
+    };
+    reader.onerror = function () {
+      say("Not compared: could not read " + file.name + ".", true);
+      compareInput.value = "";
+    };
+    reader.readAsText(file);
+  });
+
   // ---- wiring ------------------------------------------------------------
 
   select.addEventListener("change", function () {
     notice.hidden = true;
+    compareBox.hidden = true;
     say("");
     open(select.value);
   });
