@@ -107,10 +107,11 @@ test("rate, reload, export, clear and import give back the same assessment", asy
   const rated = Object.entries(file.ratings).filter(([, r]) => r.rating !== null);
   assert.deepEqual(rated.map(([, r]) => r.rating), ["consistently", "beyond", "partly", "not-yet"]);
   const [firstKey, first] = rated[0];
-  assert.match(firstKey, /^[a-z0-9-]+:\d+$/);
+  // <competency>@<level that introduced it>:<hash of its text> (issue 25)
+  assert.match(firstKey, /^[a-z0-9-]+@[a-z0-9-]+:[0-9a-f]{8}$/);
   assert.deepEqual(Object.keys(first), ["rating", "notes", "text", "competency"]);
   assert.equal(first.notes, "Led two Sev-1s this quarter.");
-  assert.equal(first.competency, firstKey.split(":")[0]);
+  assert.equal(first.competency, firstKey.split("@")[0]);
   assert.equal(first.text, await page.getAttribute(`#assess-sre-3 li[data-key="${firstKey}"]`, "data-text"), "the expectation's text travels with it");
   assert.equal(file.foundation.level, "sre-2");
   assert.equal(Object.values(file.foundation.ratings).filter((r) => r.rating === "partly").length, 1);
