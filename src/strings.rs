@@ -37,6 +37,12 @@ pub const STRING_KEYS: &[&str] = &[
     "footer_built_with",
     "carried_over",
     "carried_over_from",
+    "search_loading",
+    "search_unavailable",
+    "search_no_results",
+    "search_none_announced",
+    "search_results_one",
+    "search_results_other",
     "home_guide",
     "home_guide_note",
     "home_hiring",
@@ -231,6 +237,32 @@ pub fn groups() -> BTreeMap<&'static str, &'static str> {
     groups
 }
 
+/// The scripts of the default theme that write words, each with the group
+/// of the table (its comment line in `ENGLISH`) it reads. A page that loads
+/// a script carries that group's words as JSON in an element
+/// `<script type="application/json" id="<script>-words">`.
+pub const SCRIPT_GROUPS: [(&str, &str); 3] = [
+    ("search", "Search box (script)"),
+    ("scorecard", "Scorecard form (script)"),
+    ("assess", "Self-assessment (script)"),
+];
+
+/// The words each script of [`SCRIPT_GROUPS`] reads, by script name.
+pub fn script_words(words: &Strings) -> BTreeMap<&'static str, BTreeMap<&'static str, &str>> {
+    let groups = groups();
+    SCRIPT_GROUPS
+        .iter()
+        .map(|(script, group)| {
+            let own = words
+                .iter()
+                .filter(|(key, _)| groups.get(*key) == Some(group))
+                .map(|(key, text)| (*key, text.as_str()))
+                .collect();
+            (*script, own)
+        })
+        .collect()
+}
+
 /// English, then each table of overrides in turn.
 pub fn merged(overrides: &[&Strings]) -> Strings {
     let mut words = english();
@@ -305,6 +337,29 @@ mod tests {
                 english.replace('|', "\\|")
             );
             assert!(doc.contains(&row), "docs/theming.md lacks the row {row}");
+        }
+    }
+
+    #[test]
+    fn each_scripts_english_fallbacks_are_the_shipped_words_of_its_group() {
+        let english = english();
+        for (script, words) in script_words(&english) {
+            let path = format!(
+                "{}/themes/default/static/{script}.js",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let source = std::fs::read_to_string(&path).expect("the script exists");
+            for (key, text) in &words {
+                let call = format!("word(\"{key}\", {}", serde_json::to_string(text).unwrap());
+                assert!(source.contains(&call), "{script}.js lacks {call}");
+            }
+            for used in source.split("word(\"").skip(1) {
+                let key = used.split('"').next().unwrap_or_default();
+                assert!(
+                    words.contains_key(key),
+                    "{script}.js reads {key}, not in its group"
+                );
+            }
         }
     }
 
