@@ -55,7 +55,10 @@ fn a_book_and_its_theme_change_the_words_of_the_interface() {
 /// The JSON in `<script type="application/json" id="{id}">` on a page.
 fn script_words(page: &str, id: &str) -> serde_json::Value {
     let open = format!("<script type=\"application/json\" id=\"{id}\">");
-    let start = page.find(&open).unwrap_or_else(|| panic!("no #{id}: {page}")) + open.len();
+    let start = page
+        .find(&open)
+        .unwrap_or_else(|| panic!("no #{id}: {page}"))
+        + open.len();
     let end = start + page[start..].find("</script>").expect("the element ends");
     serde_json::from_str(&page[start..end]).expect("the words are JSON")
 }
@@ -73,14 +76,24 @@ fn the_scripts_words_reach_them_as_json_that_cannot_break_out_of_its_element() {
     book.run(&["build", "."]).assert_code(0);
     for (path, id, key, expected) in [
         ("index.html", "search-words", "search_no_results", hostile),
-        ("levels/sre-3.html", "search-words", "search_no_results", hostile),
+        (
+            "levels/sre-3.html",
+            "search-words",
+            "search_no_results",
+            hostile,
+        ),
         (
             "scorecards/senior-sre.html",
             "scorecard-words",
             "scorecard_need_rating",
             "Notez au moins une dimension.",
         ),
-        ("assess.html", "assess-words", "assess_none_head", "Pas encore évalué"),
+        (
+            "assess.html",
+            "assess-words",
+            "assess_none_head",
+            "Pas encore évalué",
+        ),
         ("assess.html", "assess-words", "assess_not_yet", "Not yet"),
     ] {
         let page = read(&book, path);
