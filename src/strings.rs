@@ -37,6 +37,12 @@ pub const STRING_KEYS: &[&str] = &[
     "footer_built_with",
     "carried_over",
     "carried_over_from",
+    "search_loading",
+    "search_unavailable",
+    "search_no_results",
+    "search_none_announced",
+    "search_results_one",
+    "search_results_other",
     "home_guide",
     "home_guide_note",
     "home_hiring",
@@ -156,6 +162,16 @@ pub const STRING_KEYS: &[&str] = &[
     "export_json",
     "print_filled",
     "clear_draft",
+    "scorecard_cannot_save",
+    "scorecard_need_candidate",
+    "scorecard_need_interviewer",
+    "scorecard_need_rating",
+    "scorecard_problems_one",
+    "scorecard_problems_other",
+    "scorecard_not_exported",
+    "scorecard_exported",
+    "scorecard_clear_confirm",
+    "scorecard_cleared",
     "assess_lede",
     "target_level",
     "import_json",
@@ -169,6 +185,71 @@ pub const STRING_KEYS: &[&str] = &[
     "overall_notes_note",
     "checklist_heading",
     "introduced_at",
+    "assess_not_yet",
+    "assess_partly",
+    "assess_consistently",
+    "assess_beyond",
+    "assess_cannot_save",
+    "assess_foundation",
+    "assess_expected_at",
+    "assess_notes_placeholder",
+    "assess_notes_label",
+    "assess_rate_against",
+    "assess_none_head",
+    "assess_none_text",
+    "assess_ready_head",
+    "assess_ready_text",
+    "assess_close_head",
+    "assess_close_text",
+    "assess_growing_head",
+    "assess_growing_text",
+    "assess_not_ready_head",
+    "assess_not_ready_text",
+    "assess_not_rated",
+    "assess_readiness_for",
+    "assess_met_label",
+    "assess_counts_unrated",
+    "assess_counts",
+    "assess_no_area",
+    "assess_chart_axis",
+    "assess_chart_expects",
+    "assess_key_you",
+    "assess_key_target",
+    "assess_no_gaps",
+    "assess_gap_title",
+    "assess_show_all",
+    "assess_not_json",
+    "assess_not_assessment",
+    "assess_no_format",
+    "assess_is_scorecard",
+    "assess_unknown_format",
+    "assess_unknown_level",
+    "assess_no_ratings",
+    "assess_imported_dated",
+    "assess_imported",
+    "assess_not_imported",
+    "assess_other_book",
+    "assess_skipped_one",
+    "assess_skipped_other",
+    "assess_foundation_skipped",
+    "assess_other_version",
+    "assess_versions",
+    "assess_unknown_version",
+    "assess_review",
+    "assess_no_changes",
+    "assess_changed",
+    "assess_foundation_mark",
+    "assess_was",
+    "assess_now",
+    "assess_removed",
+    "assess_added",
+    "assess_dismiss",
+    "assess_about_import",
+    "assess_show_fewer",
+    "assess_exported",
+    "assess_unreadable",
+    "assess_clear_confirm",
+    "assess_cleared",
     "print_version",
     "print_button",
     "contents",
@@ -241,6 +322,32 @@ pub fn groups() -> BTreeMap<&'static str, &'static str> {
         previous = line;
     }
     groups
+}
+
+/// The scripts of the default theme that write words, each with the group
+/// of the table (its comment line in `ENGLISH`) it reads. A page that loads
+/// a script carries that group's words as JSON in an element
+/// `<script type="application/json" id="<script>-words">`.
+pub const SCRIPT_GROUPS: [(&str, &str); 3] = [
+    ("search", "Search box (script)"),
+    ("scorecard", "Scorecard form (script)"),
+    ("assess", "Self-assessment (script)"),
+];
+
+/// The words each script of [`SCRIPT_GROUPS`] reads, by script name.
+pub fn script_words(words: &Strings) -> BTreeMap<&'static str, BTreeMap<&'static str, &str>> {
+    let groups = groups();
+    SCRIPT_GROUPS
+        .iter()
+        .map(|(script, group)| {
+            let own = words
+                .iter()
+                .filter(|(key, _)| groups.get(*key) == Some(group))
+                .map(|(key, text)| (*key, text.as_str()))
+                .collect();
+            (*script, own)
+        })
+        .collect()
 }
 
 /// English, then each table of overrides in turn.
@@ -317,6 +424,30 @@ mod tests {
                 english.replace('|', "\\|")
             );
             assert!(doc.contains(&row), "docs/theming.md lacks the row {row}");
+        }
+    }
+
+    #[test]
+    fn each_scripts_english_fallbacks_are_the_shipped_words_of_its_group() {
+        let english = english();
+        for (script, words) in script_words(&english) {
+            assert!(!words.is_empty(), "{script} has words");
+            let path = format!(
+                "{}/themes/default/static/{script}.js",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let source = std::fs::read_to_string(&path).expect("the script exists");
+            for (key, text) in &words {
+                let call = format!("word(\"{key}\", {}", serde_json::to_string(text).unwrap());
+                assert!(source.contains(&call), "{script}.js lacks {call}");
+            }
+            for used in source.split("word(\"").skip(1) {
+                let key = used.split('"').next().unwrap_or_default();
+                assert!(
+                    words.contains_key(key),
+                    "{script}.js reads {key}, not in its group"
+                );
+            }
         }
     }
 

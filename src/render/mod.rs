@@ -14,7 +14,7 @@ pub mod template_errors;
 pub mod theme;
 pub mod views;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -224,6 +224,19 @@ impl Templates {
     }
 }
 
+/// Each script's words as JSON for a `<script type="application/json">`
+/// element (`{{ script_words.search | safe }}`): escaped so that no word,
+/// however a book writes it, can end the element or open markup.
+fn script_words(words: &crate::strings::Strings) -> BTreeMap<&'static str, String> {
+    crate::strings::script_words(words)
+        .into_iter()
+        .map(|(script, own)| {
+            let json = serde_json::to_string(&own).expect("words always serialize");
+            (script, search::script_safe(json))
+        })
+        .collect()
+}
+
 impl<'b> Renderer<'b> {
     /// Loads the book's theme and makes a renderer of it.
     pub fn new(book: &'b Book, root: &Path) -> Result<Renderer<'b>, RenderFailure> {
@@ -258,6 +271,7 @@ impl<'b> Renderer<'b> {
         global.insert("root", &ROOT_MARKER.to_string());
         let words = crate::strings::merged(&[&theme.strings, &book.config.strings]);
         global.insert("t", &words);
+        global.insert("script_words", &script_words(&words));
         let mut in_print = vec![false; book.pages.len()];
         for index in views::print_guides(book) {
             in_print[index] = true;

@@ -466,7 +466,7 @@ fn capped(text: &str, cap: usize) -> &str {
 /// JSON that cannot end a `<script>` element or start markup if the file is
 /// ever inlined, and that older engines parse as JavaScript (U+2028/9 were
 /// line terminators in JavaScript strings before ES2019).
-fn script_safe(json: String) -> String {
+pub(crate) fn script_safe(json: String) -> String {
     // U+2028 and U+2029 are the only characters encoded from 0xE2 0x80 0xA8/9.
     let bytes = json.as_bytes();
     if memchr::memchr3(b'<', b'>', b'&', bytes).is_none() && memchr::memchr(0xE2, bytes).is_none() {

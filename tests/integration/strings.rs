@@ -52,6 +52,62 @@ fn a_book_and_its_theme_change_the_words_of_the_interface() {
     assert!(read(&book, "print.html").contains("<h2>Grille des compétences</h2>"));
 }
 
+/// The JSON in `<script type="application/json" id="{id}">` on a page.
+fn script_words(page: &str, id: &str) -> serde_json::Value {
+    let open = format!("<script type=\"application/json\" id=\"{id}\">");
+    let start = page
+        .find(&open)
+        .unwrap_or_else(|| panic!("no #{id}: {page}"))
+        + open.len();
+    let end = start + page[start..].find("</script>").expect("the element ends");
+    serde_json::from_str(&page[start..end]).expect("the words are JSON")
+}
+
+#[test]
+fn the_scripts_words_reach_them_as_json_that_cannot_break_out_of_its_element() {
+    let hostile = r#"Rien pour « {query} » </script><script>alert("x")</script> & 'quote'"#;
+    let book = TestBook::fixture("books/valid").with(
+        "book.toml",
+        format!(
+            "{BOOK_TOML}\n[strings]\nsearch_no_results = {}\nscorecard_need_rating = \"Notez au moins une dimension.\"\nassess_none_head = \"Pas encore évalué\"\n",
+            serde_json::to_string(hostile).unwrap()
+        ),
+    );
+    book.run(&["build", "."]).assert_code(0);
+    for (path, id, key, expected) in [
+        ("index.html", "search-words", "search_no_results", hostile),
+        (
+            "levels/sre-3.html",
+            "search-words",
+            "search_no_results",
+            hostile,
+        ),
+        (
+            "scorecards/senior-sre.html",
+            "scorecard-words",
+            "scorecard_need_rating",
+            "Notez au moins une dimension.",
+        ),
+        (
+            "assess.html",
+            "assess-words",
+            "assess_none_head",
+            "Pas encore évalué",
+        ),
+        ("assess.html", "assess-words", "assess_not_yet", "Not yet"),
+    ] {
+        let page = read(&book, path);
+        // The book's `</script>` stays text inside the JSON: `<` escaped.
+        assert!(!page.contains("<script>alert"), "{path}: {page}");
+        assert_eq!(script_words(&page, id)[key], expected, "{path}");
+    }
+    let index = read(&book, "index.html");
+    assert!(index.contains(r"\u003c/script\u003e\u003cscript\u003ealert"));
+    assert!(!index.contains("scorecard-words") && !index.contains("assess-words"));
+    let words = script_words(&index, "search-words");
+    assert_eq!(words.as_object().map(|o| o.len()), Some(6), "{words}");
+}
+
 #[test]
 fn unknown_words_are_errors_with_the_key_meant() {
     let book = TestBook::fixture("books/valid").with(

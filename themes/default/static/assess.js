@@ -12,11 +12,12 @@
   if (!app) return;
 
   var FORMAT = "ladderbook.assessment/1";
+  var WORDS = wordsOf("assess-words");
   var RATINGS = [
-    { id: "not-yet", label: "Not yet", value: 0 },
-    { id: "partly", label: "Partly", value: 1 },
-    { id: "consistently", label: "Consistently", value: 2 },
-    { id: "beyond", label: "Beyond", value: 3 }
+    { id: "not-yet", label: word("assess_not_yet", "Not yet"), value: 0 },
+    { id: "partly", label: word("assess_partly", "Partly"), value: 1 },
+    { id: "consistently", label: word("assess_consistently", "Consistently"), value: 2 },
+    { id: "beyond", label: word("assess_beyond", "Beyond"), value: 3 }
   ];
   var BY_ID = {};
   RATINGS.forEach(function (r) { BY_ID[r.id] = r; });
@@ -150,8 +151,27 @@
     state.saved = new Date().toISOString();
     if (!save(storageKey(state.level), state) && !warnedStorage) {
       warnedStorage = true;
-      say("This browser does not let the page save your answers: export them before you leave.", true);
+      say(word("assess_cannot_save", "This browser does not let the page save your answers: export them before you leave."), true);
     }
+  }
+
+  // The interface's words for this script: the JSON the page carries in
+  // #<name> (the book's strings table), else the English given here.
+  function wordsOf(id) {
+    var element = document.getElementById(id);
+    try {
+      return (element && JSON.parse(element.textContent)) || {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  // A word by key, its {placeholders} filled from `values`.
+  function word(key, english, values) {
+    var text = typeof WORDS[key] === "string" ? WORDS[key] : english;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && name in values ? String(values[name]) : whole;
+    });
   }
 
   // ---- small DOM helpers -----------------------------------------------
@@ -234,9 +254,9 @@
           var f = g.foundation[0].foundation;
           var found = el("div", { "class": "assess-foundation" }, [
             el("p", { "class": "foundation-label" }, [
-              "Foundation ",
+              word("assess_foundation", "Foundation") + " ",
               el("span", { "class": "code", text: f.code }),
-              el("span", { "class": "muted", text: " expected at " + f.title })
+              el("span", { "class": "muted", text: " " + word("assess_expected_at", "expected at {level}", { level: f.title }) })
             ])
           ]);
           g.foundation.forEach(function (it) { found.appendChild(itemFieldset(it)); });
@@ -248,7 +268,7 @@
     });
     notesField.value = state.notes || "";
     notesField.parentNode.classList.toggle("has-notes", notesField.value.trim() !== "");
-    document.getElementById("rate-h").textContent = "Rate yourself against " + level.code + " · " + level.title;
+    document.getElementById("rate-h").textContent = word("assess_rate_against", "Rate yourself against {level}", { level: level.code + " · " + level.title });
   }
 
   function itemFieldset(it) {
@@ -271,7 +291,7 @@
       });
       options.appendChild(el("label", { "class": "rating-option r-" + r.id }, [input, el("span", { text: r.label })]));
     });
-    var area = el("textarea", { rows: "1", "class": "item-notes", placeholder: "Evidence or notes (optional)" });
+    var area = el("textarea", { rows: "1", "class": "item-notes", placeholder: word("assess_notes_placeholder", "Evidence or notes (optional)") });
     area.value = notes;
     area.addEventListener("input", function () {
       entry(it.key).notes = area.value;
@@ -286,7 +306,7 @@
       el("legend", { html: it.html }),
       el("div", { "class": "rate-row" }, [
         options,
-        el("label", { "class": "notes-label" }, [el("span", { "class": "visually-hidden", text: "Notes on this expectation" }), area])
+        el("label", { "class": "notes-label" }, [el("span", { "class": "visually-hidden", text: word("assess_notes_label", "Notes on this expectation") }), area])
       ])
     ]);
     return fieldset;
@@ -313,18 +333,18 @@
   function verdict(level, total, met, pct, counts) {
     var name = level.code + " · " + level.title;
     if (counts.unrated === total) {
-      return { cls: "none", head: "Not rated yet", text: "Rate the expectations below; this result updates as you go." };
+      return { cls: "none", head: word("assess_none_head", "Not rated yet"), text: word("assess_none_text", "Rate the expectations below; this result updates as you go.") };
     }
     if (met === total) {
-      return { cls: "ready", head: "Ready for " + level.code, text: "You rate yourself consistently at or beyond every expectation of " + name + ": a good basis for a promotion conversation." };
+      return { cls: "ready", head: word("assess_ready_head", "Ready for {code}", { code: level.code }), text: word("assess_ready_text", "You rate yourself consistently at or beyond every expectation of {level}: a good basis for a promotion conversation.", { level: name }) };
     }
     if (pct >= 80) {
-      return { cls: "close", head: "Nearly ready", text: "You meet most of what " + level.code + " expects; close the few gaps below first." };
+      return { cls: "close", head: word("assess_close_head", "Nearly ready"), text: word("assess_close_text", "You meet most of what {code} expects; close the few gaps below first.", { code: level.code }) };
     }
     if (pct >= 50) {
-      return { cls: "growing", head: "Growing into " + level.code, text: "You meet about half of what " + level.code + " expects. The gaps below show where to grow next." };
+      return { cls: "growing", head: word("assess_growing_head", "Growing into {code}", { code: level.code }), text: word("assess_growing_text", "You meet about half of what {code} expects. The gaps below show where to grow next.", { code: level.code }) };
     }
-    return { cls: "not-yet", head: "Not ready yet", text: "Most of what " + level.code + " expects is still ahead of you. Start with the biggest gaps." };
+    return { cls: "not-yet", head: word("assess_not_ready_head", "Not ready yet"), text: word("assess_not_ready_text", "Most of what {code} expects is still ahead of you. Start with the biggest gaps.", { code: level.code }) };
   }
 
   function renderSummary(level, total, met, pct, counts) {
@@ -338,12 +358,12 @@
     RATINGS.slice().reverse().forEach(function (r) {
       breakdown.appendChild(el("li", { "class": "r-" + r.id }, [el("strong", { text: String(counts[r.id]) }), " " + r.label.toLowerCase()]));
     });
-    if (counts.unrated) breakdown.appendChild(el("li", { "class": "r-unrated" }, [el("strong", { text: String(counts.unrated) }), " not rated"]));
-    box.appendChild(el("p", { "class": "eyebrow", text: "Readiness for " + level.code + " · " + level.title }));
-    box.appendChild(el("p", { "class": "readiness" }, [pct + "%", el("span", { "class": "readiness-label", text: " of expectations met" })]));
+    if (counts.unrated) breakdown.appendChild(el("li", { "class": "r-unrated" }, [el("strong", { text: String(counts.unrated) }), " " + word("assess_not_rated", "not rated")]));
+    box.appendChild(el("p", { "class": "eyebrow", text: word("assess_readiness_for", "Readiness for {level}", { level: level.code + " · " + level.title }) }));
+    box.appendChild(el("p", { "class": "readiness" }, [pct + "%", el("span", { "class": "readiness-label", text: " " + word("assess_met_label", "of expectations met") })]));
     box.appendChild(bar);
     box.appendChild(el("p", { "class": "verdict" }, [el("strong", { text: v.head + ". " }), v.text]));
-    box.appendChild(el("p", { "class": "muted small", text: met + " of " + total + " expectations rated consistently or beyond; " + rated + " of " + total + " rated" + (counts.unrated ? " (not rated counts as not yet)." : ".") }));
+    box.appendChild(el("p", { "class": "muted small", text: counts.unrated ? word("assess_counts_unrated", "{met} of {total} expectations rated consistently or beyond; {rated} of {total} rated (not rated counts as not yet).", { met: met, total: total, rated: rated }) : word("assess_counts", "{met} of {total} expectations rated consistently or beyond; {rated} of {total} rated.", { met: met, total: total, rated: rated }) }));
     box.appendChild(breakdown);
   }
 
@@ -355,7 +375,7 @@
     own.forEach(function (it) {
       var c = it.competency;
       if (!byArea[c.area]) {
-        byArea[c.area] = { name: c.area || "Competencies", axes: [], byComp: {}, order: areas.length };
+        byArea[c.area] = { name: c.area || word("assess_no_area", "Competencies"), axes: [], byComp: {}, order: areas.length };
         areas.push(byArea[c.area]);
       }
       var a = byArea[c.area];
@@ -374,8 +394,8 @@
     areas.forEach(function (a, index) {
       a.axes.forEach(function (axis) { axis.value = axis.n ? axis.sum / axis.n : 0; });
       var title = a.name + ": " + a.axes.map(function (axis) {
-        return axis.label + " " + axis.value.toFixed(1) + " of " + MAX;
-      }).join(", ") + ". The level expects " + GOAL + " (consistently) everywhere.";
+        return word("assess_chart_axis", "{competency} {value} of {max}", { competency: axis.label, value: axis.value.toFixed(1), max: MAX });
+      }).join(", ") + ". " + word("assess_chart_expects", "The level expects {goal} (consistently) everywhere.", { goal: GOAL });
       var id = "assess-chart-" + index;
       var svg = a.axes.length < 3 ? barsSvg(title, a.axes, id) : radarSvg(title, a.axes, id);
       box.appendChild(el("figure", { "class": "chart" + (a.axes.length < 3 ? " chart-bars" : "") }, [
@@ -385,8 +405,8 @@
     });
     if (areas.length) {
       box.appendChild(el("p", { "class": "chart-key muted small" }, [
-        el("span", { "class": "key-you", "aria-hidden": "true" }), " you (mean rating, 0 not yet – 3 beyond)  ",
-        el("span", { "class": "key-target", "aria-hidden": "true" }), " consistently: what the level expects"
+        el("span", { "class": "key-you", "aria-hidden": "true" }), " " + word("assess_key_you", "you (mean rating, 0 not yet – 3 beyond)") + "  ",
+        el("span", { "class": "key-target", "aria-hidden": "true" }), " " + word("assess_key_target", "consistently: what the level expects")
       ]));
     }
   }
@@ -487,7 +507,7 @@
       return b.gap - a.gap || (a.r ? 0 : 1) - (b.r ? 0 : 1) || a.order - b.order;
     });
     if (!gaps.length) {
-      list.appendChild(el("li", { "class": "no-gaps", text: "No gaps: every expectation is rated consistently or beyond." }));
+      list.appendChild(el("li", { "class": "no-gaps", text: word("assess_no_gaps", "No gaps: every expectation is rated consistently or beyond.") }));
     }
     gaps.forEach(function (g, index) {
       var link = el("a", { href: "#" + g.it.id, text: g.it.text });
@@ -497,14 +517,14 @@
         if (radio) setTimeout(function () { radio.focus({ preventScroll: true }); }, 0);
       });
       list.appendChild(el("li", { "class": index >= GAPS_SHOWN ? "gap-more" : null }, [
-        el("span", { "class": "gap-size", title: "gap to consistently", text: "−" + g.gap }),
+        el("span", { "class": "gap-size", title: word("assess_gap_title", "gap to consistently"), text: "−" + g.gap }),
         " ",
         link,
-        el("span", { "class": "gap-meta muted small", text: " " + g.it.competency.name + " · " + (g.r ? g.r.label.toLowerCase() : "not rated") })
+        el("span", { "class": "gap-meta muted small", text: " " + g.it.competency.name + " · " + (g.r ? g.r.label.toLowerCase() : word("assess_not_rated", "not rated")) })
       ]));
     });
     more.hidden = gaps.length <= GAPS_SHOWN;
-    more.textContent = "Show all " + gaps.length + " gaps";
+    more.textContent = word("assess_show_all", "Show all {n} gaps", { n: gaps.length });
     more.setAttribute("aria-expanded", "false");
   }
 
@@ -570,23 +590,23 @@
     try {
       data = JSON.parse(text);
     } catch (e) {
-      return refuse(fileName + " is not a JSON file.");
+      return refuse(word("assess_not_json", "{file} is not a JSON file.", { file: fileName }));
     }
     if (!data || typeof data !== "object" || Array.isArray(data)) {
-      return refuse(fileName + " is not a self-assessment file.");
+      return refuse(word("assess_not_assessment", "{file} is not a self-assessment file.", { file: fileName }));
     }
     if (data.format !== FORMAT) {
-      var kind = typeof data.format === "string" ? data.format : "no format";
+      var kind = typeof data.format === "string" ? data.format : word("assess_no_format", "no format");
       if (/^ladderbook\.scorecard\//.test(kind)) {
-        return refuse(fileName + " is an interview scorecard (" + kind + "), not a self-assessment. Read scorecards with `ladderbook debrief`.");
+        return refuse(word("assess_is_scorecard", "{file} is an interview scorecard ({format}), not a self-assessment. Read scorecards with `ladderbook debrief`.", { file: fileName, format: kind }));
       }
-      return refuse(fileName + " has an unknown format (" + kind + "): expected " + FORMAT + ".");
+      return refuse(word("assess_unknown_format", "{file} has an unknown format ({format}): expected {expected}.", { file: fileName, format: kind, expected: FORMAT }));
     }
     if (typeof data.level !== "string" || !levels[data.level]) {
-      return refuse(fileName + " is an assessment against level “" + data.level + "”, which this handbook does not have.");
+      return refuse(word("assess_unknown_level", "{file} is an assessment against level “{level}”, which this handbook does not have.", { file: fileName, level: data.level }));
     }
     if (!isMap(data.ratings)) {
-      return refuse(fileName + " has no ratings.");
+      return refuse(word("assess_no_ratings", "{file} has no ratings.", { file: fileName }));
     }
     // The file's entries under this page's item keys (foundation ones prefixed
     // with their level, as in `itemsOf`).
@@ -633,7 +653,7 @@
       skipped: skipped,
       foundationSkipped: foundationSkipped
     });
-    say("Imported " + fileName + ": " + level.code + " · " + level.title + (data.date ? ", assessed " + data.date : "") + ".");
+    say(data.date ? word("assess_imported_dated", "Imported {file}: {level}, assessed {date}.", { file: fileName, level: level.code + " · " + level.title, date: data.date }) : word("assess_imported", "Imported {file}: {level}.", { file: fileName, level: level.code + " · " + level.title }));
   }
 
   function isMap(value) {
@@ -641,7 +661,7 @@
   }
 
   function refuse(message) {
-    say("Not imported: " + message, true);
+    say(word("assess_not_imported", "Not imported: {problem}", { problem: message }), true);
   }
 
   // Lists what differs between the file and the page when the file was
@@ -651,14 +671,14 @@
     notice.hidden = true;
     var parts = [];
     if (file.title && file.title !== book.title) {
-      parts.push(el("p", { text: "This file was exported from another handbook, “" + file.title + "”. Check that its ratings fit this one." }));
+      parts.push(el("p", { text: word("assess_other_book", "This file was exported from another handbook, “{title}”. Check that its ratings fit this one.", { title: file.title }) }));
     }
     if (file.skipped.length) {
       var one = file.skipped.length === 1;
-      parts.push(el("p", { text: file.skipped.length + (one ? " entry has" : " entries have") + " an unknown rating and " + (one ? "was" : "were") + " skipped: " + file.skipped.join(", ") + "." }));
+      parts.push(el("p", { text: one ? word("assess_skipped_one", "{n} entry has an unknown rating and was skipped: {keys}.", { n: 1, keys: file.skipped.join(", ") }) : word("assess_skipped_other", "{n} entries have an unknown rating and were skipped: {keys}.", { n: file.skipped.length, keys: file.skipped.join(", ") }) }));
     }
     if (file.foundationSkipped) {
-      parts.push(el("p", { text: "The file's foundation ratings are for level “" + file.foundationSkipped + "”, which is no longer the level below; they were skipped." }));
+      parts.push(el("p", { text: word("assess_foundation_skipped", "The file's foundation ratings are for level “{level}”, which is no longer the level below; they were skipped.", { level: file.foundationSkipped }) }));
     }
     if (file.version !== undefined && file.version !== book.version) {
       var onPage = {};
@@ -673,43 +693,43 @@
       items.forEach(function (it) { if (!(it.key in file.entries)) added.push(it); });
       var total = changed.length + removed.length + added.length;
       parts.push(el("p", {}, [
-        el("strong", { text: "Exported from another version of the handbook" }),
-        " (" + (file.version || "unknown") + "; this page is " + book.version + "). ",
+        el("strong", { text: word("assess_other_version", "Exported from another version of the handbook") }),
+        " " + word("assess_versions", "({file}; this page is {page}).", { file: file.version || word("assess_unknown_version", "unknown"), page: book.version }) + " ",
         total
-          ? "Ratings were matched by expectation; review the " + total + " below."
-          : "No expectation of this level changed, so every rating still applies."
+          ? word("assess_review", "Ratings were matched by expectation; review the {n} below.", { n: total })
+          : word("assess_no_changes", "No expectation of this level changed, so every rating still applies.")
       ]));
       if (changed.length) {
-        parts.push(el("h3", { text: "Changed wording (" + changed.length + "): the rating was kept" }));
+        parts.push(el("h3", { text: word("assess_changed", "Changed wording ({n}): the rating was kept", { n: changed.length }) }));
         parts.push(el("ul", { "class": "notice-list notice-changed" }, changed.map(function (c) {
           return el("li", {}, [
-            el("a", { href: "#" + c.it.id, text: c.it.competency.name + (c.it.foundation ? " (foundation)" : "") }),
-            el("span", { "class": "was" }, [el("span", { "class": "visually-hidden", text: "Was: " }), c.old]),
-            el("span", { "class": "now" }, [el("span", { "class": "visually-hidden", text: "Now: " }), c.it.text])
+            el("a", { href: "#" + c.it.id, text: c.it.competency.name + (c.it.foundation ? " (" + word("assess_foundation_mark", "foundation") + ")" : "") }),
+            el("span", { "class": "was" }, [el("span", { "class": "visually-hidden", text: word("assess_was", "Was:") + " " }), c.old]),
+            el("span", { "class": "now" }, [el("span", { "class": "visually-hidden", text: word("assess_now", "Now:") + " " }), c.it.text])
           ]);
         })));
       }
       if (removed.length) {
-        parts.push(el("h3", { text: "Removed (" + removed.length + "): in the file, no longer on this page" }));
+        parts.push(el("h3", { text: word("assess_removed", "Removed ({n}): in the file, no longer on this page", { n: removed.length }) }));
         parts.push(el("ul", { "class": "notice-list notice-removed" }, removed.map(function (r) {
           return el("li", { text: r.text });
         })));
       }
       if (added.length) {
-        parts.push(el("h3", { text: "Added (" + added.length + "): on this page, not in the file" }));
+        parts.push(el("h3", { text: word("assess_added", "Added ({n}): on this page, not in the file", { n: added.length }) }));
         parts.push(el("ul", { "class": "notice-list notice-added" }, added.map(function (it) {
           return el("li", {}, [el("a", { href: "#" + it.id, text: it.text })]);
         })));
       }
     }
     if (!parts.length) return;
-    var close = el("button", { type: "button", "class": "button", text: "Dismiss" });
+    var close = el("button", { type: "button", "class": "button", text: word("assess_dismiss", "Dismiss") });
     close.addEventListener("click", function () {
       notice.hidden = true;
       notice.textContent = "";
       select.focus();
     });
-    notice.appendChild(el("h2", { id: "assess-notice-h", text: "About this import" }));
+    notice.appendChild(el("h2", { id: "assess-notice-h", text: word("assess_about_import", "About this import") }));
     parts.forEach(function (p) { notice.appendChild(p); });
     notice.appendChild(close);
     notice.hidden = false;
@@ -931,12 +951,12 @@
     var list = document.getElementById("assess-gaps");
     var expanded = list.classList.toggle("expanded");
     event.currentTarget.setAttribute("aria-expanded", String(expanded));
-    event.currentTarget.textContent = expanded ? "Show fewer" : "Show all " + list.children.length + " gaps";
+    event.currentTarget.textContent = expanded ? word("assess_show_fewer", "Show fewer") : word("assess_show_all", "Show all {n} gaps", { n: list.children.length });
   });
 
   app.querySelector('[data-action="export"]').addEventListener("click", function () {
     download("self-assessment-" + state.level + "-" + today() + ".json", exportData());
-    say("Exported your " + levels[state.level].code + " assessment as a JSON file.");
+    say(word("assess_exported", "Exported your {code} assessment as a JSON file.", { code: levels[state.level].code }));
   });
 
   var fileInput = app.querySelector('input[data-action="import"]');
@@ -949,7 +969,7 @@
       fileInput.value = "";
     };
     reader.onerror = function () {
-      refuse("could not read " + file.name + ".");
+      refuse(word("assess_unreadable", "could not read {file}.", { file: file.name }));
       fileInput.value = "";
     };
     reader.readAsText(file);
@@ -961,11 +981,11 @@
 
   app.querySelector('[data-action="clear"]').addEventListener("click", function () {
     var level = levels[state.level];
-    if (!window.confirm("Clear every rating and note of your " + level.code + " · " + level.title + " assessment? This cannot be undone: export first to keep a copy.")) return;
+    if (!window.confirm(word("assess_clear_confirm", "Clear every rating and note of your {level} assessment? This cannot be undone: export first to keep a copy.", { level: level.code + " · " + level.title }))) return;
     forget(storageKey(state.level));
     notice.hidden = true;
     open(state.level, { level: state.level, ratings: {}, notes: "" });
-    say("Cleared your " + level.code + " assessment.");
+    say(word("assess_cleared", "Cleared your {code} assessment.", { code: level.code }));
   });
 
   // Start: the last target level, else the first.

@@ -19,6 +19,26 @@
   var fieldsets = Array.prototype.slice.call(form.querySelectorAll("fieldset.rate[data-dimension]"));
   var summary = document.getElementById("fill-errors");
   var tried = false; // after a refused export, errors update as the form is fixed
+  var WORDS = wordsOf("scorecard-words");
+
+  // The interface's words for this script: the JSON the page carries in
+  // #<name> (the book's strings table), else the English given here.
+  function wordsOf(id) {
+    var element = document.getElementById(id);
+    try {
+      return (element && JSON.parse(element.textContent)) || {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  // A word by key, its {placeholders} filled from `values`.
+  function word(key, english, values) {
+    var text = typeof WORDS[key] === "string" ? WORDS[key] : english;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && name in values ? String(values[name]) : whole;
+    });
+  }
 
   function focusOf(select) {
     var option = select.options[select.selectedIndex];
@@ -72,7 +92,7 @@
     try {
       localStorage.setItem(storageKey, JSON.stringify(draft()));
     } catch (err) {
-      say("The draft cannot be kept in this browser: " + err.message, true);
+      say(word("scorecard_cannot_save", "The draft cannot be kept in this browser: {error}", { error: err.message }), true);
     }
   }
 
@@ -145,15 +165,15 @@
   function problems(card) {
     var found = [];
     if (!card.candidate) {
-      found.push({ field: form.elements.candidate, error: "fill-candidate-error", message: "Enter the candidate's name." });
+      found.push({ field: form.elements.candidate, error: "fill-candidate-error", message: word("scorecard_need_candidate", "Enter the candidate's name.") });
     }
     if (!card.interviewer) {
-      found.push({ field: form.elements.interviewer, error: "fill-interviewer-error", message: "Enter your name as the interviewer." });
+      found.push({ field: form.elements.interviewer, error: "fill-interviewer-error", message: word("scorecard_need_interviewer", "Enter your name as the interviewer.") });
     }
     var rated = Object.keys(card.ratings).some(function (id) { return card.ratings[id].rating; });
     if (!rated) {
       var first = fieldsets.filter(function (f) { return !f.disabled; })[0];
-      found.push({ field: first && first.querySelector("input"), fieldset: first, error: "fill-ratings-error", message: "Rate at least one dimension." });
+      found.push({ field: first && first.querySelector("input"), fieldset: first, error: "fill-ratings-error", message: word("scorecard_need_rating", "Rate at least one dimension.") });
     }
     return found;
   }
@@ -196,7 +216,9 @@
       list.appendChild(item);
     });
     var head = document.createElement("p");
-    head.textContent = "Not exported yet: " + found.length + (found.length === 1 ? " thing needs" : " things need") + " fixing.";
+    head.textContent = found.length === 1
+      ? word("scorecard_problems_one", "Not exported yet: {n} thing needs fixing.", { n: 1 })
+      : word("scorecard_problems_other", "Not exported yet: {n} things need fixing.", { n: found.length });
     summary.appendChild(head);
     summary.appendChild(list);
   }
@@ -220,14 +242,15 @@
     showProblems(found);
     if (found.length) {
       tried = true;
-      say("Not exported: " + found.map(function (p) { return p.message.charAt(0).toLowerCase() + p.message.slice(1, -1); }).join("; ") + ".", true);
+      var wrong = found.map(function (p) { return p.message.charAt(0).toLowerCase() + p.message.slice(1, -1); }).join("; ");
+      say(word("scorecard_not_exported", "Not exported: {problems}.", { problems: wrong }), true);
       summary.focus();
       return;
     }
     tried = false;
     var name = ["scorecard", scorecard, card.interview, slug(card.candidate), slug(card.interviewer)].join("-") + ".json";
     download(name, card);
-    say("Exported " + name + ". Send it to the hiring manager for the debrief.");
+    say(word("scorecard_exported", "Exported {file}. Send it to the hiring manager for the debrief.", { file: name }));
   }
 
   function recheck() {
@@ -251,7 +274,7 @@
   }
 
   function clearDraft() {
-    if (!window.confirm("Clear this scorecard draft? This cannot be undone.")) return;
+    if (!window.confirm(word("scorecard_clear_confirm", "Clear this scorecard draft? This cannot be undone."))) return;
     try {
       localStorage.removeItem(storageKey);
     } catch (err) { /* nothing was kept */ }
@@ -260,7 +283,7 @@
     showProblems([]);
     form.elements.date.value = today();
     showFocus();
-    say("Draft cleared.");
+    say(word("scorecard_cleared", "Draft cleared."));
   }
 
   form.hidden = false;

@@ -27,6 +27,26 @@
   var kinds = [];
   var results = [];
   var active = -1;
+  var WORDS = wordsOf("search-words");
+
+  // The interface's words for this script: the JSON the page carries in
+  // #<name> (the book's strings table), else the English given here.
+  function wordsOf(id) {
+    var element = document.getElementById(id);
+    try {
+      return (element && JSON.parse(element.textContent)) || {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  // A word by key, its {placeholders} filled from `values`.
+  function word(key, english, values) {
+    var text = typeof WORDS[key] === "string" ? WORDS[key] : english;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && name in values ? String(values[name]) : whole;
+    });
+  }
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -102,13 +122,13 @@
     if (!query) return close();
     if (state !== "ready") {
       if (state === "idle") load();
-      showNote(state === "failed" ? "Search is unavailable: its index could not be loaded." : "Loading search…");
+      showNote(state === "failed" ? word("search_unavailable", "Search is unavailable: its index could not be loaded.") : word("search_loading", "Loading search…"));
       return;
     }
     results = search(query);
     if (!results.length) {
-      showNote("No results for “" + query + "”");
-      announce("No results");
+      showNote(word("search_no_results", "No results for “{query}”", { query: query }));
+      announce(word("search_none_announced", "No results"));
       return;
     }
     results.forEach(function (result, i) {
@@ -116,7 +136,9 @@
     });
     note.hidden = true;
     open();
-    announce(results.length + (results.length === 1 ? " result" : " results") + ", use up and down arrows to choose");
+    announce(results.length === 1
+      ? word("search_results_one", "{n} result, use up and down arrows to choose", { n: 1 })
+      : word("search_results_other", "{n} results, use up and down arrows to choose", { n: results.length }));
   }
 
   function option(doc, terms, i) {
