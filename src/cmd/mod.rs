@@ -9,6 +9,7 @@ pub mod diff;
 pub mod export;
 pub mod import;
 pub mod init;
+mod inputs;
 pub mod schema;
 pub mod serve;
 pub mod team;

@@ -7,10 +7,10 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use crate::cli::{TeamArgs, TeamFormat};
-use crate::cmd::calibrate::json_files;
+use crate::cmd::inputs::read_json_inputs;
 use crate::cmd::{Global, Outcome, report_problems};
 use crate::content::load_book;
-use crate::filled::{Input, check_assessments};
+use crate::filled::check_assessments;
 use crate::report::count;
 use crate::report::terminal::colour_stdout;
 use crate::stdout::write_stdout;
@@ -24,15 +24,7 @@ pub fn run(args: &TeamArgs, global: Global) -> anyhow::Result<Outcome> {
         eprintln!("team: the book has errors; fix them first");
         return Ok(Outcome::Problems);
     }
-    let mut inputs = Vec::new();
-    for path in json_files(&args.paths)? {
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
-        inputs.push(Input {
-            file: path.display().to_string(),
-            bytes,
-        });
-    }
+    let inputs = read_json_inputs(&args.paths)?;
     let mut diagnostics = crate::diagnostics::Diagnostics::default();
     let files = check_assessments(&loaded.book, &inputs, &mut diagnostics);
     if diagnostics.has_errors() {
