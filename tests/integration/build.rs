@@ -3,22 +3,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::TestBook;
+use crate::support::{TestBook, main_of, read_site};
 
 fn build(book: &TestBook) -> crate::support::Run {
     book.run(&["build", "."])
-}
-
-fn read(book: &TestBook, path: &str) -> String {
-    let full = book.root().join("site").join(path);
-    std::fs::read_to_string(&full).unwrap_or_else(|err| panic!("read {}: {err}", full.display()))
-}
-
-/// The `<main>` of a page: what a test should look at, not the chrome.
-fn main_of(html: &str) -> &str {
-    let start = html.find("<main").expect("a page has <main>");
-    let end = html.find("</main>").expect("a page closes </main>");
-    &html[start..end]
 }
 
 fn section<'a>(html: &'a str, id: &str) -> &'a str {
@@ -88,7 +76,7 @@ fn every_address_of_the_spec_is_written() {
 fn what_changes_lists_new_and_grown_expectations() {
     let book = TestBook::fixture("books/valid");
     build(&book).assert_code(0);
-    let page = read(&book, "levels/sre-2.html");
+    let page = read_site(&book, "levels/sre-2.html");
     let changes = section(main_of(&page), "what-changes");
     assert!(
         changes.contains("What changes from Site Reliability Engineer I"),
@@ -107,7 +95,7 @@ fn what_changes_lists_new_and_grown_expectations() {
     );
     // Coaching starts only at sre-3.
     assert!(!changes.contains("Coaching"));
-    let sre3 = read(&book, "levels/sre-3.html");
+    let sre3 = read_site(&book, "levels/sre-3.html");
     let changes3 = section(main_of(&sre3), "what-changes");
     assert!(changes3.contains("Coaching") && changes3.contains("Mentors two engineers."));
     assert!(
@@ -120,7 +108,7 @@ fn what_changes_lists_new_and_grown_expectations() {
 fn carried_over_entries_are_marked() {
     let book = TestBook::fixture("books/valid");
     build(&book).assert_code(0);
-    let page = read(&book, "levels/sre-3.html");
+    let page = read_site(&book, "levels/sre-3.html");
     let article = section(main_of(&page), "incident-management");
     assert!(article.contains("carried over from L2"), "{article}");
     assert!(article.contains("Leads Sev-3 incidents"));
@@ -132,7 +120,7 @@ fn carried_over_entries_are_marked() {
 fn matrix_cells_match_the_yaml() {
     let book = TestBook::fixture("books/valid");
     build(&book).assert_code(0);
-    let page = read(&book, "matrix.html");
+    let page = read_site(&book, "matrix.html");
     let ic = section(main_of(&page), "track-ic");
     let row = &ic[ic.find("id=\"ic-incident-management\"").expect("row")..];
     let row = &row[..row.find("</tr>").unwrap()];
@@ -159,16 +147,16 @@ fn matrix_cells_match_the_yaml() {
 fn links_are_relative_to_each_page() {
     let book = TestBook::fixture("books/valid");
     build(&book).assert_code(0);
-    let level = read(&book, "levels/sre-1.html");
+    let level = read_site(&book, "levels/sre-1.html");
     assert!(level.contains("href=\"../levels/sre-2.html\""));
     assert!(level.contains("href=\"../assets/style.css\""));
-    let nested = read(&book, "pages/guides/hiring.html");
+    let nested = read_site(&book, "pages/guides/hiring.html");
     assert!(
         nested.contains("href=\"../../scorecards/senior-sre.html#incident-sim\""),
         "{}",
         main_of(&nested)
     );
-    let home = read(&book, "index.html");
+    let home = read_site(&book, "index.html");
     assert!(home.contains("href=\"levels/sre-1.html\""));
     assert!(!home.contains('\u{1}'), "no root marker left");
     for page in [
@@ -177,7 +165,7 @@ fn links_are_relative_to_each_page() {
         "levels/sre-3.html",
         "pages/promotion.html",
     ] {
-        let html = read(&book, page);
+        let html = read_site(&book, page);
         assert!(
             !html.contains("href=\"/"),
             "{page} has a root-absolute link"
@@ -205,19 +193,19 @@ fn plain_yaml_strings_are_escaped() {
         "competencies/coaching.html",
         "print.html",
     ] {
-        let html = read(&book, page);
+        let html = read_site(&book, page);
         assert!(!html.contains("<script>alert"), "{page}");
         assert!(!html.contains("<img src=x"), "{page}");
         assert!(!html.contains("<b>L1</b>"), "{page}");
     }
-    let level = read(&book, "levels/sre-1.html");
+    let level = read_site(&book, "levels/sre-1.html");
     assert!(
         level.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;&#x2F;script&gt; Engineer")
             || level.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; Engineer"),
         "{}",
         main_of(&level)
     );
-    let json = read(&book, "ladder.json");
+    let json = read_site(&book, "ladder.json");
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(
         parsed["levels"][0]["title"], "<script>alert('t')</script> Engineer",
@@ -230,7 +218,7 @@ fn raw_html_in_markdown_is_dropped_unless_allowed() {
     let body = "---\ntitle: Promotion\n---\nBefore <span class=\"x\">inline</span> after.\n\n<div onclick=\"evil()\">block</div>\n\n[x](javascript:alert(1))\n";
     let book = TestBook::fixture("books/valid").with("content/pages/promotion.md", body);
     build(&book).assert_code(0);
-    let page = main_of(&read(&book, "pages/promotion.html")).to_string();
+    let page = main_of(&read_site(&book, "pages/promotion.html")).to_string();
     assert!(
         !page.contains("<span class=\"x\">") && !page.contains("onclick"),
         "{page}"
@@ -242,7 +230,7 @@ fn raw_html_in_markdown_is_dropped_unless_allowed() {
         .with("content/pages/promotion.md", body)
         .with("book.toml", "[book]\ntitle = \"Fixture\"\n[ladder]\nareas = [\"Reliability\", \"Collaboration\"]\n[markdown]\nallow-html = true\n");
     build(&allowed).assert_code(0);
-    let page = main_of(&read(&allowed, "pages/promotion.html")).to_string();
+    let page = main_of(&read_site(&allowed, "pages/promotion.html")).to_string();
     assert!(page.contains("<span class=\"x\">inline</span>"), "{page}");
     assert!(
         !page.to_lowercase().contains("javascript:"),
@@ -379,12 +367,12 @@ fn a_theme_override_replaces_one_template() {
         "{% extends \"base.html\" %}{% block content %}<h1>Lost in the ladder</h1>{% endblock content %}",
     ).with("themes/default/static/extra.css", "body{}");
     build(&book).assert_code(0);
-    assert!(read(&book, "404.html").contains("Lost in the ladder"));
+    assert!(read_site(&book, "404.html").contains("Lost in the ladder"));
     assert!(
-        read(&book, "index.html").contains("Welcome to the"),
+        read_site(&book, "index.html").contains("Welcome to the"),
         "other templates stay built in"
     );
-    assert_eq!(read(&book, "assets/extra.css"), "body{}");
+    assert_eq!(read_site(&book, "assets/extra.css"), "body{}");
 }
 
 #[test]
@@ -431,7 +419,7 @@ fn a_hosts_files_in_content_static_reach_the_site() {
             "Contact: mailto:security@example.org\n",
         ),
     ] {
-        assert_eq!(read(&book, file), text, "{file}");
+        assert_eq!(read_site(&book, file), text, "{file}");
     }
     for file in [
         ".DS_Store",
@@ -487,7 +475,7 @@ fn exports_match_the_site_files() {
     build(&book).assert_code(0);
     let csv = book.run(&["export", ".", "--format", "csv"]);
     csv.assert_code(0);
-    assert_eq!(csv.stdout, read(&book, "matrix.csv"));
+    assert_eq!(csv.stdout, read_site(&book, "matrix.csv"));
     let header = csv.stdout.lines().next().unwrap();
     assert_eq!(
         header,
@@ -496,7 +484,7 @@ fn exports_match_the_site_files() {
     assert!(csv.stdout.contains("ic,sre-3,L3,Senior Site Reliability Engineer,3,Reliability,incident-management,Incident management,Leads Sev-3 incidents; writes the postmortem.,sre-2"));
     let json = book.run(&["export", ".", "--format", "json"]);
     json.assert_code(0);
-    assert_eq!(json.stdout, read(&book, "ladder.json"));
+    assert_eq!(json.stdout, read_site(&book, "ladder.json"));
     let parsed = json.json();
     assert_eq!(parsed["format"], "ladderbook.ladder/1");
     assert_eq!(parsed["competencies"].as_array().unwrap().len(), 3);
@@ -521,7 +509,7 @@ fn the_summary_line_reports_pages_bytes_and_time() {
 fn the_scorecard_kit_has_loop_coverage() {
     let book = TestBook::fixture("books/valid");
     build(&book).assert_code(0);
-    let page = read(&book, "scorecards/senior-sre.html");
+    let page = read_site(&book, "scorecards/senior-sre.html");
     let coverage = section(main_of(&page), "coverage");
     // sre-3 expects incident-management, slo-practice and coaching; the loop
     // rates the first two, so coaching is called out.
@@ -580,7 +568,7 @@ fn the_sidebar_lists_a_window_of_a_long_folder_around_the_page() {
         );
     }
     build(&book).assert_code(0);
-    let middle = read(&book, "pages/long/p15.html");
+    let middle = read_site(&book, "pages/long/p15.html");
     let nav = side_pages(&middle);
     // Six on each side of the current page, and a link to the full list for
     // the rest, at both ends.
@@ -610,7 +598,7 @@ fn the_sidebar_lists_a_window_of_a_long_folder_around_the_page() {
     );
     assert_eq!(nav.matches("aria-current").count(), 1, "{nav}");
     // Near the start the window keeps its size, and other folders stay closed.
-    let first = side_pages_owned(&read(&book, "pages/long/p01.html"));
+    let first = side_pages_owned(&read_site(&book, "pages/long/p01.html"));
     assert!(
         first.contains(">Part 13<") && !first.contains(">Part 14<"),
         "{first}"
@@ -618,7 +606,7 @@ fn the_sidebar_lists_a_window_of_a_long_folder_around_the_page() {
     assert!(first.contains("… 17 more"), "{first}");
     assert!(!first.contains("… 8 more"), "{first}");
     // A page outside the folder shows it closed: none of its pages listed.
-    let elsewhere = side_pages_owned(&read(&book, "pages/promotion.html"));
+    let elsewhere = side_pages_owned(&read_site(&book, "pages/promotion.html"));
     assert!(elsewhere.contains(">Long<"), "{elsewhere}");
     assert!(!elsewhere.contains("Part 1"), "{elsewhere}");
 }
@@ -634,7 +622,7 @@ fn closed_navigation_entries_come_from_their_own_partial() {
         "<li class=\"closed\">{% if entry.href %}<a href=\"{{ entry.href }}\">{{ entry.title }}</a>{% else %}{{ entry.title }}{% endif %}</li>",
     );
     build(&book).assert_code(0);
-    let promotion = read(&book, "pages/promotion.html");
+    let promotion = read_site(&book, "pages/promotion.html");
     let nav = side_pages(&promotion);
     // The other top-level entries are closed: written by the partial.
     assert!(nav.contains("<li class=\"closed\">"), "{nav}");
@@ -654,7 +642,7 @@ fn entries_on_the_way_to_a_page_come_from_their_own_partial() {
         "<li class=\"open\" data-current=\"{{ entry.current }}\">{{ entry.title }}{% if children %}<ol>{{ children }}</ol>{% endif %}</li>",
     );
     build(&book).assert_code(0);
-    let guide = read(&book, "pages/guides/hiring.html");
+    let guide = read_site(&book, "pages/guides/hiring.html");
     let nav = side_pages(&guide);
     // The folder holds the page: open, around its own list, where the page
     // is open too and the current one.
@@ -692,15 +680,15 @@ fn the_shared_page_parts_come_from_partials_rendered_for_their_section() {
             "<header>section={{ section }}</header>",
         );
     build(&book).assert_code(0);
-    let level = read(&book, "levels/sre-2.html");
+    let level = read_site(&book, "levels/sre-2.html");
     assert!(level.contains("<header>section=levels</header>"), "{level}");
     assert!(level.contains("<b>sre-2 (shown)</b>"), "{level}");
     assert!(level.contains("<b>sre-1</b>"), "{level}");
     assert!(level.contains("<footer>Kept by "), "{level}");
-    let guide = read(&book, "pages/promotion.html");
+    let guide = read_site(&book, "pages/promotion.html");
     assert!(guide.contains("<header>section=pages</header>"), "{guide}");
     assert!(!guide.contains("(shown)"), "{guide}");
-    let matrix = read(&book, "matrix.html");
+    let matrix = read_site(&book, "matrix.html");
     assert!(
         matrix.contains("<header>section=matrix</header>"),
         "{matrix}"

@@ -3,19 +3,7 @@
 //! Each test builds a small book through the real binary and reads what it
 //! wrote.
 
-use crate::support::TestBook;
-
-fn read(book: &TestBook, path: &str) -> String {
-    let full = book.root().join("site").join(path);
-    std::fs::read_to_string(&full).unwrap_or_else(|err| panic!("read {}: {err}", full.display()))
-}
-
-/// The `<main>` of a page.
-fn main_of(html: &str) -> &str {
-    let start = html.find("<main").expect("a page has <main>");
-    let end = html.find("</main>").expect("a page closes </main>");
-    &html[start..end]
-}
+use crate::support::{TestBook, main_of, read_site};
 
 /// The text of the first `<title>` of a page.
 fn title_of(html: &str) -> &str {
@@ -56,7 +44,7 @@ fn shared_titles_book() -> TestBook {
 fn an_entry_that_only_drops_items_narrows_and_does_not_grow() {
     let book = shared_titles_book();
     book.run(&["build", "."]).assert_code(0);
-    let main = main_of(&read(&book, "levels/ic2.html")).to_string();
+    let main = main_of(&read_site(&book, "levels/ic2.html")).to_string();
     let changes =
         &main[main.find("id=\"what-changes\"").unwrap()..main.find("id=\"expectations\"").unwrap()];
     let craft = &changes[changes.find("#craft").expect("craft changes")..];
@@ -77,11 +65,11 @@ fn an_entry_that_only_drops_items_narrows_and_does_not_grow() {
 fn a_book_without_tracks_names_no_track() {
     let book = shared_titles_book();
     book.run(&["build", "."]).assert_code(0);
-    let home = main_of(&read(&book, "index.html")).to_string();
+    let home = main_of(&read_site(&book, "index.html")).to_string();
     assert_eq!(home.matches(">Levels</h").count(), 1, "{home}");
-    let levels = main_of(&read(&book, "levels/index.html")).to_string();
+    let levels = main_of(&read_site(&book, "levels/index.html")).to_string();
     assert_eq!(levels.matches(">Levels</h").count(), 1, "{levels}");
-    let assess = main_of(&read(&book, "assess.html")).to_string();
+    let assess = main_of(&read_site(&book, "assess.html")).to_string();
     assert!(!assess.contains("(Levels)"), "{assess}");
     assert!(!assess.contains("· Levels"), "{assess}");
 }
@@ -96,7 +84,7 @@ fn levels_that_share_a_title_are_named_with_their_code() {
     );
     book.check(&["--deny-warnings"]).assert_code(0);
     book.run(&["build", "."]).assert_code(0);
-    let ic2 = read(&book, "levels/ic2.html");
+    let ic2 = read_site(&book, "levels/ic2.html");
     assert!(
         title_of(&ic2).starts_with("Reliability Engineer (IC2)"),
         "{}",
@@ -117,16 +105,16 @@ fn levels_that_share_a_title_are_named_with_their_code() {
         !main.contains("Senior Reliability Engineer (IC3)"),
         "{main}"
     );
-    let archetype = main_of(&read(&book, "archetypes/anchor.html")).to_string();
+    let archetype = main_of(&read_site(&book, "archetypes/anchor.html")).to_string();
     assert!(
         archetype.contains(">Reliability Engineer (IC1)</a>, <a")
             && archetype.contains(">Reliability Engineer (IC2)</a>"),
         "{archetype}"
     );
     // Beside their code (the levels list), titles stay as written.
-    let levels = main_of(&read(&book, "levels/index.html")).to_string();
+    let levels = main_of(&read_site(&book, "levels/index.html")).to_string();
     assert!(!levels.contains("(IC1)"), "{levels}");
-    let assess = main_of(&read(&book, "assess.html")).to_string();
+    let assess = main_of(&read_site(&book, "assess.html")).to_string();
     assert!(
         assess.contains("IC1 · Reliability Engineer</option>"),
         "{assess}"
@@ -195,7 +183,7 @@ fn assessment_items_are_keyed_by_competency_level_and_text() {
         "name: Craft\nexpectations:\n  ic1:\n    - Writes tests.\n    - Reads the runbook.\n  ic2:\n    - Reads the runbook.\n    - Writes tests.\n    - Writes tests.\n    - Pairs on incidents.\n",
     );
     book.run(&["build", "."]).assert_code(0);
-    let assess = read(&book, "assess.html");
+    let assess = read_site(&book, "assess.html");
     let ic1 = checklist(&assess, "ic1");
     let ic2 = checklist(&assess, "ic2");
     let key_of = |list: &[(String, String)], text: &str| -> String {
@@ -237,7 +225,7 @@ fn an_ended_competency_is_gone_from_higher_levels() {
     let book = ended_book();
     book.check(&["--deny-warnings", "--links"]).assert_code(0);
     book.run(&["build", "."]).assert_code(0);
-    let ic3 = main_of(&read(&book, "levels/ic3.html")).to_string();
+    let ic3 = main_of(&read_site(&book, "levels/ic3.html")).to_string();
     assert!(!ic3.contains("id=\"culture\""), "{ic3}");
     let changes =
         &ic3[ic3.find("id=\"what-changes\"").unwrap()..ic3.find("id=\"expectations\"").unwrap()];
@@ -258,7 +246,7 @@ fn an_ended_competency_is_gone_from_higher_levels() {
         "{ic3}"
     );
     // The checklist has no Culture item at IC3; IC2 has both.
-    let assess = read(&book, "assess.html");
+    let assess = read_site(&book, "assess.html");
     let ic3_list = checklist(&assess, "ic3");
     assert!(
         ic3_list.iter().all(|(k, _)| !k.starts_with("culture@")),
@@ -272,7 +260,7 @@ fn an_ended_competency_is_gone_from_higher_levels() {
         2
     );
     // The matrix shows a dash at IC3.
-    let matrix = read(&book, "matrix.html");
+    let matrix = read_site(&book, "matrix.html");
     let row = &matrix[matrix.find("id=\"default-culture\"").expect("culture row")..];
     let row = &row[..row.find("</tr>").unwrap()];
     let cells: Vec<&str> = row.split("<td").skip(1).collect();
@@ -337,7 +325,7 @@ fn a_note_on_a_carried_cell_is_shown_and_never_rated() {
     );
     book.check(&["--deny-warnings"]).assert_code(0);
     book.run(&["build", "."]).assert_code(0);
-    let ic2 = main_of(&read(&book, "levels/ic2.html")).to_string();
+    let ic2 = main_of(&read_site(&book, "levels/ic2.html")).to_string();
     let craft = &ic2[ic2
         .find("<article class=\"expectation carried\" id=\"craft\"")
         .expect("craft carried")..];
@@ -349,11 +337,11 @@ fn a_note_on_a_carried_cell_is_shown_and_never_rated() {
         &ic2[ic2.find("id=\"what-changes\"").unwrap()..ic2.find("id=\"expectations\"").unwrap()];
     assert!(!changes.contains("#craft"), "{changes}");
     // The note is not carried on to IC3, which has its own.
-    let ic3 = main_of(&read(&book, "levels/ic3.html")).to_string();
+    let ic3 = main_of(&read_site(&book, "levels/ic3.html")).to_string();
     assert!(!ic3.contains("Does not go up beyond IC1."), "{ic3}");
     assert!(ic3.contains("Reviews focus on design."), "{ic3}");
     // The checklist shows the note but rates only the item.
-    let assess = read(&book, "assess.html");
+    let assess = read_site(&book, "assess.html");
     assert_eq!(
         checklist(&assess, "ic2")
             .iter()
@@ -362,7 +350,7 @@ fn a_note_on_a_carried_cell_is_shown_and_never_rated() {
         1
     );
     assert!(assess.contains("Does not go up beyond IC1."));
-    let matrix = read(&book, "matrix.html");
+    let matrix = read_site(&book, "matrix.html");
     assert!(matrix.contains("<p class=\"cell-note\">Does not go up beyond IC1.</p>"));
     // Exports: ladder.json's entry has the note; matrix.csv a note column.
     let json: serde_json::Value =
@@ -439,7 +427,7 @@ fn the_dropbox_framework_keeps_every_criterion_and_each_level_s_count() {
     book.write("content/competencies/culture-leader.yaml", text);
     book.check(&["--deny-warnings"]).assert_code(0);
     book.run(&["build", "."]).assert_code(0);
-    let assess = read(&book, "assess.html");
+    let assess = read_site(&book, "assess.html");
     let counts: Vec<usize> = (1..=7)
         .map(|n| checklist(&assess, &format!("ic{n}")).len())
         .collect();
@@ -455,7 +443,7 @@ fn the_dropbox_framework_keeps_every_criterion_and_each_level_s_count() {
         .map(|e| e["items"].as_array().unwrap().len())
         .sum();
     assert_eq!(own, 295);
-    let ic4 = read(&book, "levels/ic4.html");
+    let ic4 = read_site(&book, "levels/ic4.html");
     assert!(title_of(&ic4).starts_with("Reliability Engineer (IC4)"));
     assert!(main_of(&ic4).contains("What changes from Reliability Engineer (IC3)"));
 }
@@ -474,7 +462,7 @@ fn in_a_cumulative_book_an_end_stops_adding_up_and_a_note_keeps_its_level() {
         );
     book.check(&["--deny-warnings"]).assert_code(0);
     book.run(&["build", "."]).assert_code(0);
-    let assess = read(&book, "assess.html");
+    let assess = read_site(&book, "assess.html");
     let craft = |level: &str| {
         checklist(&assess, level)
             .iter()

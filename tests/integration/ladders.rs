@@ -2,19 +2,7 @@
 //! without areas, items with examples, cumulative levels. Each test builds
 //! a small book through the real binary and reads what it wrote.
 
-use crate::support::TestBook;
-
-fn read(book: &TestBook, path: &str) -> String {
-    let full = book.root().join("site").join(path);
-    std::fs::read_to_string(&full).unwrap_or_else(|err| panic!("read {}: {err}", full.display()))
-}
-
-/// The `<main>` of a page.
-fn main_of(html: &str) -> &str {
-    let start = html.find("<main").expect("a page has <main>");
-    let end = html.find("</main>").expect("a page closes </main>");
-    &html[start..end]
-}
+use crate::support::{TestBook, main_of, read_site};
 
 // ------------------------------------------------------------- folders
 
@@ -54,7 +42,7 @@ fn content_kinds_may_be_sorted_into_sub_folders() {
     ] {
         assert!(book.root().join("site").join(page).is_file(), "{page}");
     }
-    assert!(main_of(&read(&book, "levels/mgr-1.html")).contains("Coaches every engineer"));
+    assert!(main_of(&read_site(&book, "levels/mgr-1.html")).contains("Coaches every engineer"));
 }
 
 #[test]
@@ -102,7 +90,7 @@ fn a_cumulative_level_page_shows_new_items_then_those_from_below() {
     let book = cumulative_book("cumulative");
     book.check(&["--deny-warnings"]).assert_code(0);
     book.run(&["build", "."]).assert_code(0);
-    let page = read(&book, "levels/l3.html");
+    let page = read_site(&book, "levels/l3.html");
     let main = main_of(&page);
     // Alpha impact: new at L3, then L2's item, introduced there.
     let alpha = &main[main.find("id=\"alpha-impact\"").expect("alpha at l3")..];
@@ -131,7 +119,7 @@ fn a_cumulative_level_page_shows_new_items_then_those_from_below() {
 fn a_cumulative_matrix_cell_shows_the_level_s_new_items() {
     let book = cumulative_book("cumulative");
     book.run(&["build", "."]).assert_code(0);
-    let matrix = read(&book, "matrix.html");
+    let matrix = read_site(&book, "matrix.html");
     let row = &matrix[matrix.find("id=\"default-zeta-comms\"").expect("zeta row")..];
     let row = &row[..row.find("</tr>").unwrap()];
     let cells: Vec<&str> = row.split("<td").skip(1).collect();
@@ -152,7 +140,7 @@ fn a_cumulative_matrix_cell_shows_the_level_s_new_items() {
 fn a_cumulative_checklist_rates_every_item_the_level_expects() {
     let book = cumulative_book("cumulative");
     book.run(&["build", "."]).assert_code(0);
-    let assess = read(&book, "assess.html");
+    let assess = read_site(&book, "assess.html");
     let l3 = &assess[assess.find("id=\"assess-l3\"").unwrap()..];
     let l3 = &l3[..l3.find("</details>").unwrap()];
     // 2 from L1, 1 from L2 (zeta) + 1 from L2 and 1 new (alpha) = 5.
@@ -237,7 +225,7 @@ fn examples_are_shown_under_their_item_in_every_page_and_export() {
         "assess.html",
         "print.html",
     ] {
-        let html = read(&book, page);
+        let html = read_site(&book, page);
         let item = html
             .find("Writes PR descriptions.")
             .unwrap_or_else(|| panic!("{page} has the item"));
@@ -251,7 +239,7 @@ fn examples_are_shown_under_their_item_in_every_page_and_export() {
         );
         assert!(rest.contains("I chose X over Y because of Z."), "{page}");
     }
-    let csv = read(&book, "matrix.csv");
+    let csv = read_site(&book, "matrix.csv");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header = reader.headers().unwrap().clone();
     assert_eq!(header.iter().next_back(), Some("examples"));
@@ -266,7 +254,7 @@ fn examples_are_shown_under_their_item_in_every_page_and_export() {
         "2. I chose X over Y because of Z.\n2. Links the ticket."
     );
     // Search counts the examples.
-    let search = read(&book, "assets/search-index.js");
+    let search = read_site(&book, "assets/search-index.js");
     assert!(
         search.contains("Links the ticket."),
         "examples are searchable"
@@ -305,7 +293,7 @@ fn a_book_with_and_without_areas_puts_the_area_less_in_the_default_group() {
         );
     book.check(&["--deny-warnings"]).assert_code(0);
     book.run(&["build", "."]).assert_code(0);
-    let page = read(&book, "competencies/index.html");
+    let page = read_site(&book, "competencies/index.html");
     assert!(page.contains(">Everything else</h2>"), "{page}");
     assert!(page.contains(">Reliability</h2>"));
 }

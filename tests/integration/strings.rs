@@ -3,14 +3,9 @@
 //! unknown keys are errors with a close key; a right-to-left language sets
 //! `dir="rtl"`.
 
-use crate::support::TestBook;
+use crate::support::{TestBook, read_site};
 
 const BOOK_TOML: &str = "[book]\ntitle = \"Fixture Ladder\"\n\n[ladder]\nareas = [\"Reliability\", \"Collaboration\"]\n";
-
-fn read(book: &TestBook, path: &str) -> String {
-    let full = book.root().join("site").join(path);
-    std::fs::read_to_string(&full).unwrap_or_else(|err| panic!("read {}: {err}", full.display()))
-}
 
 #[test]
 fn a_book_and_its_theme_change_the_words_of_the_interface() {
@@ -26,7 +21,7 @@ fn a_book_and_its_theme_change_the_words_of_the_interface() {
             "nav_matrix = \"Tableau\"\nnav_levels = \"Niveaux\"\nnot_found_title = \"Page introuvable\"\n",
         );
     book.run(&["build", "."]).assert_code(0);
-    let level = read(&book, "levels/sre-3.html");
+    let level = read_site(&book, "levels/sre-3.html");
     // book.toml wins over the theme, the theme over English.
     assert!(level.contains(">Grille</a>"), "{level}");
     assert!(level.contains(">Niveaux</a>"), "{level}");
@@ -37,19 +32,19 @@ fn a_book_and_its_theme_change_the_words_of_the_interface() {
         level.contains(" et ") && level.contains(" ; le reste est repris tel quel.</p>"),
         "{level}"
     );
-    let matrix = read(&book, "matrix.html");
+    let matrix = read_site(&book, "matrix.html");
     assert!(
         matrix.contains("<title>Grille des compétences · Fixture Ladder</title>")
             && matrix.contains("<h1>Grille des compétences</h1>"),
         "{matrix}"
     );
-    assert!(read(&book, "404.html").contains("<h1>Page introuvable</h1>"));
-    let kit = read(&book, "scorecards/senior-sre.html");
+    assert!(read_site(&book, "404.html").contains("<h1>Page introuvable</h1>"));
+    let kit = read_site(&book, "scorecards/senior-sre.html");
     assert!(
         kit.contains("data-action=\"export\">Exporter en JSON</button>"),
         "{kit}"
     );
-    assert!(read(&book, "print.html").contains("<h2>Grille des compétences</h2>"));
+    assert!(read_site(&book, "print.html").contains("<h2>Grille des compétences</h2>"));
 }
 
 /// The JSON in `<script type="application/json" id="{id}">` on a page.
@@ -96,12 +91,12 @@ fn the_scripts_words_reach_them_as_json_that_cannot_break_out_of_its_element() {
         ),
         ("assess.html", "assess-words", "assess_not_yet", "Not yet"),
     ] {
-        let page = read(&book, path);
+        let page = read_site(&book, path);
         // The book's `</script>` stays text inside the JSON: `<` escaped.
         assert!(!page.contains("<script>alert"), "{path}: {page}");
         assert_eq!(script_words(&page, id)[key], expected, "{path}");
     }
-    let index = read(&book, "index.html");
+    let index = read_site(&book, "index.html");
     assert!(index.contains(r"\u003c/script\u003e\u003cscript\u003ealert"));
     assert!(!index.contains("scorecard-words") && !index.contains("assess-words"));
     let words = script_words(&index, "search-words");
@@ -175,7 +170,7 @@ fn right_to_left_languages_set_the_direction_of_every_page() {
             "404.html",
             "print.html",
         ] {
-            let html = read(&book, page);
+            let html = read_site(&book, page);
             let expected = if dir {
                 format!("<html lang=\"{language}\" dir=\"rtl\">")
             } else {

@@ -228,3 +228,16 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A file of the site a test built into the book's `site/` folder.
+pub fn read_site(book: &TestBook, path: &str) -> String {
+    let full = book.root().join("site").join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|err| panic!("read {}: {err}", full.display()))
+}
+
+/// The `<main>` of a page: what tests about a page's content look at.
+pub fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a page has <main>");
+    let end = html.find("</main>").expect("a page closes </main>");
+    &html[start..end]
+}
