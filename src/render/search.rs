@@ -111,6 +111,28 @@ impl SearchIndex {
             .chain(std::iter::once("]};\n"))
     }
 
+    /// Where each guide's entries sit in the file, in the order they were
+    /// given to [`SearchIndex::new`] (an empty range for a guide without).
+    pub fn guide_ranges(&self) -> Vec<std::ops::Range<u64>> {
+        let mut offset = self.head.len() as u64;
+        let mut needs_comma = !self.head.ends_with('[');
+        self.guides
+            .iter()
+            .map(|guide| {
+                if guide.is_empty() {
+                    return offset..offset;
+                }
+                if needs_comma {
+                    offset += 1;
+                }
+                needs_comma = true;
+                let start = offset;
+                offset += guide.len() as u64;
+                start..offset
+            })
+            .collect()
+    }
+
     /// The file's size in bytes.
     pub fn size(&self) -> u64 {
         self.parts().map(|part| part.len() as u64).sum()
