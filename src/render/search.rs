@@ -616,6 +616,23 @@ mod tests {
     }
 
     #[test]
+    fn each_guides_range_is_its_entries_in_the_file() {
+        let guides = vec![
+            "[5,\"a\"]".to_string(),
+            String::new(),
+            "[5,\"bc\"]".to_string(),
+        ];
+        let index = SearchIndex::new(&book(&[]), guides.clone());
+        let file = index.to_js();
+        let ranges = index.guide_ranges();
+        assert_eq!(ranges.len(), 3);
+        for (range, guide) in ranges.iter().zip(&guides) {
+            let range = range.start as usize..range.end as usize;
+            assert_eq!(&file[range], guide.as_str());
+        }
+    }
+
+    #[test]
     fn every_place_is_a_document_with_its_anchor() {
         let docs = all_documents(&book(&[]));
         use Kind::*;
