@@ -74,15 +74,17 @@ pub struct Document {
 /// has `back` 0 and its address; a part of a page is `back` entries after
 /// its page and has only `#anchor` as its url. Counting back rather than
 /// from the start lets every guide's entries be made on their own.
-pub struct SearchIndex {
+pub struct SearchIndex<'a> {
     /// The opening of the file and the entries of the book's own documents.
     head: String,
-    /// Each guide's entries, in the order of the book's pages.
-    guides: Vec<String>,
+    /// Each guide's entries, in the order of the book's pages: made now,
+    /// or borrowed from the previous build's index (a rebuild).
+    guides: Vec<Cow<'a, str>>,
 }
 
-impl SearchIndex {
-    pub fn new(book: &Book, guides: Vec<String>) -> Self {
+impl<'a> SearchIndex<'a> {
+    pub fn new<G: Into<Cow<'a, str>>>(book: &Book, guides: impl IntoIterator<Item = G>) -> Self {
+        let guides = guides.into_iter().map(Into::into).collect();
         let mut head = String::from(
             "/* ladderbook search index: generated, do not edit */\nwindow.LADDERBOOK_SEARCH = {\"kinds\":",
         );
@@ -104,7 +106,7 @@ impl SearchIndex {
             .flat_map(move |guide| {
                 let separator = if needs_comma { "," } else { "" };
                 needs_comma = true;
-                [separator, guide.as_str()]
+                [separator, guide.as_ref()]
             });
         std::iter::once(self.head.as_str())
             .chain(guides)
@@ -838,7 +840,7 @@ mod tests {
         let book = book(&[]);
         let own = documents(&book).len();
         assert_eq!(data(&SearchIndex::new(&book, guides())), own + 3);
-        assert_eq!(data(&SearchIndex::new(&book, Vec::new())), own);
+        assert_eq!(data(&SearchIndex::new(&book, Vec::<String>::new())), own);
     }
 
     #[test]

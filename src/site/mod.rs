@@ -14,6 +14,7 @@ pub mod manifest;
 pub mod place;
 mod staging;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -357,19 +358,23 @@ fn write_search_index(
         return Ok(size);
     }
     let previous = sink.previous_parts(inputs::SEARCH_INDEX);
-    let search_entries: Vec<String> = guides
+    let search_entries: Vec<Cow<str>> = guides
         .par_iter_mut()
         .filter_map(|(position, result)| {
             let page = &plan[*position];
             let entries = result.as_mut().ok()?.1.take();
-            Some(entries.unwrap_or_else(|| {
-                let kept = sink
-                    .key_of(&page.path)
-                    .and_then(|key| previous.as_ref()?.get(key));
-                kept.map(str::to_string)
-                    .or_else(|| renderer.search_entries(page))
-                    .unwrap_or_default()
-            }))
+            Some(match entries {
+                Some(made) => Cow::Owned(made),
+                None => {
+                    let kept = sink
+                        .key_of(&page.path)
+                        .and_then(|key| previous.as_ref()?.get(key));
+                    kept.map_or_else(
+                        || Cow::Owned(renderer.search_entries(page).unwrap_or_default()),
+                        Cow::Borrowed,
+                    )
+                }
+            })
         })
         .collect();
     let index = search::SearchIndex::new(book, search_entries);
