@@ -261,7 +261,7 @@ mod tests {
             hash: u128::from(n) << 70 | 7,
             mtime_ns: 1_700_000_000_123_456_789 + i128::from(n),
             inode: 1000 + n,
-            key: (n % 2 == 0).then_some(u128::from(n) << 90 | 3),
+            key: n.is_multiple_of(2).then_some(u128::from(n) << 90 | 3),
         }
     }
 

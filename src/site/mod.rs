@@ -280,7 +280,7 @@ fn render_pages(
     plan: &[PlannedPage],
     sink: &dyn Sink,
 ) -> Result<BuildStats, BuildFailure> {
-    let render = |page: &PlannedPage| -> Result<(u64, Option<String>), RenderFailure> {
+    let render = |page: &PlannedPage| -> PageOutcome {
         if let Some(size) = sink.reuse(&page.path)? {
             return Ok((size, None));
         }
@@ -344,6 +344,10 @@ fn render_pages(
     Ok(stats)
 }
 
+/// What rendering (or reusing) one page gave: its size, and for a guide
+/// rendered now its entries of the search index.
+type PageOutcome = Result<(u64, Option<String>), RenderFailure>;
+
 /// `assets/search-index.js`, of the guides' entries in plan order: linked
 /// forward when no input changed; else each guide's entries come from its
 /// render, or, for a guide whose page was reused, from the previous index.
@@ -351,7 +355,7 @@ fn write_search_index(
     book: &Book,
     renderer: &Renderer,
     plan: &[PlannedPage],
-    guides: &mut [(usize, Result<(u64, Option<String>), RenderFailure>)],
+    guides: &mut [(usize, PageOutcome)],
     sink: &dyn Sink,
 ) -> anyhow::Result<u64> {
     if let Some(size) = sink.reuse(inputs::SEARCH_INDEX)? {
