@@ -110,8 +110,11 @@ fn assemble(
     sources: source::Sources,
     diagnostics: &mut Diagnostics,
 ) -> Book {
-    let version = crate::timings::measure("load: version hash", || {
-        content_version(config_bytes, &sources.files)
+    let (version, inputs) = crate::timings::measure("load: version hash", || {
+        rayon::join(
+            || content_version(config_bytes, &sources.files),
+            || inputs_digest(config_bytes, &sources),
+        )
     });
     // The sources are consumed, so each file's text is freed once decoded.
     let raw = crate::timings::measure("load: decode", || {
@@ -124,6 +127,7 @@ fn assemble(
                 raw,
                 statics: sources.statics,
                 version,
+                inputs,
             },
             diagnostics,
         )
@@ -134,6 +138,35 @@ fn assemble(
         diagnostics.extend(resolve::guide_link_problems(&book));
     }
     book
+}
+
+/// Every input of the book but the guides' bodies, as one number: book.toml,
+/// every content file whole, except that of a guide only its path and front
+/// matter count (its body is hashed on its own by `site::inputs`, so editing
+/// it leaves the other guides' pages as they were), and the static files'
+/// addresses. XXH3: a change detector for the rebuild, over every byte read.
+fn inputs_digest(config: &[u8], sources: &source::Sources) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut field = |bytes: &[u8]| {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    field(config);
+    let mut sorted: Vec<&source::SourceFile> = sources.files.iter().collect();
+    sorted.sort_by(|a, b| a.file.cmp(&b.file));
+    for file in sorted {
+        field(file.file.as_bytes());
+        let text = file.text.as_str();
+        let before_body = match (&file.kind, source::split_front_matter(text)) {
+            (source::Kind::Page, Ok(split)) => &text[..text.len() - split.body.len()],
+            _ => text,
+        };
+        field(before_body.as_bytes());
+    }
+    for static_file in &sources.statics {
+        field(static_file.relative.as_bytes());
+    }
+    hasher.digest128()
 }
 
 /// The ladder's version: a hash of book.toml and of the files that make the

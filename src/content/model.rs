@@ -246,6 +246,10 @@ pub struct Book {
     pub statics: Vec<StaticFile>,
     /// Content hash of every source file: the ladder's version.
     pub version: String,
+    /// A hash of every input but the guides' bodies (`book.toml`, every
+    /// content file, guides' front matter, static files' addresses): with
+    /// the bodies, what decides whether a page must be rendered again.
+    pub inputs: u128,
 }
 
 impl Book {

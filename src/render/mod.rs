@@ -139,6 +139,14 @@ pub struct RenderOrder {
     pub others: Vec<usize>,
 }
 
+/// Which guides' bodies a page reads ([`Renderer::body_reads`]).
+pub enum BodyReads {
+    /// These guides', by index into `Book::pages`.
+    Guides(Vec<usize>),
+    /// Every guide's.
+    All,
+}
+
 /// The way from a page back to the site root: `""`, `"../"`, `"../../"`...
 pub fn root_prefix(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -317,6 +325,28 @@ impl<'b> Renderer<'b> {
             }
         }
         order
+    }
+
+    /// Which guides' bodies the bytes of a page of `kind` depend on: what
+    /// [`Renderer::render`] reads of them. A kind not listed here depends
+    /// on every body, so a page kind added later is never reused wrongly
+    /// (`site::inputs`); list it here only when it reads fewer.
+    pub fn body_reads(&self, kind: &PageKind) -> BodyReads {
+        match kind {
+            PageKind::Page(i) => BodyReads::Guides(vec![*i]),
+            PageKind::Print => BodyReads::Guides(views::print_guides(self.book)),
+            _ => BodyReads::All,
+        }
+    }
+
+    /// A guide's entries of the search index without rendering its page,
+    /// for a page that was reused but whose entries are not at hand.
+    pub fn search_entries(&self, page: &PlannedPage) -> Option<String> {
+        let PageKind::Page(i) = page.kind else {
+            return None;
+        };
+        let (view, sections, _) = views::page(self.book, i, views::guide_body(self.book, i));
+        Some(search::guide_entries(view.title, &page.path, &sections))
     }
 
     /// One word of the interface, by a key of the strings table.

@@ -74,15 +74,17 @@ pub struct Document {
 /// has `back` 0 and its address; a part of a page is `back` entries after
 /// its page and has only `#anchor` as its url. Counting back rather than
 /// from the start lets every guide's entries be made on their own.
-pub struct SearchIndex {
+pub struct SearchIndex<'a> {
     /// The opening of the file and the entries of the book's own documents.
     head: String,
-    /// Each guide's entries, in the order of the book's pages.
-    guides: Vec<String>,
+    /// Each guide's entries, in the order of the book's pages: made now,
+    /// or borrowed from the previous build's index (a rebuild).
+    guides: Vec<Cow<'a, str>>,
 }
 
-impl SearchIndex {
-    pub fn new(book: &Book, guides: Vec<String>) -> Self {
+impl<'a> SearchIndex<'a> {
+    pub fn new<G: Into<Cow<'a, str>>>(book: &Book, guides: impl IntoIterator<Item = G>) -> Self {
+        let guides = guides.into_iter().map(Into::into).collect();
         let mut head = String::from(
             "/* ladderbook search index: generated, do not edit */\nwindow.LADDERBOOK_SEARCH = {\"kinds\":",
         );
@@ -104,11 +106,33 @@ impl SearchIndex {
             .flat_map(move |guide| {
                 let separator = if needs_comma { "," } else { "" };
                 needs_comma = true;
-                [separator, guide.as_str()]
+                [separator, guide.as_ref()]
             });
         std::iter::once(self.head.as_str())
             .chain(guides)
             .chain(std::iter::once("]};\n"))
+    }
+
+    /// Where each guide's entries sit in the file, in the order they were
+    /// given to [`SearchIndex::new`] (an empty range for a guide without).
+    pub fn guide_ranges(&self) -> Vec<std::ops::Range<u64>> {
+        let mut offset = self.head.len() as u64;
+        let mut needs_comma = !self.head.ends_with('[');
+        self.guides
+            .iter()
+            .map(|guide| {
+                if guide.is_empty() {
+                    return offset..offset;
+                }
+                if needs_comma {
+                    offset += 1;
+                }
+                needs_comma = true;
+                let start = offset;
+                offset += guide.len() as u64;
+                start..offset
+            })
+            .collect()
     }
 
     /// The file's size in bytes.
@@ -594,6 +618,23 @@ mod tests {
     }
 
     #[test]
+    fn each_guides_range_is_its_entries_in_the_file() {
+        let guides = vec![
+            "[5,\"a\"]".to_string(),
+            String::new(),
+            "[5,\"bc\"]".to_string(),
+        ];
+        let index = SearchIndex::new(&book(&[]), guides.clone());
+        let file = index.to_js();
+        let ranges = index.guide_ranges();
+        assert_eq!(ranges.len(), 3);
+        for (range, guide) in ranges.iter().zip(&guides) {
+            let range = range.start as usize..range.end as usize;
+            assert_eq!(&file[range], guide.as_str());
+        }
+    }
+
+    #[test]
     fn every_place_is_a_document_with_its_anchor() {
         let docs = all_documents(&book(&[]));
         use Kind::*;
@@ -799,7 +840,7 @@ mod tests {
         let book = book(&[]);
         let own = documents(&book).len();
         assert_eq!(data(&SearchIndex::new(&book, guides())), own + 3);
-        assert_eq!(data(&SearchIndex::new(&book, Vec::new())), own);
+        assert_eq!(data(&SearchIndex::new(&book, Vec::<String>::new())), own);
     }
 
     #[test]

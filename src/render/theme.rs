@@ -88,6 +88,31 @@ pub struct Theme {
     pub strings: crate::strings::Strings,
 }
 
+impl Theme {
+    /// Everything of the theme a page can depend on, as one number: each
+    /// template, asset and word, with its name (see `site::inputs`).
+    pub fn fingerprint(&self) -> anyhow::Result<u128> {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut field = |bytes: &[u8]| {
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(bytes);
+        };
+        for template in &self.templates {
+            field(template.name.as_bytes());
+            field(template.source.as_bytes());
+        }
+        for (name, asset) in &self.assets {
+            field(name.as_bytes());
+            field(&asset.bytes()?);
+        }
+        for (key, word) in &self.strings {
+            field(key.as_bytes());
+            field(word.as_bytes());
+        }
+        Ok(hasher.digest128())
+    }
+}
+
 /// The built-in theme with the book's overrides applied. A template that is
 /// not UTF-8 text is the book's problem (each one a diagnostic), a folder
 /// that cannot be read the tool's.

@@ -1,15 +1,21 @@
 //! The output's manifest: one line per file the build wrote (its path,
-//! size, content hash, and the modification time and inode it had when the
-//! build finished), kept in the output as [`MANIFEST_FILE`] and written
-//! last, after every other file (issue 20).
+//! size, content hash, the modification time and inode it had when the
+//! build finished, and the fingerprint of the inputs it was made from),
+//! kept in the output as [`MANIFEST_FILE`] and written last, after every
+//! other file (issue 20).
 //!
 //! The next build reads it to know which files would come out the same
-//! without reading the previous site: a file whose new bytes hash to the
-//! recorded hash is linked forward instead of written, but only while the
-//! file on disk is still the one the build left there (same size, time and
-//! inode). A file edited by hand in the output fails that test and is
-//! written again. Each entry checks itself against the disk, so a missing,
-//! old or damaged manifest only costs writes, never a wrong file.
+//! without reading the previous site: a page whose inputs have the recorded
+//! fingerprint is not rendered at all, and a file whose new bytes hash to
+//! the recorded hash is not written; both are linked forward, but only
+//! while the file on disk is still the one the build left there (same size,
+//! time and inode). A file edited by hand in the output fails that test and
+//! is made again. Each entry checks itself against the disk, so a missing,
+//! old or damaged manifest only costs work, never a wrong file.
+//!
+//! A file made of parts (the search index) may also list where each part
+//! sits in it and the fingerprint of that part's inputs, so the next build
+//! can take unchanged parts from it instead of making them again.
 
 use std::collections::HashMap;
 use std::fs::Metadata;
@@ -21,7 +27,7 @@ use std::path::Path;
 pub const MANIFEST_FILE: &str = ".ladderbook-manifest";
 
 /// The first line; a manifest of another version is ignored whole.
-const HEADER: &str = "ladderbook-manifest 1";
+const HEADER: &str = "ladderbook-manifest 2";
 
 /// What the build knew about one file of the output when it finished.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,17 +40,21 @@ pub struct Entry {
     pub mtime_ns: i128,
     /// The inode (0 where the platform has none to offer).
     pub inode: u64,
+    /// The fingerprint of the inputs the file was made from
+    /// (`site::inputs`), when the build knew them.
+    pub key: Option<u128>,
 }
 
 impl Entry {
     /// The entry of a file just written or linked: `size` and `hash` of its
     /// bytes, time and inode from the disk.
-    pub fn of(size: u64, hash: u128, metadata: &Metadata) -> Entry {
+    pub fn of(size: u64, hash: u128, key: Option<u128>, metadata: &Metadata) -> Entry {
         Entry {
             size,
             hash,
             mtime_ns: mtime_ns(metadata),
             inode: inode(metadata),
+            key,
         }
     }
 
@@ -86,10 +96,21 @@ pub fn hash_of_parts(parts: &[&str]) -> u128 {
     hasher.digest128()
 }
 
-/// Path below the output root → entry.
+/// Where one part of a file made of parts sits in it, and the fingerprint
+/// of the inputs that part was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub key: u128,
+    pub offset: u64,
+    pub len: u64,
+}
+
+/// Path below the output root → entry, and the parts of the files that
+/// list them.
 #[derive(Debug, Default)]
 pub struct Manifest {
     entries: HashMap<String, Entry>,
+    parts: HashMap<String, Vec<Part>>,
 }
 
 impl Manifest {
@@ -107,8 +128,22 @@ impl Manifest {
         if lines.next() != Some(HEADER) {
             return Manifest::default();
         }
-        let entries = lines.filter_map(parse_line).collect();
-        Manifest { entries }
+        let mut manifest = Manifest::default();
+        for line in lines {
+            if let Some(rest) = line.strip_prefix(PART_PREFIX) {
+                if let Some((path, part)) = parse_part(rest) {
+                    manifest.parts.entry(path).or_default().push(part);
+                }
+            } else if let Some((path, entry)) = parse_line(line) {
+                manifest.entries.insert(path, entry);
+            }
+        }
+        manifest
+    }
+
+    /// The parts listed for the file at `path` (none when there are none).
+    pub fn parts(&self, path: &str) -> &[Part] {
+        self.parts.get(path).map_or(&[], Vec::as_slice)
     }
 
     pub fn get(&self, path: &str) -> Option<&Entry> {
@@ -126,42 +161,71 @@ impl Manifest {
     /// The manifest's text, sorted by path. A path with a line break cannot
     /// be written on one line; it is left out, so its file is always
     /// written again.
-    pub fn render(mut entries: Vec<(String, Entry)>) -> String {
+    /// `parts` are listed after the entries, in the order given.
+    pub fn render(mut entries: Vec<(String, Entry)>, parts: &[(String, Vec<Part>)]) -> String {
+        use std::fmt::Write as _;
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut text = String::with_capacity(64 + entries.len() * 96);
+        let one_line = |path: &&String| !path.contains(['\n', '\r']);
+        let mut text = String::with_capacity(64 + entries.len() * 128);
         text.push_str(HEADER);
         text.push('\n');
-        for (path, entry) in entries
-            .iter()
-            .filter(|(path, _)| !path.contains(['\n', '\r']))
-        {
-            use std::fmt::Write as _;
+        for (path, entry) in entries.iter().filter(|(path, _)| one_line(&path)) {
+            let key = entry
+                .key
+                .map_or_else(|| "-".to_string(), |key| format!("{key:032x}"));
             let _ = writeln!(
                 text,
-                "{:032x} {} {} {} {path}",
+                "{:032x} {} {} {} {key} {path}",
                 entry.hash, entry.size, entry.mtime_ns, entry.inode
             );
+        }
+        for (path, listed) in parts.iter().filter(|(path, _)| one_line(&path)) {
+            for part in listed {
+                let _ = writeln!(
+                    text,
+                    "{PART_PREFIX}{:032x} {} {} {path}",
+                    part.key, part.offset, part.len
+                );
+            }
         }
         text
     }
 }
 
-/// `hash size mtime inode path`; the path is the rest of the line, spaces
-/// included.
+/// How the line of a part begins.
+const PART_PREFIX: &str = "part ";
+
+/// `hash size mtime inode key path`, the key `-` when there is none; the
+/// path is the rest of the line, spaces included.
 fn parse_line(line: &str) -> Option<(String, Entry)> {
-    let mut fields = line.splitn(5, ' ');
+    let mut fields = line.splitn(6, ' ');
     let hash = u128::from_str_radix(fields.next()?, 16).ok()?;
     let size = fields.next()?.parse().ok()?;
     let mtime_ns = fields.next()?.parse().ok()?;
     let inode = fields.next()?.parse().ok()?;
+    let key = match fields.next()? {
+        "-" => None,
+        key => Some(u128::from_str_radix(key, 16).ok()?),
+    };
     let path = fields.next().filter(|path| !path.is_empty())?;
     let entry = Entry {
         size,
         hash,
         mtime_ns,
         inode,
+        key,
     };
     Some((path.to_string(), entry))
+}
+
+/// `key offset len path` (after [`PART_PREFIX`]).
+fn parse_part(line: &str) -> Option<(String, Part)> {
+    let mut fields = line.splitn(4, ' ');
+    let key = u128::from_str_radix(fields.next()?, 16).ok()?;
+    let offset = fields.next()?.parse().ok()?;
+    let len = fields.next()?.parse().ok()?;
+    let path = fields.next().filter(|path| !path.is_empty())?;
+    Some((path.to_string(), Part { key, offset, len }))
 }
 
 fn mtime_ns(metadata: &Metadata) -> i128 {
@@ -197,33 +261,51 @@ mod tests {
             hash: u128::from(n) << 70 | 7,
             mtime_ns: 1_700_000_000_123_456_789 + i128::from(n),
             inode: 1000 + n,
+            key: n.is_multiple_of(2).then_some(u128::from(n) << 90 | 3),
         }
     }
 
     #[test]
     fn a_rendered_manifest_parses_back_sorted_and_whole() {
-        let text = Manifest::render(vec![
-            ("pages/with space.html".into(), entry(2)),
-            ("index.html".into(), entry(1)),
-            ("bad\nname.html".into(), entry(3)),
-        ]);
+        let part = |key: u128, offset: u64| Part {
+            key,
+            offset,
+            len: 7,
+        };
+        let parts = vec![(
+            "assets/search index.js".to_string(),
+            vec![part(5, 10), part(u128::MAX, 17)],
+        )];
+        let text = Manifest::render(
+            vec![
+                ("pages/with space.html".into(), entry(2)),
+                ("index.html".into(), entry(1)),
+                ("bad\nname.html".into(), entry(3)),
+            ],
+            &parts,
+        );
         let lines: Vec<_> = text.lines().collect();
-        assert_eq!(lines.len(), 3, "{text}");
+        assert_eq!(lines.len(), 5, "{text}");
         assert!(lines[1].ends_with(" index.html"), "{text}");
         let manifest = Manifest::parse(&text);
         assert_eq!(manifest.len(), 2);
         assert_eq!(manifest.get("index.html"), Some(&entry(1)));
         assert_eq!(manifest.get("pages/with space.html"), Some(&entry(2)));
         assert_eq!(manifest.get("bad\nname.html"), None);
+        assert_eq!(manifest.parts("assets/search index.js"), parts[0].1);
+        assert!(manifest.parts("index.html").is_empty());
     }
 
     #[test]
     fn damaged_lines_and_other_versions_are_ignored() {
-        let good = Manifest::render(vec![("a.html".into(), entry(1))]);
-        let damaged = format!("{good}zz 1 2 3 b.html\n0 1 2\n0 x 2 3 c.html\n");
+        let good = Manifest::render(vec![("a.html".into(), entry(1))], &[]);
+        let damaged = format!(
+            "{good}zz 1 2 3 - b.html\n0 1 2\n0 x 2 3 - c.html\n0 1 2 3 k d.html\npart 1 x 2 e.js\n"
+        );
         let manifest = Manifest::parse(&damaged);
         assert_eq!(manifest.len(), 1);
-        assert!(Manifest::parse(&good.replace(" 1\n", " 2\n")).is_empty());
+        assert!(manifest.parts("e.js").is_empty());
+        assert!(Manifest::parse(&good.replace(" 2\n", " 1\n")).is_empty());
         assert!(Manifest::parse("").is_empty());
     }
 
@@ -233,7 +315,7 @@ mod tests {
         let path = dir.path().join("page.html");
         std::fs::write(&path, "<p>one</p>").expect("written");
         let meta = std::fs::metadata(&path).expect("metadata");
-        let recorded = Entry::of(10, hash_of(b"<p>one</p>"), &meta);
+        let recorded = Entry::of(10, hash_of(b"<p>one</p>"), None, &meta);
         assert!(recorded.still_describes(&meta));
         let written_at = meta.modified().expect("a time");
         // Edited in place, same size: the time moves.

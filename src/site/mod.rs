@@ -5,13 +5,16 @@
 //! the previous site untouched (and a reader never sees half a site).
 //! Files whose bytes did not change enter that folder as hard links of the
 //! previous site's files, keeping their inode and modification time
-//! (`staging`, by the previous build's `manifest`).
+//! (`staging`, by the previous build's `manifest`). A page whose inputs did
+//! not change (`inputs`) is not even rendered: the previous file is linked.
 
+pub mod inputs;
 pub mod links;
 pub mod manifest;
 pub mod place;
 mod staging;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -99,6 +102,54 @@ pub trait Sink: Sync {
     /// Stores one file made of `parts`, in order, without joining them
     /// first.
     fn put_parts(&self, path: &str, parts: &[&str]) -> anyhow::Result<()>;
+
+    /// Stores the previous build's file at `path` as it is, when the
+    /// inputs it was made from are this build's: its size, or `None` when
+    /// it must be made.
+    fn reuse(&self, _path: &str) -> anyhow::Result<Option<u64>> {
+        Ok(None)
+    }
+
+    /// The fingerprint of the inputs of the file at `path`, when known.
+    fn key_of(&self, _path: &str) -> Option<u128> {
+        None
+    }
+
+    /// The previous build's file at `path` and where its parts sit in it.
+    fn previous_parts(&self, _path: &str) -> Option<PreviousParts> {
+        None
+    }
+
+    /// Notes where the parts of the file at `path` sit in it, for the next
+    /// build's [`Sink::previous_parts`].
+    fn list_parts(&self, _path: &str, _parts: Vec<manifest::Part>) {}
+}
+
+/// A previous build's file made of parts, with its parts by the
+/// fingerprint of their inputs.
+pub struct PreviousParts {
+    bytes: Vec<u8>,
+    by_key: std::collections::HashMap<u128, std::ops::Range<usize>>,
+}
+
+impl PreviousParts {
+    pub fn new(bytes: Vec<u8>, parts: &[manifest::Part]) -> PreviousParts {
+        let by_key = parts
+            .iter()
+            .filter_map(|part| {
+                let start = usize::try_from(part.offset).ok()?;
+                let end = start.checked_add(usize::try_from(part.len).ok()?)?;
+                Some((part.key, start..end))
+            })
+            .collect();
+        PreviousParts { bytes, by_key }
+    }
+
+    /// The part made from inputs with fingerprint `key`, when there is one.
+    pub fn get(&self, key: u128) -> Option<&str> {
+        let range = self.by_key.get(&key)?.clone();
+        std::str::from_utf8(self.bytes.get(range)?).ok()
+    }
 }
 
 /// A whole site in memory: path below the output root → bytes.
@@ -183,7 +234,10 @@ fn write_all(
             .with_context(|| format!("creating {}", dir.join(folder).display()))?;
     }
     let previous = out.is_dir().then_some(out);
-    let sink = DiskSink::new(dir, previous);
+    let keys = timings::measure("render: input fingerprints", || {
+        inputs::page_keys(book, renderer, &plan)
+    })?;
+    let sink = DiskSink::new(dir, previous, keys);
     let mut stats = render_site(book, renderer, &plan, &sink)?;
     stats.output = Some(timings::measure("write: manifest", || sink.finish())?);
     Ok(stats)
@@ -226,7 +280,10 @@ fn render_pages(
     plan: &[PlannedPage],
     sink: &dyn Sink,
 ) -> Result<BuildStats, BuildFailure> {
-    let render = |page: &PlannedPage| -> Result<(u64, Option<String>), RenderFailure> {
+    let render = |page: &PlannedPage| -> PageOutcome {
+        if let Some(size) = sink.reuse(&page.path)? {
+            return Ok((size, None));
+        }
         let rendered = renderer.render(page)?;
         sink.put(&page.path, &rendered.html)?;
         Ok((rendered.html.len() as u64, rendered.search_entries))
@@ -258,15 +315,8 @@ fn render_pages(
         );
         // In the plan's order, whatever order they rendered in.
         guides.sort_unstable_by_key(|(position, _)| *position);
-        let search_entries: Vec<String> = guides
-            .iter_mut()
-            .filter_map(|(_, result)| result.as_mut().ok().and_then(|(_, entries)| entries.take()))
-            .collect();
         index = timings::measure("render: search index", || {
-            let index = search::SearchIndex::new(book, search_entries);
-            let parts: Vec<&str> = index.parts().collect();
-            sink.put_parts("assets/search-index.js", &parts)?;
-            anyhow::Ok(index.size())
+            write_search_index(book, renderer, plan, &mut guides, sink)
         });
     });
     let mut stats = BuildStats {
@@ -292,6 +342,63 @@ fn render_pages(
     stats.search_index_bytes = index?;
     stats.bytes += stats.search_index_bytes;
     Ok(stats)
+}
+
+/// What rendering (or reusing) one page gave: its size, and for a guide
+/// rendered now its entries of the search index.
+type PageOutcome = Result<(u64, Option<String>), RenderFailure>;
+
+/// `assets/search-index.js`, of the guides' entries in plan order: linked
+/// forward when no input changed; else each guide's entries come from its
+/// render, or, for a guide whose page was reused, from the previous index.
+fn write_search_index(
+    book: &Book,
+    renderer: &Renderer,
+    plan: &[PlannedPage],
+    guides: &mut [(usize, PageOutcome)],
+    sink: &dyn Sink,
+) -> anyhow::Result<u64> {
+    if let Some(size) = sink.reuse(inputs::SEARCH_INDEX)? {
+        return Ok(size);
+    }
+    let previous = sink.previous_parts(inputs::SEARCH_INDEX);
+    let search_entries: Vec<Cow<str>> = guides
+        .par_iter_mut()
+        .filter_map(|(position, result)| {
+            let page = &plan[*position];
+            let entries = result.as_mut().ok()?.1.take();
+            Some(match entries {
+                Some(made) => Cow::Owned(made),
+                None => {
+                    let kept = sink
+                        .key_of(&page.path)
+                        .and_then(|key| previous.as_ref()?.get(key));
+                    kept.map_or_else(
+                        || Cow::Owned(renderer.search_entries(page).unwrap_or_default()),
+                        Cow::Borrowed,
+                    )
+                }
+            })
+        })
+        .collect();
+    let index = search::SearchIndex::new(book, search_entries);
+    let parts: Vec<&str> = index.parts().collect();
+    sink.put_parts(inputs::SEARCH_INDEX, &parts)?;
+    let ok_guides = guides.iter().filter(|(_, result)| result.is_ok());
+    let listed = index
+        .guide_ranges()
+        .into_iter()
+        .zip(ok_guides)
+        .filter_map(|(range, (position, _))| {
+            Some(manifest::Part {
+                key: sink.key_of(&plan[*position].path)?,
+                offset: range.start,
+                len: range.end - range.start,
+            })
+        })
+        .collect();
+    sink.list_parts(inputs::SEARCH_INDEX, listed);
+    Ok(index.size())
 }
 
 /// The exports, the sitemap, the theme's assets and the book's static
@@ -331,7 +438,7 @@ const GENERATED_FILES: [&str; 4] = [
     "ladder.json",
     "matrix.csv",
     "sitemap.xml",
-    "assets/search-index.js",
+    inputs::SEARCH_INDEX,
 ];
 
 /// A static file at the address of a generated file would replace it, or

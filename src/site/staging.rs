@@ -4,7 +4,9 @@
 //! A file whose bytes are those of the previous site's file at the same
 //! path (by the previous manifest, [`super::manifest`]) and which nobody
 //! touched since enters the staging folder as a hard link of that file: no
-//! new inode, no write, the same modification time. Every other file is
+//! new inode, no write, the same modification time. So does a page whose
+//! inputs have the fingerprint the manifest recorded for it
+//! ([`super::inputs`]), without being rendered at all. Every other file is
 //! written. When every file is there, the manifest is written last and the
 //! staging folder is renamed into place; the previous site, whose
 //! unchanged files lose only a name, is removed after. A failed build
@@ -16,6 +18,7 @@
 //! tools that compare times still skip them; the build says so once with
 //! `--verbose`.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -25,8 +28,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use anyhow::Context as _;
 
-use super::Sink;
-use super::manifest::{Entry, MANIFEST_FILE, Manifest, hash_of, hash_of_parts};
+use super::manifest::{Entry, MANIFEST_FILE, Manifest, Part, hash_of, hash_of_parts};
+use super::{PreviousParts, Sink};
 
 /// A test-only switch: when set (to anything but empty), the build acts as
 /// if hard links failed, so the fallback can be tested on any file system.
@@ -38,7 +41,10 @@ pub(super) struct DiskSink<'a> {
     dir: &'a Path,
     /// The previous site and its manifest; `None` for a first build.
     previous: Option<(&'a Path, Manifest)>,
+    /// The fingerprint of each file's inputs, by path, where it is known.
+    keys: HashMap<String, u128>,
     entries: Mutex<Vec<(String, Entry)>>,
+    parts: Mutex<Vec<(String, Vec<Part>)>>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
     links_work: AtomicBool,
@@ -61,12 +67,19 @@ type WriteBytes<'w> = &'w dyn Fn(&File) -> std::io::Result<()>;
 
 impl<'a> DiskSink<'a> {
     /// A sink into `dir` that links forward what it can of the site in
-    /// `previous` (the output folder, when it exists).
-    pub(super) fn new(dir: &'a Path, previous: Option<&'a Path>) -> DiskSink<'a> {
+    /// `previous` (the output folder, when it exists). `keys` are the
+    /// fingerprints of the files' inputs, by path, where they are known.
+    pub(super) fn new(
+        dir: &'a Path,
+        previous: Option<&'a Path>,
+        keys: HashMap<String, u128>,
+    ) -> DiskSink<'a> {
         let sink = DiskSink {
             dir,
             previous: previous.map(|out| (out, Manifest::read(out))),
+            keys,
             entries: Mutex::new(Vec::new()),
+            parts: Mutex::new(Vec::new()),
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             links_work: AtomicBool::new(true),
@@ -84,8 +97,12 @@ impl<'a> DiskSink<'a> {
             .entries
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let parts = self
+            .parts
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let target = self.dir.join(MANIFEST_FILE);
-        std::fs::write(&target, Manifest::render(entries))
+        std::fs::write(&target, Manifest::render(entries, &parts))
             .with_context(|| format!("writing {}", target.display()))?;
         Ok(Outcome {
             written: self.written.into_inner(),
@@ -97,31 +114,39 @@ impl<'a> DiskSink<'a> {
     /// Puts one file of `size` bytes hashing to `hash` at `path`: linked
     /// forward when the previous site has it unchanged, else written.
     fn store(&self, path: &str, size: u64, hash: u128, write: WriteBytes) -> anyhow::Result<()> {
-        let entry = match self.unchanged_previous(path, size, hash) {
-            Some((old, entry)) => match self.carry_forward(path, &old, entry, write)? {
-                Some(entry) => {
-                    self.unchanged.fetch_add(1, Ordering::Relaxed);
-                    entry
-                }
+        let key = self.keys.get(path).copied();
+        let entry =
+            match self.unchanged_previous(path, |entry| entry.size == size && entry.hash == hash) {
+                Some((old, entry)) => match self.carry_forward(path, &old, entry, write)? {
+                    Some(entry) => {
+                        self.unchanged.fetch_add(1, Ordering::Relaxed);
+                        entry
+                    }
+                    None => self.write_new(path, size, hash, write)?,
+                },
                 None => self.write_new(path, size, hash, write)?,
-            },
-            None => self.write_new(path, size, hash, write)?,
-        };
+            };
+        self.record(path, Entry { key, ..entry });
+        Ok(())
+    }
+
+    fn record(&self, path: &str, entry: Entry) {
         self.entries
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push((path.to_string(), entry));
-        Ok(())
     }
 
     /// The previous site's file at `path` and its entry, when the manifest
-    /// says it has these bytes and the disk says nobody changed it since.
-    fn unchanged_previous(&self, path: &str, size: u64, hash: u128) -> Option<(PathBuf, Entry)> {
+    /// has an entry that `same` accepts and the disk says nobody changed
+    /// the file since.
+    fn unchanged_previous(
+        &self,
+        path: &str,
+        same: impl Fn(&Entry) -> bool,
+    ) -> Option<(PathBuf, Entry)> {
         let (out, manifest) = self.previous.as_ref()?;
-        let entry = *manifest.get(path)?;
-        if entry.size != size || entry.hash != hash {
-            return None;
-        }
+        let entry = *manifest.get(path).filter(|entry| same(entry))?;
         let old = out.join(path);
         let metadata = std::fs::symlink_metadata(&old).ok()?;
         entry.still_describes(&metadata).then_some((old, entry))
@@ -158,7 +183,9 @@ impl<'a> DiskSink<'a> {
         let metadata = file
             .metadata()
             .with_context(|| format!("reading {}", target.display()))?;
-        Ok(Some(Entry::of(entry.size, entry.hash, &metadata)))
+        Ok(Some(Entry::of(
+            entry.size, entry.hash, entry.key, &metadata,
+        )))
     }
 
     fn write_new(
@@ -174,7 +201,7 @@ impl<'a> DiskSink<'a> {
             .metadata()
             .with_context(|| format!("reading {}", target.display()))?;
         self.written.fetch_add(1, Ordering::Relaxed);
-        Ok(Entry::of(size, hash, &metadata))
+        Ok(Entry::of(size, hash, None, &metadata))
     }
 
     fn links_failed(&self, why: String) {
@@ -217,6 +244,58 @@ impl Sink for DiskSink<'_> {
         };
         self.store(path, size, hash_of_parts(parts), &write)
     }
+
+    /// Links the previous file forward when its inputs' fingerprint is the
+    /// one recorded for it (where links fail, copies it with its time).
+    fn reuse(&self, path: &str) -> anyhow::Result<Option<u64>> {
+        let Some(&key) = self.keys.get(path) else {
+            return Ok(None);
+        };
+        let Some((old, entry)) = self.unchanged_previous(path, |entry| entry.key == Some(key))
+        else {
+            return Ok(None);
+        };
+        let copy = |mut file: &File| std::io::copy(&mut File::open(&old)?, &mut file).map(|_| ());
+        match self.carry_forward(path, &old, entry, &copy)? {
+            Some(entry) => {
+                self.unchanged.fetch_add(1, Ordering::Relaxed);
+                self.record(path, entry);
+                // Its parts are where they were.
+                if let Some((_, manifest)) = &self.previous {
+                    let parts = manifest.parts(path);
+                    if !parts.is_empty() {
+                        self.list_parts(path, parts.to_vec());
+                    }
+                }
+                Ok(Some(entry.size))
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn key_of(&self, path: &str) -> Option<u128> {
+        self.keys.get(path).copied()
+    }
+
+    /// The previous file at `path` with its listed parts, when it is still
+    /// the file the manifest describes, bytes included.
+    fn previous_parts(&self, path: &str) -> Option<PreviousParts> {
+        let (_, manifest) = self.previous.as_ref()?;
+        let parts = manifest.parts(path);
+        if parts.is_empty() {
+            return None;
+        }
+        let (old, entry) = self.unchanged_previous(path, |_| true)?;
+        let bytes = std::fs::read(old).ok()?;
+        (hash_of(&bytes) == entry.hash).then(|| PreviousParts::new(bytes, parts))
+    }
+
+    fn list_parts(&self, path: &str, parts: Vec<Part>) {
+        self.parts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((path.to_string(), parts));
+    }
 }
 
 /// Links `old` at `target`, creating the target's folder when missing.
@@ -237,8 +316,23 @@ fn link_making_folder(old: &Path, target: &Path) -> std::io::Result<()> {
 /// Removes the previous site once the new one is in place. Its unchanged
 /// files are the new site's too: this removes their old names only.
 fn remove_previous(old: &Path) -> anyhow::Result<()> {
-    std::fs::remove_dir_all(old)
-        .with_context(|| format!("removing the previous site {}", old.display()))
+    remove_tree(old).with_context(|| format!("removing the previous site {}", old.display()))
+}
+
+/// Removes `dir` and everything below it, folders on both cores: a site of
+/// ten thousand pages is ten thousand names to remove on every build. A
+/// symbolic link is removed, never followed.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let entries = std::fs::read_dir(dir)?.collect::<std::io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// Trades two paths in one atomic step (Linux 3.15 and later, on the file
@@ -341,11 +435,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_removed_tree_is_gone_and_what_its_links_point_to_stays() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let kept = dir.path().join("kept");
+        std::fs::create_dir(&kept).expect("created");
+        std::fs::write(kept.join("file"), "stays").expect("written");
+        let tree = dir.path().join("tree");
+        for folder in ["a/b/c", "a/d", "e"] {
+            std::fs::create_dir_all(tree.join(folder)).expect("created");
+            std::fs::write(tree.join(folder).join("page.html"), "x").expect("written");
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&kept, tree.join("a/link")).expect("linked");
+        remove_tree(&tree).expect("removed");
+        assert!(!tree.exists());
+        assert_eq!(
+            std::fs::read_to_string(kept.join("file")).expect("kept"),
+            "stays"
+        );
+    }
+
+    #[test]
     fn a_file_in_parts_is_their_concatenation_in_a_folder_made_for_it() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let long = "é".repeat(70_000);
         let parts = ["head[", "", long.as_str(), ",", "]tail\n"];
-        let disk = DiskSink::new(dir.path(), None);
+        let disk = DiskSink::new(dir.path(), None, HashMap::new());
         disk.put_parts("assets/deep/index.js", &parts)
             .expect("the file is written");
         let written = std::fs::read_to_string(dir.path().join("assets/deep/index.js"))

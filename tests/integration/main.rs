@@ -20,6 +20,7 @@ mod links;
 mod mutations;
 mod pipes;
 mod rebuild;
+mod rebuild_inputs;
 mod serve;
 mod strings;
 mod support;

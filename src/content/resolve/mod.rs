@@ -39,6 +39,8 @@ pub struct ResolveInput {
     pub raw: RawBook,
     pub statics: Vec<StaticFile>,
     pub version: String,
+    /// See [`Book::inputs`].
+    pub inputs: u128,
 }
 
 pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
@@ -47,6 +49,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         mut raw,
         statics,
         version,
+        inputs,
     } = input;
     let mut ctx = Resolver {
         diagnostics,
@@ -102,6 +105,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         links: targets,
         statics,
         version,
+        inputs,
     }
 }
 

@@ -1,0 +1,107 @@
+//! What each page's bytes depend on, as one fingerprint per output file:
+//! a rebuild does not render a page whose fingerprint is the one the
+//! previous build recorded for it (issue 20).
+//!
+//! A page is a function of the program, the theme, the book's inputs and
+//! the guides' bodies it reads. So its fingerprint hashes:
+//! - the program itself (its version and the executable's size, time and
+//!   inode, so a rebuilt ladderbook renders everything again);
+//! - the theme: every template, asset and word ([`Theme::fingerprint`]);
+//! - every input of the book but the guides' bodies ([`Book::inputs`]:
+//!   `book.toml`, every content file, each guide's front matter);
+//! - the bodies of the guides the page reads, as the renderer declares them
+//!   ([`BodyReads`]): a guide's page its own, the print edition those it
+//!   carries, every other page all of them;
+//! - its own address.
+//!
+//! Editing one guide's body thus changes the fingerprints of its page, of
+//! the pages that read every body, and of the search index; anything else
+//! changes them all. Where the program cannot be identified, no page has a
+//! fingerprint and every page is rendered.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::content::model::Book;
+use crate::render::{BodyReads, PlannedPage, Renderer};
+
+/// The search index's path: its fingerprint covers every guide's body, and
+/// each guide's entries in it are a part keyed by the guide page's.
+pub const SEARCH_INDEX: &str = "assets/search-index.js";
+
+/// The fingerprint of each page's inputs (and of the search index's), by
+/// path; empty when the program cannot be identified.
+pub fn page_keys(
+    book: &Book,
+    renderer: &Renderer,
+    plan: &[PlannedPage],
+) -> anyhow::Result<HashMap<String, u128>> {
+    let Some(program) = program_identity() else {
+        return Ok(HashMap::new());
+    };
+    let mut shared = Xxh3::new();
+    shared.update(program.as_bytes());
+    shared.update(&book.inputs.to_le_bytes());
+    shared.update(&renderer.theme().fingerprint()?.to_le_bytes());
+    let shared = shared.digest128();
+    let bodies: Vec<u128> = book
+        .pages
+        .par_iter()
+        .map(|page| xxhash_rust::xxh3::xxh3_128(page.body.text.as_bytes()))
+        .collect();
+    let mut every = Xxh3::new();
+    for body in &bodies {
+        every.update(&body.to_le_bytes());
+    }
+    let every = every.digest128();
+    let key = |path: &str, reads: &mut dyn Iterator<Item = u128>| {
+        let mut hasher = Xxh3::new();
+        hasher.update(&shared.to_le_bytes());
+        hasher.update(path.as_bytes());
+        hasher.update(&[0]);
+        for body in reads {
+            hasher.update(&body.to_le_bytes());
+        }
+        hasher.digest128()
+    };
+    let mut keys: HashMap<String, u128> = plan
+        .iter()
+        .map(|page| {
+            let value = match renderer.body_reads(&page.kind) {
+                BodyReads::Guides(read) => key(&page.path, &mut read.iter().map(|&i| bodies[i])),
+                BodyReads::All => key(&page.path, &mut std::iter::once(every)),
+            };
+            (page.path.clone(), value)
+        })
+        .collect();
+    keys.insert(
+        SEARCH_INDEX.to_string(),
+        key(SEARCH_INDEX, &mut std::iter::once(every)),
+    );
+    Ok(keys)
+}
+
+/// This program: its version and the executable's size, modification time
+/// and inode. A rebuilt or reinstalled ladderbook has another, so pages
+/// made by an older one are never taken for its own.
+fn program_identity() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let metadata = std::fs::metadata(exe).ok()?;
+    let modified = metadata
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&metadata);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(format!(
+        "ladderbook {} {} {} {inode}",
+        env!("CARGO_PKG_VERSION"),
+        metadata.len(),
+        modified.as_nanos()
+    ))
+}
