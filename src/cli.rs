@@ -334,6 +334,9 @@ pub struct TeamArgs {
     /// Write the report to this file instead of standard output
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+    /// Rate everyone against this level (the level the team needs) in the heatmap, coverage and specialisms; default: each person's current level
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
     /// Assessment files (ladderbook.assessment/1), or folders of them
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
