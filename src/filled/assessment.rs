@@ -174,7 +174,7 @@ pub fn check_file(
         notes,
         ratings,
         removed,
-        foundation: foundation.ok()?,
+        foundation: foundation?,
     })
 }
 

@@ -18,15 +18,15 @@ use crate::filled::json::{Fields, hint};
 use crate::filled::locate::Target;
 
 /// The foundation's ratings by today's key (`None`: not rated); empty when
-/// the file has none. `Err(())` when it has problems (in `fields`).
+/// the file has none; `None` when it has problems (in `fields`).
 pub fn foundation_ratings(
     fields: &mut Fields,
     book: &Book,
     map: &Map<String, Value>,
     stale: bool,
-) -> Result<Vec<(String, Option<usize>)>, ()> {
+) -> Option<Vec<(String, Option<usize>)>> {
     let Some(value) = map.get("foundation") else {
-        return Ok(Vec::new());
+        return Some(Vec::new());
     };
     let Value::Object(foundation) = value else {
         fields.wrong_type(
@@ -34,7 +34,7 @@ pub fn foundation_ratings(
             "an object with `level` and `ratings`",
             value,
         );
-        return Err(());
+        return None;
     };
     let level = fields.required_text(foundation, &["foundation", "level"]);
     let entries = match foundation.get("ratings") {
@@ -49,7 +49,7 @@ pub fn foundation_ratings(
         }
     };
     let (Some(level), Some(entries)) = (level, entries) else {
-        return Err(());
+        return None;
     };
     let Some(level) = book.levels.iter().position(|l| l.id == level) else {
         let known: Vec<&str> = book.levels.iter().map(|l| l.id.as_str()).collect();
@@ -61,7 +61,7 @@ pub fn foundation_ratings(
                 format!("this book has no level `{level}`"),
             )
             .help = Some(hint(&level, &known, "the book's levels"));
-        return Err(());
+        return None;
     };
     let expected = expectations(book, level);
     let mut ok = true;
@@ -93,5 +93,5 @@ pub fn foundation_ratings(
             (_, None) => ok = false,
         }
     }
-    if ok { Ok(ratings) } else { Err(()) }
+    ok.then_some(ratings)
 }
