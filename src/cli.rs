@@ -140,7 +140,7 @@ pub enum Command {
 
     /// A team's assessments in, one talent-review report out (never part of the site)
     #[command(
-        after_help = "Examples:\n  ladderbook team --book my-ladder reviews/2026-h2/\n  ladderbook team --out team.html reviews/2026-h2/*.json\n  ladderbook team --format json reviews/ > team.json\n\nEach file is an assessment exported by the self-assessment page\n(ladderbook.assessment/1); a folder is read for every .json file below it.\nFiles are grouped by `person`; where a person has a manager's and a\nself-assessment, the manager's is the team's view and the two are compared.\nSee \"Running a talent review\" in docs/workflows.md."
+        after_help = "Examples:\n  ladderbook team --book my-ladder reviews/2026-h2/\n  ladderbook team --out team.html reviews/2026-h2/*.json\n  ladderbook team --format json reviews/ > team.json\n  ladderbook team --level sre-3 reviews/   everyone against the level the team needs\n\nEach file is an assessment exported by the self-assessment page\n(ladderbook.assessment/1); a folder is read for every .json file below it.\nFiles are grouped by `person`; where a person has a manager's and a\nself-assessment, the manager's is the team's view and the two are compared.\nSee \"Running a talent review\" in docs/workflows.md."
     )]
     Team(TeamArgs),
 

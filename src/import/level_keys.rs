@@ -74,7 +74,8 @@ pub fn given_keys(
     keys
 }
 
-fn id_help(text: &str) -> String {
+/// How to write an id, with the slug of `text` as an example when it is one.
+pub(super) fn id_help(text: &str) -> String {
     let suggestion = crate::markdown::slugify(text);
     let example = if is_valid_id(&suggestion) {
         format!(" (e.g. `{suggestion}`)")
