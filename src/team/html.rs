@@ -44,7 +44,7 @@ pub fn render_html(report: &Team, lang: &str) -> String {
         &mut body,
         "coverage",
         "Coverage",
-        "Who meets every expectation of each competency at the level their file rates. Held by one person or nobody: a single point of failure, with the two closest to holding it.",
+        "Who meets every expectation of each competency at the level each person is rated against (see the heatmap). Held by one person or nobody: a single point of failure, with the two closest to holding it.",
         &head,
         &rows,
         &[false, false, true],
