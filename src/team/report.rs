@@ -68,7 +68,8 @@ pub struct PersonRow {
     /// The level the heatmap, coverage and specialisms rate this person against.
     pub rated_against: LevelRef,
     /// Expectations of that level the file holds no entry for (counted as
-    /// "not yet"): 0 unless `--level` names a level the file did not rate.
+    /// "not yet"): 0 unless `--level` names a level the file did not rate,
+    /// or the file lacks entries of its own level.
     pub not_in_file: usize,
     /// One cell per column of `competencies`: `None` where the level rated
     /// against does not expect it.
