@@ -140,7 +140,7 @@ pub enum Command {
 
     /// A team's assessments in, one talent-review report out (never part of the site)
     #[command(
-        after_help = "Examples:\n  ladderbook team --book my-ladder reviews/2026-h2/\n  ladderbook team --out team.html reviews/2026-h2/*.json\n  ladderbook team --format json reviews/ > team.json\n\nEach file is an assessment exported by the self-assessment page\n(ladderbook.assessment/1); a folder is read for every .json file below it.\nFiles are grouped by `person`; where a person has a manager's and a\nself-assessment, the manager's is the team's view and the two are compared.\nSee \"Running a talent review\" in docs/workflows.md."
+        after_help = "Examples:\n  ladderbook team --book my-ladder reviews/2026-h2/\n  ladderbook team --out team.html reviews/2026-h2/*.json\n  ladderbook team --format json reviews/ > team.json\n  ladderbook team --level sre-3 reviews/   everyone against the level the team needs\n\nEach file is an assessment exported by the self-assessment page\n(ladderbook.assessment/1); a folder is read for every .json file below it.\nFiles are grouped by `person`; where a person has a manager's and a\nself-assessment, the manager's is the team's view and the two are compared.\nSee \"Running a talent review\" in docs/workflows.md."
     )]
     Team(TeamArgs),
 
@@ -334,6 +334,9 @@ pub struct TeamArgs {
     /// Write the report to this file instead of standard output
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+    /// Rate everyone against this level (the level the team needs) in the heatmap, coverage and specialisms; default: each person's current level
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
     /// Assessment files (ladderbook.assessment/1), or folders of them
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -369,7 +372,7 @@ pub struct ImportArgs {
     /// The line of a grid's header row, counted from 1 (default: found below any title rows)
     #[arg(long, value_name = "N")]
     pub header_row: Option<usize>,
-    /// Map a grid's extra column (or row) to a field: summary, narrative, years, competency, area, ignore
+    /// Map a grid's extra column (or row) to a field: summary, narrative, years, competency, area, ignore, or the levels' id, code, rank
     #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_map)]
     pub maps: Vec<(String, String)>,
     /// Print what would be created (levels, competencies, guides, columns) and write nothing

@@ -14,6 +14,7 @@ use crate::filled::check_assessments;
 use crate::report::count;
 use crate::report::terminal::colour_stdout;
 use crate::stdout::write_stdout;
+use crate::team::basis::{Against, level_named};
 use crate::team::report::team_report;
 use crate::team::{html, json, markdown, text};
 
@@ -24,6 +25,10 @@ pub fn run(args: &TeamArgs, global: Global) -> anyhow::Result<Outcome> {
         eprintln!("team: the book has errors; fix them first");
         return Ok(Outcome::Problems);
     }
+    let against = match &args.level {
+        Some(id) => Against::Level(level_named(&loaded.book, id).map_err(anyhow::Error::msg)?),
+        None => Against::EachCurrent,
+    };
     let inputs = read_json_inputs(&args.paths)?;
     let mut diagnostics = crate::diagnostics::Diagnostics::default();
     let files = check_assessments(&loaded.book, &inputs, &mut diagnostics);
@@ -37,7 +42,7 @@ pub fn run(args: &TeamArgs, global: Global) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::Problems);
     }
-    let report = team_report(&loaded.book, &files);
+    let report = team_report(&loaded.book, &files, against);
     let to_html = args.out.as_ref().is_some_and(|out| {
         out.extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("html"))

@@ -7,14 +7,15 @@
 //! read. As with scorecards, fields this version does not know are ignored,
 //! and a file made against another version of the ladder may rate an
 //! expectation the level no longer has: that is a notice (`removed`), not an
-//! error. The foundation ratings (the level below) are not read: the team
-//! report looks at the target level only.
+//! error. The foundation ratings (the level below) are read by
+//! `filled::foundation`, for a team report against another level.
 
 use serde_json::{Map, Value};
 
 use crate::content::item_keys::keyed_items;
 use crate::content::model::Book;
 use crate::diagnostics::Diagnostics;
+use crate::filled::foundation::foundation_ratings;
 use crate::filled::json::{Fields, Kind, hint, parse};
 use crate::filled::locate::Target;
 use crate::filled::scorecard::{ASSESSMENT_FORMAT, SCORECARD_FORMAT};
@@ -80,6 +81,8 @@ pub struct Assessment {
     pub ratings: Vec<Rated>,
     /// Keys the file rated that the level no longer has (another version).
     pub removed: Vec<String>,
+    /// The foundation's ratings (the level below), by today's key.
+    pub foundation: Vec<(String, Option<usize>)>,
 }
 
 /// One expectation's rating in a file.
@@ -156,6 +159,7 @@ pub fn check_file(
     let notes = fields.optional_text(map, &["notes"]);
     let level = level?;
     let stale = book_version.as_ref().is_some_and(|v| *v != book.version);
+    let foundation = foundation_ratings(&mut fields, book, map, stale);
     let (ratings, removed) = ratings(&mut fields, book, map, level, stale)?;
     Some(Assessment {
         file: file.to_string(),
@@ -170,6 +174,7 @@ pub fn check_file(
         notes,
         ratings,
         removed,
+        foundation: foundation?,
     })
 }
 
@@ -294,7 +299,7 @@ fn ratings(
             expected.iter().position(|e| e.legacy_key == *key)
         });
         match position {
-            Some(expectation) => match entry(fields, key, value) {
+            Some(expectation) => match entry(fields, &["ratings", key], value) {
                 Some((rating, notes)) => rated.push(Rated {
                     expectation,
                     rating,
@@ -321,13 +326,19 @@ fn ratings(
     ok.then_some((rated, removed))
 }
 
-/// One entry: its rating (`None` when not rated) and notes.
-fn entry(fields: &mut Fields, key: &str, value: &Value) -> Option<(Option<usize>, Option<String>)> {
+/// One entry at `at` (`["ratings", key]`): its rating (`None` when not
+/// rated) and notes.
+pub(crate) fn entry(
+    fields: &mut Fields,
+    at: &[&str],
+    value: &Value,
+) -> Option<(Option<usize>, Option<String>)> {
+    let path = |field: &'static str| [at, &[field]].concat();
     let Value::Object(entry) = value else {
-        fields.wrong_type(&["ratings", key], "an object with `rating`", value);
+        fields.wrong_type(at, "an object with `rating`", value);
         return None;
     };
-    let notes = fields.optional_text(entry, &["ratings", key, "notes"]);
+    let notes = fields.optional_text(entry, &path("notes"));
     let rating = match entry.get("rating") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => match RATINGS.iter().position(|r| r == id) {
@@ -336,7 +347,7 @@ fn entry(fields: &mut Fields, key: &str, value: &Value) -> Option<(Option<usize>
                 fields
                     .error(
                         "unknown-rating",
-                        &["ratings", key, "rating"],
+                        &path("rating"),
                         Target::Value,
                         format!("`{id}` is not a rating"),
                     )
@@ -345,7 +356,7 @@ fn entry(fields: &mut Fields, key: &str, value: &Value) -> Option<(Option<usize>
             }
         },
         Some(other) => {
-            fields.wrong_type(&["ratings", key, "rating"], "a rating or null", other);
+            fields.wrong_type(&path("rating"), "a rating or null", other);
             return None;
         }
     };
@@ -409,6 +420,37 @@ mod tests {
                 "a.json:2:57: error[unknown-level]: `current_level`: this book has no level `l9`",
                 "a.json:3:14: error[unknown-expectation]: `ratings.coaching:7`: level `l1` has no expectation `coaching:7`",
                 "a.json:3:55: error[unknown-rating]: `ratings.finops:0.rating`: `great` is not a rating",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_foundation_is_read_by_key_and_its_problems_are_at_their_key_paths() {
+        let (found, problems) = check(
+            r#"{"format": "ladderbook.assessment/1", "book": {"version": "VERSION"}, "level": "l1",
+ "ratings": {}, "foundation": {"level": "l1", "ratings": {"coaching:0": {"rating": "beyond"}}}}"#,
+        );
+        assert_eq!(problems, Vec::<String>::new());
+        let foundation = found.expect("the file reads").foundation;
+        assert_eq!(foundation.len(), 1);
+        assert!(
+            foundation[0].0.starts_with("coaching@l1:"),
+            "{foundation:?}"
+        );
+        assert_eq!(foundation[0].1, Some(3));
+        let (found, problems) = check(
+            "{\"format\": \"ladderbook.assessment/1\", \"book\": {\"version\": \"VERSION\"}, \"level\": \"l1\",
+ \"ratings\": {}, \"foundation\": {\"level\": \"l1\", \"ratings\": {\"coaching:0\": {\"rating\": \"great\"}, \"x:0\": {}}}}",
+        );
+        assert_eq!(found, None);
+        // Line 2: ` "ratings": {}, ` (cols 1-16), `"foundation": {` (17-31),
+        // `"level": "l1", ` (32-46), `"ratings": {` (47-58), `"coaching:0": {`
+        // (59-73), `"rating": ` (74-83): "great" at 84; `}, ` then "x:0" at 94.
+        assert_eq!(
+            problems,
+            [
+                "a.json:2:84: error[unknown-rating]: `foundation.ratings.coaching:0.rating`: `great` is not a rating",
+                "a.json:2:94: error[unknown-expectation]: `foundation.ratings.x:0`: level `l1` has no expectation `x:0`",
             ]
         );
     }

@@ -14,6 +14,7 @@
 //! diagnostics, every one at a file, line and column, all of a run at once.
 
 pub mod assessment;
+pub mod foundation;
 pub mod json;
 pub mod locate;
 pub mod pinning;

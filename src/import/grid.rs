@@ -14,17 +14,21 @@
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::import::cell::{CellItem, cell_items};
 use crate::import::draft::{Competency, DEFAULT_TRACK, Draft, Guide, Level};
+use crate::import::level_keys::{KEY_FIELDS, given_keys};
 use crate::import::summary::count;
 use crate::node::Pos;
 
 /// The fields a column (or row) of extras may map to.
-pub const FIELDS: [&str; 6] = [
+pub const FIELDS: [&str; 9] = [
     "summary",
     "narrative",
     "years",
     "competency",
     "area",
     "ignore",
+    "id",
+    "code",
+    "rank",
 ];
 
 /// One record of the sheet: its line and its cells.
@@ -110,6 +114,10 @@ fn field_of(header: &str, maps: &[(String, String)]) -> Option<String> {
         "years" | "experience" | "years of experience" => "years",
         "notes" | "note" | "description" | "comments" => "narrative",
         "area" | "group" | "category" => "area",
+        // A plain `Code` may be a competency: only `--map` makes it the levels'.
+        "id" | "level id" => "id",
+        "level code" => "code",
+        "rank" | "level rank" => "rank",
         _ => return None,
     };
     Some(known.to_string())
@@ -393,9 +401,13 @@ fn build_draft(axes: &Axes, file: &str, diagnostics: &mut Diagnostics) -> Option
         tracks: vec![DEFAULT_TRACK.to_string()],
         ..Draft::default()
     };
-    for (rank, (label, line)) in axes.levels.iter().enumerate() {
+    let given = given_keys(&axes.levels, &axes.extras, file, diagnostics);
+    for ((label, line), given) in axes.levels.iter().zip(given) {
         let (title, code, years) = level_parts(label);
-        let id = derived_id(if code.is_empty() { &title } else { &code });
+        let code = given.code.unwrap_or(code);
+        let id = given
+            .id
+            .unwrap_or_else(|| derived_id(if code.is_empty() { &title } else { &code }));
         if let Some(other) = draft.levels.iter().find(|l| l.id == id) {
             diagnostics.push(
                 Diagnostic::error(
@@ -419,7 +431,7 @@ fn build_draft(axes: &Axes, file: &str, diagnostics: &mut Diagnostics) -> Option
             code,
             title,
             years,
-            rank: rank as i64 + 1,
+            rank: given.rank,
             line: *line,
             ..Level::default()
         });
@@ -481,6 +493,7 @@ fn add_extras(draft: &mut Draft, axes: &Axes) {
         };
         let text = text.trim();
         match field.as_str() {
+            _ if KEY_FIELDS.contains(&field.as_str()) => {}
             "summary" => level.summary = text.split_whitespace().collect::<Vec<_>>().join(" "),
             "years" => level.years = text.to_string(),
             _ if !text.is_empty() => {

@@ -264,20 +264,12 @@ impl Reader<'_> {
                 continue;
             }
             ok = false;
-            let suggestion = crate::markdown::slugify(id);
             self.error(
                 "invalid-id",
                 row.line,
                 format!("`{id}` in the `{column}` column is not a valid id"),
             )
-            .help = Some(format!(
-                "ids use lowercase letters, digits and `-`, start with a letter or digit, at most 64 characters{}",
-                if is_valid_id(&suggestion) {
-                    format!(" (e.g. `{suggestion}`)")
-                } else {
-                    String::new()
-                }
-            ));
+            .help = Some(super::level_keys::id_help(id));
         }
         for column in ["level_title", "competency_name"] {
             if row.get(column).is_empty() {

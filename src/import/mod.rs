@@ -17,7 +17,9 @@ mod dialect;
 mod draft;
 mod framework;
 mod grid;
+mod level_keys;
 mod long;
+mod repeats;
 mod summary;
 mod writer;
 
@@ -63,29 +65,43 @@ pub fn import_csv(
     let delimiter = dialect::checked_dialect(text, options.file, options.delimiter, diagnostics)?;
     let records = grid_records(text, delimiter, options.file, diagnostics)?;
     check_maps(options, &records, diagnostics);
-    let draft = if is_long_layout(&records, options.header_row) {
+    // The reader's problems, each bad value once with all its lines.
+    let mut found = Diagnostics::default();
+    let draft = read_records(text, delimiter, &records, options, &mut found);
+    diagnostics.extend(repeats::merge_repeated(found));
+    let draft = draft?;
+    if diagnostics.error_count() > errors_before {
+        return None;
+    }
+    Some(finish(draft, options))
+}
+
+/// The sheet in whichever layout it has: the long one or a grid.
+fn read_records(
+    text: &str,
+    delimiter: u8,
+    records: &[grid::Record],
+    options: &ImportOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<draft::Draft> {
+    if is_long_layout(records, options.header_row) {
         let rows = long::parse_rows(text, options.file, Some(delimiter), diagnostics)?;
         let mut draft = long::read_ladder(&rows, options.file, diagnostics);
         draft.notes.push(format!(
             "read {} in the long layout (one row per competency and level)",
             options.file
         ));
-        draft
-    } else {
-        let Some(header) = grid::find_header(&records, options.header_row) else {
-            diagnostics.push(grid::unknown_layout(options.file, 1));
-            return None;
-        };
-        let grid_options = grid::GridOptions {
-            file: options.file,
-            maps: options.maps,
-        };
-        grid::read_grid(&records, header, &grid_options, diagnostics)?
-    };
-    if diagnostics.error_count() > errors_before {
-        return None;
+        return Some(draft);
     }
-    Some(finish(draft, options))
+    let Some(header) = grid::find_header(records, options.header_row) else {
+        diagnostics.push(grid::unknown_layout(options.file, 1));
+        return None;
+    };
+    let grid_options = grid::GridOptions {
+        file: options.file,
+        maps: options.maps,
+    };
+    grid::read_grid(records, header, &grid_options, diagnostics)
 }
 
 /// Every record of the sheet with its line, of any length.

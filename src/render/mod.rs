@@ -420,7 +420,10 @@ impl<'b> Renderer<'b> {
                 ("archetypes.html", Some(self.word("nav_archetypes")))
             }
             PageKind::Archetype(i) => {
-                ctx.insert("archetype", &views::archetype(book, *i));
+                ctx.insert(
+                    "archetype",
+                    &views::archetype(book, *i, &self.word("archetype_radar_title")),
+                );
                 ("archetype.html", Some(book.archetypes[*i].name.clone()))
             }
             PageKind::ScorecardIndex => {
@@ -466,6 +469,7 @@ impl<'b> Renderer<'b> {
             }
             PageKind::Assess => {
                 ctx.insert("assess", &views::assess(book));
+                ctx.insert("rating_notes", &views::rating_notes(&self.words));
                 ("assess.html", Some(self.word("nav_assess")))
             }
             PageKind::Print => {

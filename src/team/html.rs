@@ -9,7 +9,10 @@ use std::fmt::Write as _;
 use crate::report::html::{escape, render_page, table};
 use crate::report::svg::{Grid, heatmap};
 use crate::team::report::Team;
-use crate::team::text::{archetype_rows, coverage_rows, heat_text, readiness_rows, removed};
+use crate::team::text::{
+    archetype_rows, coverage_rows, heat_text, rated_against_person, rated_against_rule,
+    readiness_rows, removed,
+};
 
 /// The whole report as an HTML page.
 pub fn render_html(report: &Team, lang: &str) -> String {
@@ -41,7 +44,7 @@ pub fn render_html(report: &Team, lang: &str) -> String {
         &mut body,
         "coverage",
         "Coverage",
-        "Who meets every expectation of each competency at the level their file rates. Held by one person or nobody: a single point of failure, with the two closest to holding it.",
+        "Who meets every expectation of each competency at the level each person is rated against (see the heatmap). Held by one person or nobody: a single point of failure, with the two closest to holding it.",
         &head,
         &rows,
         &[false, false, true],
@@ -134,7 +137,11 @@ fn heatmap_section(body: &mut String, report: &Team) {
         cells: &cells,
         max: 3.0,
     };
-    body.push_str("<section aria-labelledby=\"heatmap\"><h2 id=\"heatmap\">Heatmap</h2>\n<p class=\"muted\">Mean rating per competency, 0 not yet to 3 beyond; ✓ every expectation met. Each person is rated against the level of their file:</p><ul class=\"muted small\">");
+    let _ = write!(
+        body,
+        "<section aria-labelledby=\"heatmap\"><h2 id=\"heatmap\">Heatmap</h2>\n<p class=\"muted\">Mean rating per competency, 0 not yet to 3 beyond; ✓ every expectation met. {}</p><ul class=\"muted small\">",
+        escape(&rated_against_rule(report))
+    );
     for p in &report.people {
         let by = match (p.perspective, &p.assessor) {
             (Some("self"), _) => "self-assessment".to_string(),
@@ -146,7 +153,7 @@ fn heatmap_section(body: &mut String, report: &Team) {
             body,
             "<li>{}: {} ({by})</li>",
             escape(&p.name),
-            escape(&p.level.label)
+            escape(&rated_against_person(p))
         );
     }
     body.push_str("</ul>\n<figure>");

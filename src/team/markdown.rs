@@ -3,7 +3,8 @@
 use crate::report::markdown::{escape, header, row};
 use crate::team::report::Team;
 use crate::team::text::{
-    archetype_rows, coverage_rows, headline, heat_text, readiness_rows, removed,
+    archetype_rows, coverage_rows, headline, heat_text, rated_against_person, rated_against_rule,
+    readiness_rows, removed,
 };
 
 fn table(out: &mut String, rows: &[Vec<String>], right: &[bool]) {
@@ -20,9 +21,10 @@ fn table(out: &mut String, rows: &[Vec<String>], right: &[bool]) {
 
 pub fn render_markdown(report: &Team) -> String {
     let mut out = format!(
-        "# Team review · {}\n\n{}\n\n## Heatmap\n\nMean rating per competency (0 not yet – 3 beyond; ✓ every expectation met).\n\n",
+        "# Team review · {}\n\n{}\n\n## Heatmap\n\nMean rating per competency (0 not yet – 3 beyond; ✓ every expectation met). {}\n\n",
         escape(&report.book.title),
-        escape(&headline(report))
+        escape(&headline(report)),
+        escape(&rated_against_rule(report))
     );
     let mut rows = vec![{
         let mut h = vec!["Competency".to_string()];
@@ -30,7 +32,7 @@ pub fn render_markdown(report: &Team) -> String {
             report
                 .people
                 .iter()
-                .map(|p| format!("{} ({})", p.name, p.level.label)),
+                .map(|p| format!("{} ({})", p.name, rated_against_person(p))),
         );
         h
     }];

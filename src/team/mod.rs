@@ -9,7 +9,9 @@
 //! - `crate::filled` each file checked against the book, a file given twice
 //!   or one assessor's view of one person in two files refused
 //! - `people`       files → people (by `person`), the manager's view first
-//! - `profile`      one file → per competency: items, items met, mean rating
+//! - `basis`        the level each person is rated against: `--level`, or
+//!   their current level where their file covers it; ratings by key
+//! - `profile`      one file at that level → per competency: items, items met, mean rating
 //! - `coverage`     who meets each competency; single points of failure and
 //!   who could grow into them
 //! - `specialisms`  each person's fit to each archetype, from its emphasis
@@ -22,6 +24,7 @@
 //! does the I/O); every order is deterministic (people by name, competencies
 //! and archetypes in the book's order).
 
+pub mod basis;
 pub mod coverage;
 pub mod disagreements;
 pub mod html;

@@ -1,9 +1,11 @@
-//! One assessment → what it says per competency: how many of the level's
-//! expectations it has, how many are rated consistently or beyond, and the
-//! mean rating (an unrated expectation counts as "not yet").
+//! One assessment → what it says per competency of the level it is rated
+//! against: how many of the level's expectations it has, how many are rated
+//! consistently or beyond, and the mean rating (an unrated expectation
+//! counts as "not yet").
 
 use crate::content::model::Book;
-use crate::filled::assessment::{Assessment, GOAL, expectations};
+use crate::filled::assessment::{GOAL, expectations};
+use crate::team::basis::KeyedRatings;
 
 /// One competency of one assessment.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,17 +34,13 @@ impl Profile {
     }
 }
 
-/// The competencies the file's level expects, in the book's order.
-pub fn profiles(book: &Book, file: &Assessment) -> Vec<Profile> {
-    let expected = expectations(book, file.level);
+/// The competencies `level` expects, in the book's order, rated from a
+/// file's ratings by key (see `basis`): an expectation the file did not
+/// rate, or holds no entry for, counts as "not yet".
+pub fn profiles(book: &Book, keyed: &KeyedRatings, level: usize) -> Vec<Profile> {
     let mut out: Vec<Profile> = Vec::new();
-    for (index, expectation) in expected.iter().enumerate() {
-        let rating = file
-            .ratings
-            .iter()
-            .find(|r| r.expectation == index)
-            .and_then(|r| r.rating)
-            .unwrap_or(0);
+    for expectation in expectations(book, level) {
+        let rating = keyed.get(&expectation.key).copied().flatten().unwrap_or(0);
         if out
             .last()
             .is_none_or(|p| p.competency != expectation.competency)

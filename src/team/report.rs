@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::content::model::Book;
 use crate::filled::assessment::{Assessment, RATINGS, expectations};
 use crate::report::envelope::BookRef;
+use crate::team::basis::{Against, basis, keyed_ratings};
 use crate::team::coverage::{Member, coverage};
 use crate::team::disagreements::compare;
 use crate::team::people::{Person, group_people};
@@ -18,6 +19,8 @@ use crate::team::specialisms::{COVERS, fits};
 pub struct Team {
     #[serde(skip)]
     pub book: BookRef,
+    /// What the heatmap, coverage and specialisms rate people against.
+    pub rated_against: RatedAgainst,
     pub people: Vec<PersonRow>,
     /// The heatmap's columns: every competency some person's level expects.
     pub competencies: Vec<CompetencyRef>,
@@ -27,6 +30,16 @@ pub struct Team {
     pub disagreements: Vec<DisagreementRow>,
     /// Files made against another version of the ladder.
     pub notices: Vec<Notice>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RatedAgainst {
+    /// `level`: one level for everyone (`--level`); `current-level`: each
+    /// person's current level where their file covers it, else the level
+    /// the file rates.
+    pub rule: &'static str,
+    /// The level given with `--level`.
+    pub level: Option<LevelRef>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,8 +65,14 @@ pub struct PersonRow {
     /// The level the file rates.
     pub level: LevelRef,
     pub current_level: Option<LevelRef>,
-    /// One cell per column of `competencies`: `None` where the person's
-    /// level does not expect it.
+    /// The level the heatmap, coverage and specialisms rate this person against.
+    pub rated_against: LevelRef,
+    /// Expectations of that level the file holds no entry for (counted as
+    /// "not yet"): 0 unless `--level` names a level the file did not rate,
+    /// or the file lacks entries of its own level.
+    pub not_in_file: usize,
+    /// One cell per column of `competencies`: `None` where the level rated
+    /// against does not expect it.
     pub heatmap: Vec<Option<Cell>>,
     /// The best-fitting archetype, with its fit.
     pub specialism: Option<Fit>,
@@ -154,31 +173,64 @@ fn level_ref(book: &Book, level: usize) -> LevelRef {
     }
 }
 
-/// The report over checked files (at least one).
-pub fn team_report(book: &Book, files: &[Assessment]) -> Team {
+/// One person as the heatmap sees them: the level rated against, what
+/// their file lacks of it, and their profile there.
+struct Rated {
+    level: usize,
+    not_in_file: usize,
+    profiles: Vec<Profile>,
+}
+
+fn rated(book: &Book, file: &Assessment, against: Against) -> Rated {
+    let keyed = keyed_ratings(book, file);
+    let (level, not_in_file) = basis(book, file, &keyed, against);
+    Rated {
+        level,
+        not_in_file,
+        profiles: profiles(book, &keyed, level),
+    }
+}
+
+/// The report over checked files (at least one), rated `against`.
+pub fn team_report(book: &Book, files: &[Assessment], against: Against) -> Team {
     let people = group_people(files);
-    let profiles: Vec<Vec<Profile>> = people
+    let rated: Vec<Rated> = people
         .iter()
-        .map(|p| profiles(book, &files[p.primary]))
+        .map(|p| rated(book, &files[p.primary], against))
         .collect();
     let members: Vec<Member> = people
         .iter()
-        .zip(&profiles)
-        .map(|(p, profiles)| Member {
+        .zip(&rated)
+        .map(|(p, rated)| Member {
             name: &p.name,
-            profiles,
+            profiles: &rated.profiles,
         })
         .collect();
     let columns: Vec<usize> = (0..book.competencies.len())
-        .filter(|c| profiles.iter().flatten().any(|p| p.competency == *c))
+        .filter(|c| {
+            rated
+                .iter()
+                .flat_map(|r| &r.profiles)
+                .any(|p| p.competency == *c)
+        })
         .collect();
     let fits = fits(&book.archetypes, &members);
     Team {
         book: BookRef::of(book),
+        rated_against: match against {
+            Against::EachCurrent => RatedAgainst {
+                rule: "current-level",
+                level: None,
+            },
+            Against::Level(level) => RatedAgainst {
+                rule: "level",
+                level: Some(level_ref(book, level)),
+            },
+        },
         people: people
             .iter()
             .enumerate()
-            .map(|(i, p)| person_row(book, files, p, &profiles[i], &columns, &fits, i))
+            .map(|(i, p)| person_row(book, files, p, &rated[i], &columns, &fits, i))
             .collect(),
         competencies: columns
             .iter()
@@ -221,7 +273,7 @@ fn person_row(
     book: &Book,
     files: &[Assessment],
     person: &Person,
-    profiles: &[Profile],
+    rated: &Rated,
     columns: &[usize],
     fits: &[Vec<Option<f64>>],
     index: usize,
@@ -249,10 +301,12 @@ fn person_row(
         assessor: file.assessor.clone(),
         level: level_ref(book, file.level),
         current_level: file.current_level.map(|l| level_ref(book, l)),
+        rated_against: level_ref(book, rated.level),
+        not_in_file: rated.not_in_file,
         heatmap: columns
             .iter()
             .map(|&c| {
-                let p = profiles.iter().find(|p| p.competency == c)?;
+                let p = rated.profiles.iter().find(|p| p.competency == c)?;
                 Some(Cell {
                     mean: round2(p.mean()),
                     met: p.met,

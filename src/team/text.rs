@@ -3,7 +3,7 @@
 //! too (each format escapes them its own way).
 
 use crate::report::terminal::{Cell, Tone, clean, table_in_tones};
-use crate::team::report::{Cell as Heat, Team};
+use crate::team::report::{Cell as Heat, PersonRow, Team};
 
 /// The heatmap's cell text: the mean rating, with ✓ when every expectation
 /// of the competency is met; `·` where the person's level expects none.
@@ -21,6 +21,31 @@ fn heat_tone(cell: &Option<Heat>) -> Tone {
         Some(c) if c.mean < 1.0 => Tone::Bad,
         Some(_) => Tone::Warn,
         None => Tone::Dim,
+    }
+}
+
+/// What the heatmap, coverage and specialisms rate people against, in one
+/// sentence (every format says it).
+pub fn rated_against_rule(report: &Team) -> String {
+    match &report.rated_against.level {
+        Some(level) => format!(
+            "Everyone is rated against {} (--level {}), the level the team needs.",
+            level.label, level.id
+        ),
+        None => "Each person is rated against their current level where their file covers it, \
+                 else against the level their file rates (--level rates everyone against one)."
+            .to_string(),
+    }
+}
+
+/// The level one person is rated against, with what their file lacks of it.
+pub fn rated_against_person(person: &PersonRow) -> String {
+    match person.not_in_file {
+        0 => person.rated_against.label.clone(),
+        n => format!(
+            "{} ({n} of its expectations not in the file, counted as not yet)",
+            person.rated_against.label
+        ),
     }
 }
 
@@ -163,11 +188,12 @@ pub fn render_text(report: &Team, colour: bool) -> String {
     }
     let right: Vec<bool> = (0..=report.people.len()).map(|i| i > 0).collect();
     out.push_str(&table_in_tones(&rows, 1, &right, colour));
-    out.push_str("Rated against: ");
+    out.push_str(&rated_against_rule(report));
+    out.push_str("\nRated against: ");
     let levels: Vec<String> = report
         .people
         .iter()
-        .map(|p| format!("{} {}", clean(&p.name), p.level.label))
+        .map(|p| format!("{} {}", clean(&p.name), rated_against_person(p)))
         .collect();
     out.push_str(&levels.join("; "));
     out.push_str("\n\n");

@@ -1,7 +1,8 @@
 // The scripts' words come from the book's strings table (issue 22): a book
 // that overrides a few `search_*`, `scorecard_*` and `assess_*` keys sees
 // its words in the search box, the scorecard form's checks and the
-// self-assessment's result, even words with `</script>` and quotes in them.
+// self-assessment's result and its comparison with a file, and the
+// archetype radar's title, even words with `</script>` and quotes in them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -9,7 +10,7 @@ import { cpSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { BIN, REPO, SHOTS, serveSite, launch, newPage, shoot } from "./lib.mjs";
+import { BIN, REPO, SHOTS, serveSite, launch, newPage, shoot, download } from "./lib.mjs";
 
 const HOSTILE = 'Rien pour « {query} » </script><b>x</b> "q"';
 const STRINGS = {
@@ -22,6 +23,13 @@ const STRINGS = {
   assess_none_head: "Pas encore évalué",
   assess_partly: "En partie",
   assess_not_ready_head: "Pas encore prêt",
+  // The comparison with a file, the rating scale's note and the radar's title.
+  compare_with_file: "Comparer avec un fichier…",
+  scale_partly: "en partie",
+  assess_compare_apart_head: "Deux crans d'écart ou plus",
+  assess_compare_counts_one: "{apart} attente à deux crans ou plus, {one} à un cran, {same} identiques, {neither} notées d'un seul côté <i>ou</i> d'aucun.",
+  assess_compare_print: "Imprimer la comparaison",
+  archetype_radar_title: "Accent de l'archétype {name}",
 };
 
 /** The bundled book in French with the words above, built; its site. */
@@ -108,5 +116,35 @@ test("the self-assessment's result and rating words are the book's", async () =>
   assert.match(await page.textContent("#assess-gaps"), /· en partie/);
   await shoot(page, "#assess-summary", join(SHOTS, "strings-assess-result.png"));
   assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the comparison with a file, the rating scale and the radar speak the book's words", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}assess.html`);
+  await page.selectOption("#assess-target", "sre-3");
+  assert.equal((await page.textContent('label:has(input[data-action="compare"])')).trim(), "Comparer avec un fichier…");
+  // The scale's note keeps its markup around each rating word, the book's word inside.
+  assert.equal(await page.locator(".assess-page #rate-h + p strong").nth(1).textContent(), "en partie");
+  const items = page.locator("#assess-form fieldset.assess-item:not(.foundation)");
+  await items.nth(0).locator('input[value="beyond"]').check();
+  await items.nth(1).locator('input[value="partly"]').check();
+  const { text } = await download(page, '[data-action="export"]');
+  const theirs = JSON.parse(text);
+  const keys = Object.keys(theirs.ratings);
+  theirs.ratings[keys[0]].rating = "not-yet";
+  const file = join(work, "manager.json");
+  writeFileSync(file, JSON.stringify(theirs));
+  await page.setInputFiles('input[data-action="compare"]', file);
+  await page.waitForSelector("#assess-compare:not([hidden])");
+  assert.equal(await page.textContent("#assess-compare h3"), "Deux crans d'écart ou plus");
+  const summary = await page.textContent("#assess-compare > p");
+  assert.match(summary, /: 1 attente à deux crans ou plus, 0 à un cran, 1 identiques, \d+ notées d'un seul côté <i>ou<\/i> d'aucun\.$/, summary);
+  assert.equal(await page.locator("#assess-compare > p i").count(), 0, "the word is text, not markup");
+  assert.equal(await page.textContent('[data-action="print-compare"]'), "Imprimer la comparaison");
+  await shoot(page, "#assess-compare", join(SHOTS, "strings-compare.png"));
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.goto(`${server.base}archetypes/slo-guard.html`);
+  assert.match(await page.textContent("svg.radar title"), /^Accent de l'archétype /);
   assert.deepEqual(page.errors, []);
 });

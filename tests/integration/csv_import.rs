@@ -311,3 +311,44 @@ fn an_empty_bullet_is_an_empty_item_at_its_row() {
     assert!(err.contains(":2:1"), "{err}");
     assert!(nothing_written(&book));
 }
+
+#[test]
+fn an_invalid_level_id_on_many_rows_is_one_error_naming_its_lines() {
+    // Levels typed the way a sheet has them (`E0` … `E6`), five competencies
+    // each: 35 rows, 7 distinct bad values, so 7 errors, each at the first
+    // of its 5 lines (header on line 1; E0 on lines 2, 9, 16, 23, 30).
+    let mut csv = HEADER.to_string();
+    for competency in ["a", "b", "c", "d", "e"] {
+        for level in 0..7 {
+            csv.push_str(&format!(
+                "E{level},Engineer {level},{},Craft,{competency},{},Does {competency}.\n",
+                level + 1,
+                competency.to_uppercase()
+            ));
+        }
+    }
+    let (book, run) = import(&csv, &[]);
+    run.assert_code(1);
+    let errors = run.stderr.matches("error[").count();
+    assert_eq!(errors, 7, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error[invalid-id]").count(), 7);
+    assert!(
+        run.stderr.contains(
+            "error[invalid-id]: `E0` in the `level` column is not a valid id \
+             (on 5 rows: lines 2, 9, 16, 23, 30)\n  ┌─ ../ladder.csv:2:1"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("`E6` in the `level` column is not a valid id (on 5 rows: lines 8, 15, 22, 29, 36)\n  ┌─ ../ladder.csv:8:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("(e.g. `e0`)"),
+        "the hint suggests the id"
+    );
+    assert!(nothing_written(&book));
+}

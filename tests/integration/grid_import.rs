@@ -223,3 +223,89 @@ fn the_teleport_sheet_imports_as_the_grid_it_is() {
     );
     book.run(&["build", "."]).assert_code(0);
 }
+
+/// (id, rank, code) of each level of the book, in the book's order.
+fn level_keys(json: &Value) -> Vec<(String, i64, String)> {
+    json["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["id"].as_str().unwrap().to_string(),
+                l["rank"].as_i64().unwrap(),
+                l["code"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn id_and_rank_columns_are_used_as_given_and_an_empty_one_falls_back() {
+    // Staff has no id: derived from its label. Ranks 10/20/30 as given.
+    let csv = "Level,Id,Rank,Delivery,Review\n\
+               Junior,jr,10,Ships fixes,Reads diffs\n\
+               Senior,sr,20,Plans work,Reviews designs\n\
+               Staff,,30,Sets direction,Sets standards\n";
+    let (book, run) = import(csv, &[]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("mapped to the levels: id, rank"),
+        "{}",
+        run.stderr
+    );
+    let json = export(&book);
+    let keys: Vec<(String, i64)> = level_keys(&json)
+        .into_iter()
+        .map(|(id, rank, _)| (id, rank))
+        .collect();
+    assert_eq!(
+        keys,
+        [("jr".into(), 10), ("sr".into(), 20), ("staff".into(), 30)]
+    );
+    assert_eq!(ids(&json, "competencies"), ["delivery", "review"]);
+    assert_eq!(counts(&json), (6, 6));
+    book.check(&[]).assert_code(0);
+}
+
+#[test]
+fn id_code_and_rank_rows_of_a_grid_with_levels_as_columns_can_be_mapped() {
+    // `Id` is well known; `Order` and a plain `Code` are named with --map.
+    let csv = "Skill,Level 1,Level 2,Level 3\n\
+               Id,eng-1,eng-2,eng-3\n\
+               Order,30,20,10\n\
+               Code,E1,E2,E3\n\
+               Delivery,Ships fixes,Plans work,Sets direction\n\
+               Review,Reads diffs,Reviews designs,Sets standards\n";
+    let (book, run) = import(csv, &["--map", "Order=rank", "--map", "Code=code"]);
+    run.assert_code(0);
+    let json = export(&book);
+    // The book orders levels by rank: the sheet's last level comes first.
+    assert_eq!(
+        level_keys(&json),
+        [
+            ("eng-3".into(), 10, "E3".into()),
+            ("eng-2".into(), 20, "E2".into()),
+            ("eng-1".into(), 30, "E1".into()),
+        ]
+    );
+    assert_eq!(ids(&json, "competencies"), ["delivery", "review"]);
+}
+
+#[test]
+fn a_bad_id_a_bad_rank_and_a_shared_rank_are_reported_together() {
+    let csv = "Level,Id,Rank,Delivery\n\
+               Junior,J 1,1,a\n\
+               Senior,sr,x,b\n\
+               Staff,st,1,c\n";
+    let (book, run) = import(csv, &[]);
+    run.assert_code(1);
+    for expected in [
+        "error[invalid-id]: the id `J 1` given for the level `Junior` is not a valid id\n  ┌─ ../sheet.csv:2:1",
+        "error[wrong-type]: the rank given for the level `Senior` must be a whole number, found `x`\n  ┌─ ../sheet.csv:3:1",
+        "error[duplicate-rank]: the level `Staff` has rank 1, as `Junior` (line 2) has\n  ┌─ ../sheet.csv:4:1",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert!(std::fs::read_dir(book.root()).unwrap().next().is_none());
+}

@@ -448,24 +448,25 @@ fn alias_bombs_are_refused_in_every_yaml_file() {
                 "name: &big \"{big}\"\narea: Collaboration\nexpectations:\n  sre-3: [{aliases}]\n"
             ),
         );
-    let started = Instant::now();
+    // No wall-clock bound (speed is the benchmark's job): what shows that the
+    // work stayed bounded is that each file ends in a budget breach of
+    // `src/yaml.rs`, reported at the alias that broke it, rather than in a
+    // document expanded to 10^10 values or a gigabyte of copies.
     let lines: Vec<String> = check_lines(&book, 1)
         .into_iter()
         .filter(|line| line.contains("yaml-syntax"))
         .collect();
-    assert!(
-        started.elapsed() < Duration::from_secs(30),
-        "{:?}",
-        started.elapsed()
+    assert_eq!(
+        lines,
+        [
+            "content/competencies/coaching.yaml:4:383: error[yaml-syntax]: invalid YAML: \
+             the document exceeds the size limits for a content file",
+            "content/levels/sre-1.md:11:16: error[yaml-syntax]: invalid YAML in front matter: \
+             the document holds more than 200000 values once its aliases are expanded",
+            "content/tracks.yaml:9:18: error[yaml-syntax]: invalid YAML: \
+             the document holds more than 200000 values once its aliases are expanded",
+        ]
     );
-    assert_eq!(lines.len(), 3, "{lines:?}");
-    for (line, file) in lines.iter().zip([
-        "content/competencies/coaching.yaml",
-        "content/levels/sre-1.md",
-        "content/tracks.yaml",
-    ]) {
-        assert!(line.starts_with(file), "{line}");
-    }
 }
 
 /// Breaks out of any HTML context it is pasted into unescaped.

@@ -29,13 +29,120 @@ fn fixture_text(name: &str) -> String {
     std::fs::read_to_string(fixtures_dir().join("team/review").join(name)).unwrap()
 }
 
+/// (person, level id rated against, expectations not in the file) of a report.
+fn rated_against(json: &Value) -> Vec<(String, String, u64)> {
+    json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["rated_against"]["id"].as_str().unwrap().to_string(),
+                p["not_in_file"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn coverage_of<'a>(json: &'a Value, competency: &str) -> &'a Value {
+    json["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["competency"] == competency)
+        .unwrap()
+}
+
 #[test]
-fn the_json_report_has_every_section_with_the_fixture_teams_answers() {
+fn by_default_each_person_is_rated_against_their_current_level_where_their_file_covers_it() {
+    // Ana's and Ben's manager files rate L3 and carry the page's foundation
+    // (L2, their current level); Chloe's rates L4 with L3, her current one;
+    // Dev's rates his current L3.
     let book = team_book();
     let run = book.run(&["team", "--format", "json", "review"]);
     run.assert_code(0);
     let json: Value = run.json();
+    assert_eq!(
+        json["rated_against"],
+        serde_json::json!({"rule": "current-level", "level": null})
+    );
+    let expected = [
+        ("Ana Lima", "sre-2", 0),
+        ("Ben Okafor", "sre-2", 0),
+        ("Chloe Martin", "sre-3", 0),
+        ("Dev Rao", "sre-3", 0),
+    ];
+    let expected: Vec<(String, String, u64)> = expected
+        .iter()
+        .map(|(n, l, m)| (n.to_string(), l.to_string(), *m))
+        .collect();
+    assert_eq!(rated_against(&json), expected);
+    // At their own levels Ana and Ben both hold influence (L2 has one
+    // expectation of it, which both managers rate consistently).
+    let influence = coverage_of(&json, "influence");
+    assert_eq!(
+        influence["holders"],
+        serde_json::json!(["Ana Lima", "Ben Okafor"])
+    );
+    assert_eq!(influence["single_point_of_failure"], false);
+    // Coaching: L2 does not expect it, so only Chloe's and Dev's count.
+    assert_eq!(coverage_of(&json, "coaching")["assessed"], 2);
+    // Readiness stays about the level each file rates.
+    assert_eq!(json["readiness"][0]["level"]["id"], "sre-3");
+}
+
+#[test]
+fn a_level_forced_on_a_file_that_lacks_it_counts_what_is_missing() {
+    // L4 (27 expectations): only Chloe's file rates it; the others' files
+    // hold none of its expectations.
+    let book = team_book();
+    let run = book.run(&["team", "--format", "json", "--level", "sre-4", "review"]);
+    run.assert_code(0);
+    let json: Value = run.json();
+    assert_eq!(json["rated_against"]["rule"], "level");
+    assert_eq!(json["rated_against"]["level"]["id"], "sre-4");
+    let missing: Vec<u64> = rated_against(&json).iter().map(|r| r.2).collect();
+    assert_eq!(missing, [27, 27, 0, 27]);
+    let text = book.run(&["team", "--level", "sre-4", "review"]);
+    assert!(
+        text.stdout()
+            .contains("Ana Lima L4 · Staff Site Reliability Engineer (27 of its expectations not in the file, counted as not yet)"),
+        "{}",
+        text.stdout()
+    );
+}
+
+#[test]
+fn an_unknown_level_is_one_line_naming_the_closest_exit_2() {
+    let book = team_book();
+    let run = book.run(&["team", "--level", "SRE-3", "review"]);
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr.trim(),
+        "error: --level SRE-3: this book has no level `SRE-3`; did you mean `sre-3`? Level ids are lowercase"
+    );
+    let run = book.run(&["team", "--level", "sre-33", "review"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.starts_with("error: --level sre-33: this book has no level `sre-33`; did you mean `sre-3`? Its levels are `sre-1`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout(), "");
+}
+
+#[test]
+fn the_json_report_has_every_section_with_the_fixture_teams_answers() {
+    // At the level the team needs, L3, for everyone.
+    let book = team_book();
+    let run = book.run(&["team", "--format", "json", "--level", "sre-3", "review"]);
+    run.assert_code(0);
+    let json: Value = run.json();
     assert_eq!(json["format"], "ladderbook.team/1");
+    assert_eq!(json["rated_against"]["level"]["id"], "sre-3");
+    let missing: Vec<u64> = rated_against(&json).iter().map(|r| r.2).collect();
+    assert_eq!(missing, [0, 0, 0, 0], "Chloe's foundation is L3");
     let people: Vec<&str> = json["people"]
         .as_array()
         .unwrap()
@@ -58,7 +165,7 @@ fn the_json_report_has_every_section_with_the_fixture_teams_answers() {
     assert_eq!(influence["single_point_of_failure"], true);
     assert_eq!(
         influence["could_grow"],
-        serde_json::json!(["Ana Lima", "Chloe Martin"])
+        serde_json::json!(["Chloe Martin", "Ana Lima"])
     );
     let architect = json["archetypes"]
         .as_array()
@@ -91,32 +198,40 @@ fn the_json_report_has_every_section_with_the_fixture_teams_answers() {
 #[test]
 fn text_markdown_and_html_show_the_same_findings() {
     let book = team_book();
-    let text = book.run(&["team", "review"]);
+    let text = book.run(&["team", "--level", "sre-3", "review"]);
     text.assert_code(0);
     let out = text.stdout();
     assert!(
-        out.contains("4 people · 6 single points of failure"),
+        out.contains("4 people · 5 single points of failure"),
         "{out}"
     );
     assert!(out.contains("Influence without authority"), "{out}");
     assert!(!out.contains('\u{1b}'), "no colour with NO_COLOR");
-    let markdown = book.run(&["team", "--format", "markdown", "review"]);
+    let rule = "Everyone is rated against L3 · Senior Site Reliability Engineer (--level sre-3), the level the team needs.";
+    assert!(out.contains(rule), "{out}");
+    let markdown = book.run(&["team", "--format", "markdown", "--level", "sre-3", "review"]);
     markdown.assert_code(0);
     let md = markdown.stdout();
     assert!(md.starts_with("# Team review"), "{md}");
+    assert!(md.contains(rule), "{md}");
+    assert!(
+        md.contains("| Competency | Ana Lima (L3 · Senior Site Reliability Engineer) |"),
+        "{md}"
+    );
     assert!(
         md.contains(
-            "| Influence without authority | Ben Okafor | 4 | yes | Ana Lima, Chloe Martin |"
+            "| Influence without authority | Ben Okafor | 4 | yes | Chloe Martin, Ana Lima |"
         ),
         "{md}"
     );
-    let html = book.run(&["team", "--out", "team.html", "review"]);
+    let html = book.run(&["team", "--out", "team.html", "--level", "sre-3", "review"]);
     html.assert_code(0);
     assert_eq!(html.stdout(), "");
     let page = std::fs::read_to_string(book.root().join("team.html")).unwrap();
     assert!(page.starts_with("<!doctype html>"));
     assert!(page.contains("<svg class=\"chart\""), "an inline heatmap");
     assert!(page.contains("Influence without authority"));
+    assert!(page.contains(rule), "{page}");
     assert!(!page.contains("<script") && !page.contains(" src=") && !page.contains("<link"));
 }
 

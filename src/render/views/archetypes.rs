@@ -21,7 +21,9 @@ pub struct ArchetypeView<'a> {
     pub scorecards: Vec<Link>,
 }
 
-pub fn archetype(book: &Book, index: usize) -> ArchetypeView<'_> {
+/// The view of one archetype; `radar_title` is the strings table's
+/// `archetype_radar_title`, whose `{name}` becomes the archetype's name.
+pub fn archetype<'b>(book: &'b Book, index: usize, radar_title: &str) -> ArchetypeView<'b> {
     let a = &book.archetypes[index];
     // Draw in area order so neighbouring spokes are related competencies.
     let mut drawn: Vec<(usize, u8)> = a.emphasis.clone();
@@ -40,7 +42,7 @@ pub fn archetype(book: &Book, index: usize) -> ArchetypeView<'_> {
         body: &a.body.html,
         toc: &a.headings,
         radar: radar_svg(
-            &format!("Emphasis of the {} archetype", a.name),
+            &radar_title.replace("{name}", &a.name),
             &axes,
             5.0,
             &format!("radar-{}", a.id),

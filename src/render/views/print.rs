@@ -114,7 +114,7 @@ pub fn print(book: &Book, mut rendered: HashMap<usize, GuideBody>) -> PrintView<
             .collect(),
         archetypes: (0..book.archetypes.len())
             .map(|i| {
-                let mut view = archetype(book, i);
+                let mut view = archetype(book, i, "");
                 // The print edition lists the weights; no chart ids to clash.
                 view.radar = String::new();
                 let scoped_body = print_body(view.body, &format!("archetype-{}", view.id));

@@ -174,6 +174,15 @@
     });
   }
 
+  // A filled-in word as a list of children: `{name}` placeholders whose value
+  // is an element (a name in bold) are placed as that element, not as text.
+  function wordNodes(text, values) {
+    return text.split(/(\{\w+\})/).filter(function (part) { return part !== ""; }).map(function (part) {
+      var name = /^\{(\w+)\}$/.exec(part);
+      return name && name[1] in values ? values[name[1]] : part;
+    });
+  }
+
   // ---- small DOM helpers -----------------------------------------------
 
   function el(tag, attrs, children) {
@@ -802,8 +811,9 @@
   function sideName(about, fallback) {
     about = about || {};
     var who = about.assessor || about.person || fallback;
-    var what = about.perspective === "manager" ? "manager" : about.perspective === "self" ? "self" : "";
-    return what ? who + " (" + what + ")" : who;
+    var what = about.perspective === "manager" ? word("assess_compare_manager", "manager")
+      : about.perspective === "self" ? word("assess_compare_self", "self") : "";
+    return what ? word("assess_compare_side", "{who} ({perspective})", { who: who, perspective: what }) : who;
   }
 
   function compareText(text, fileName) {
@@ -811,22 +821,25 @@
     try {
       data = JSON.parse(text);
     } catch (e) {
-      return say("Not compared: " + fileName + " is not a JSON file.", true);
+      return say(word("assess_compare_not_json", "Not compared: {file} is not a JSON file.", { file: fileName }), true);
     }
     if (!isMap(data) || data.format !== FORMAT || !isMap(data.ratings)) {
-      return say("Not compared: " + fileName + " is not a self-assessment file (" + FORMAT + ").", true);
+      return say(word("assess_compare_not_assessment", "Not compared: {file} is not a self-assessment file ({format}).", { file: fileName, format: FORMAT }), true);
     }
     if (data.level !== state.level) {
       var other = levels[data.level];
-      return say("Not compared: " + fileName + " rates " + (other ? other.code + " · " + other.title : "level “" + data.level + "”") +
-        "; pick that target level first, or compare a file of " + levels[state.level].code + ".", true);
+      return say(word("assess_compare_other_level", "Not compared: {file} rates {level}; pick that target level first, or compare a file of {code}.", {
+        file: fileName,
+        level: other ? other.code + " · " + other.title : word("assess_compare_level_id", "level “{level}”", { level: data.level }),
+        code: levels[state.level].code
+      }), true);
     }
     renderComparison(data, fileName);
-    say("Comparing with " + fileName + ".");
+    say(word("assess_comparing", "Comparing with {file}.", { file: fileName }));
   }
 
   function ratingLabel(id) {
-    return BY_ID[id] ? BY_ID[id].label : "not rated";
+    return BY_ID[id] ? BY_ID[id].label : word("assess_not_rated", "not rated");
   }
 
   function comparisonRows(data) {
@@ -862,10 +875,10 @@
     return el("div", { "class": "table-wide" }, [el("table", { "class": "data compare-table" }, [
       el("caption", { text: caption }),
       el("thead", {}, [el("tr", {}, [
-        el("th", { scope: "col", text: "Expectation" }),
+        el("th", { scope: "col", text: word("assess_compare_expectation", "Expectation") }),
         el("th", { scope: "col", text: left }),
         el("th", { scope: "col", text: right }),
-        el("th", { scope: "col", "class": "num", text: "Steps apart" })
+        el("th", { scope: "col", "class": "num", text: word("assess_compare_steps", "Steps apart") })
       ])]),
       body
     ])]);
@@ -877,34 +890,35 @@
     var apart = rows.filter(function (r) { return r.gap >= 2; }).sort(function (x, y) { return y.gap - x.gap; });
     var rest = rows.filter(function (r) { return r.gap < 2; });
     var count = function (test) { return rows.filter(test).length; };
-    var left = sideName(state.about, "This page");
+    var left = sideName(state.about, word("assess_compare_this_page", "This page"));
     var right = sideName(aboutFromFile(data), fileName);
     compareBox.textContent = "";
-    compareBox.appendChild(el("h2", { id: "assess-compare-h", text: "Comparison: " + level.code + " · " + level.title }));
-    compareBox.appendChild(el("p", {}, [
-      el("strong", { text: left }), " (this page) and ", el("strong", { text: right }), " (" + fileName + (data.date ? ", " + data.date : "") + "): ",
-      apart.length + " expectation" + (apart.length === 1 ? "" : "s") + " two or more steps apart, " +
-      count(function (r) { return r.gap === 1; }) + " one step, " + count(function (r) { return r.gap === 0; }) + " the same, " +
-      count(function (r) { return r.gap < 0; }) + " rated by one side only or neither."
-    ]));
+    compareBox.appendChild(el("h2", { id: "assess-compare-h", text: word("assess_compare_title", "Comparison: {level}", { level: level.code + " · " + level.title }) }));
+    var source = data.date ? word("assess_compare_source_dated", "{file}, {date}", { file: fileName, date: data.date }) : fileName;
+    var counts = { apart: apart.length, one: count(function (r) { return r.gap === 1; }), same: count(function (r) { return r.gap === 0; }), neither: count(function (r) { return r.gap < 0; }) };
+    compareBox.appendChild(el("p", {}, wordNodes(word("assess_compare_sides", "{left} (this page) and {right} ({source}): "), {
+      left: el("strong", { text: left }), right: el("strong", { text: right }), source: source
+    }).concat([apart.length === 1
+      ? word("assess_compare_counts_one", "{apart} expectation two or more steps apart, {one} one step, {same} the same, {neither} rated by one side only or neither.", counts)
+      : word("assess_compare_counts_other", "{apart} expectations two or more steps apart, {one} one step, {same} the same, {neither} rated by one side only or neither.", counts)])));
     if (data.book && data.book.version && data.book.version !== book.version) {
-      compareBox.appendChild(el("p", { "class": "muted", text: "The file was made against another version of the handbook (" + data.book.version + "); expectations are matched by key." }));
+      compareBox.appendChild(el("p", { "class": "muted", text: word("assess_compare_other_version", "The file was made against another version of the handbook ({version}); expectations are matched by key.", { version: data.book.version }) }));
     }
-    compareBox.appendChild(el("h3", { text: "Two or more steps apart" }));
-    compareBox.appendChild(apart.length ? comparisonTable(apart, "Expectations rated two or more steps apart, largest first", left, right)
-      : el("p", { text: "None: the two assessments never differ by more than one step." }));
-    compareBox.appendChild(el("h3", { text: "Every other expectation" }));
-    compareBox.appendChild(comparisonTable(rest, "The other expectations in the level's order", left, right));
-    var print = el("button", { type: "button", "class": "button", "data-action": "print-compare", text: "Print comparison" });
+    compareBox.appendChild(el("h3", { text: word("assess_compare_apart_head", "Two or more steps apart") }));
+    compareBox.appendChild(apart.length ? comparisonTable(apart, word("assess_compare_apart_caption", "Expectations rated two or more steps apart, largest first"), left, right)
+      : el("p", { text: word("assess_compare_none_apart", "None: the two assessments never differ by more than one step.") }));
+    compareBox.appendChild(el("h3", { text: word("assess_compare_rest_head", "Every other expectation") }));
+    compareBox.appendChild(comparisonTable(rest, word("assess_compare_rest_caption", "The other expectations in the level's order"), left, right));
+    var print = el("button", { type: "button", "class": "button", "data-action": "print-compare", text: word("assess_compare_print", "Print comparison") });
     print.addEventListener("click", function () {
       document.body.classList.add("printing-compare");
       window.print();
     });
-    var close = el("button", { type: "button", "class": "button", "data-action": "close-compare", text: "Close comparison" });
+    var close = el("button", { type: "button", "class": "button", "data-action": "close-compare", text: word("assess_compare_close", "Close comparison") });
     close.addEventListener("click", function () {
       compareBox.hidden = true;
       compareBox.textContent = "";
-      say("Comparison closed.");
+      say(word("assess_compare_closed", "Comparison closed."));
       compareInput.focus();
     });
     compareBox.appendChild(el("div", { "class": "actions no-print" }, [print, close]));
@@ -926,7 +940,7 @@
       compareInput.value = "";
     };
     reader.onerror = function () {
-      say("Not compared: could not read " + file.name + ".", true);
+      say(word("assess_compare_unreadable", "Not compared: could not read {file}.", { file: file.name }), true);
       compareInput.value = "";
     };
     reader.readAsText(file);
