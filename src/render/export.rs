@@ -31,6 +31,9 @@ pub const CSV_COLUMNS: &[&str] = &[
 pub const EXAMPLES_COLUMN: &str = "examples";
 /// The optional column of `matrix.csv` with the owners' note on a cell (issue 25).
 pub const NOTE_COLUMN: &str = "note";
+/// The optional column of `matrix.csv` that marks a level-wide aspect's
+/// rows with `yes` (issue 25); only books with `[ladder] aspects` have it.
+pub const LEVEL_WIDE_COLUMN: &str = "level_wide";
 
 #[derive(Serialize)]
 struct Text<'a> {
@@ -80,6 +83,10 @@ struct Ladder<'a> {
     areas: Vec<AreaOut<'a>>,
     levels: Vec<LevelOut<'a>>,
     competencies: Vec<CompetencyOut<'a>>,
+    /// Level-wide aspects (issue 25), in `[ladder] aspects` order; absent
+    /// in books without them, as in v1 exports.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aspects: Vec<AspectOut<'a>>,
     archetypes: Vec<ArchetypeOut<'a>>,
     scorecards: Vec<ScorecardOut<'a>>,
     pages: Vec<PageOut<'a>>,
@@ -136,6 +143,16 @@ struct CompetencyOut<'a> {
     expectations: Vec<ExpectationOut<'a>>,
     /// The levels whose entry is `[]`: not expected from there on in their
     /// track (issue 25). Absent when it never ends, as in v1 exports.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ends: Vec<&'a str>,
+}
+
+/// A level-wide aspect: a level's expectations across its competencies.
+#[derive(Serialize)]
+struct AspectOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    expectations: Vec<ExpectationOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     ends: Vec<&'a str>,
 }
@@ -245,6 +262,7 @@ pub fn ladder_json(book: &Book) -> String {
         areas: book
             .areas
             .iter()
+            .filter(|a| !a.level_wide)
             .map(|a| AreaOut {
                 name: &a.name,
                 competencies: a.competencies.iter().map(|&c| competency_id(c)).collect(),
@@ -270,12 +288,25 @@ pub fn ladder_json(book: &Book) -> String {
             .competencies
             .iter()
             .enumerate()
+            .filter(|(_, c)| !c.level_wide)
             .map(|(index, c)| CompetencyOut {
                 id: &c.id,
                 name: &c.name,
                 area: &book.areas[c.area].name,
                 summary: c.summary.as_ref().map(text),
                 description: c.description.as_ref().map(text),
+                expectations: expectations_out(book, index),
+                ends: c.ends.iter().map(|&l| book.levels[l].id.as_str()).collect(),
+            })
+            .collect(),
+        aspects: book
+            .competencies
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.level_wide)
+            .map(|(index, c)| AspectOut {
+                id: &c.id,
+                name: &c.name,
                 expectations: expectations_out(book, index),
                 ends: c.ends.iter().map(|&l| book.levels[l].id.as_str()).collect(),
             })
@@ -378,6 +409,10 @@ pub fn matrix_csv(book: &Book) -> String {
     if with_notes {
         header.push(NOTE_COLUMN);
     }
+    let with_aspects = book.has_aspects();
+    if with_aspects {
+        header.push(LEVEL_WIDE_COLUMN);
+    }
     writer
         .write_record(&header)
         .expect("writing to memory cannot fail");
@@ -422,6 +457,9 @@ pub fn matrix_csv(book: &Book) -> String {
                 }
                 if with_notes {
                     fields.push(cell.note.as_ref().map_or("", |note| note.source.as_str()));
+                }
+                if with_aspects {
+                    fields.push(if competency.level_wide { "yes" } else { "" });
                 }
                 let cells: Vec<_> = fields.into_iter().map(spreadsheet_cell).collect();
                 writer

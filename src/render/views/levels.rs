@@ -108,6 +108,8 @@ pub fn ended_views(book: &Book, level: usize) -> Vec<EndedView<'_>> {
 pub struct AreaCells<'a> {
     pub name: &'a str,
     pub slug: &'a str,
+    /// The band of level-wide aspects (issue 25).
+    pub level_wide: bool,
     pub cells: Vec<CellView<'a>>,
 }
 
@@ -133,6 +135,7 @@ pub fn level_areas(book: &Book, level: usize) -> Vec<AreaCells<'_>> {
         .map(|(index, area)| AreaCells {
             name: book.area_heading(index),
             slug: &area.slug,
+            level_wide: area.level_wide,
             cells: area
                 .competencies
                 .iter()
@@ -149,6 +152,8 @@ pub fn level_areas(book: &Book, level: usize) -> Vec<AreaCells<'_>> {
 #[derive(Serialize)]
 pub struct ChangeView<'a> {
     pub competency: Link,
+    /// A level-wide aspect rather than a competency (issue 25).
+    pub level_wide: bool,
     pub area: &'a str,
     /// `starts`, `grows`, `narrows` (only items left out) or `ends` (`[]`).
     pub kind: &'static str,
@@ -174,6 +179,9 @@ pub struct LevelView<'a> {
     pub equivalent: Option<Link>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
+    /// The level's own expectations under `[ladder] aspects`, shown first
+    /// (issue 25); the competencies are in `areas`.
+    pub level_wide: Option<AreaCells<'a>>,
     pub areas: Vec<AreaCells<'a>>,
     pub changes: Vec<ChangeView<'a>>,
     pub starts_count: usize,
@@ -196,6 +204,7 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
         .into_iter()
         .map(|change| ChangeView {
             competency: competency_link(book, change.competency),
+            level_wide: book.competencies[change.competency].level_wide,
             area: book.area_heading(book.competencies[change.competency].area),
             kind: match change.kind {
                 ChangeKind::Starts => "starts",
@@ -216,9 +225,14 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
                 .collect(),
         })
         .collect();
-    let areas = level_areas(book, index);
+    let mut areas = level_areas(book, index);
+    let level_wide = match areas.first() {
+        Some(area) if area.level_wide => Some(areas.remove(0)),
+        _ => None,
+    };
     let carried_count = areas
         .iter()
+        .chain(&level_wide)
         .flat_map(|a| &a.cells)
         .filter(|c| c.carried_from.is_some())
         .count();
@@ -244,6 +258,7 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
         changes,
         carried_count,
         cumulative: book.cumulative(),
+        level_wide,
         areas,
         archetypes: (0..book.archetypes.len())
             .filter(|&a| book.archetypes[a].levels.contains(&index))
