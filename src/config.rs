@@ -266,15 +266,15 @@ fn decode_aspects(node: &Node, decoder: &mut Decoder) -> Vec<At<String>> {
             decoder
                 .error("empty-field", name.pos, "an aspect needs a name")
                 .help = Some("name it, for example `\"Scope\"`, or remove it".into());
-        } else if let Some(first) = kept
-            .iter()
-            .find(|k| aspect_id(&k.value) == slug)
-        {
+        } else if let Some(first) = kept.iter().find(|k| aspect_id(&k.value) == slug) {
             decoder
                 .error(
                     "duplicate-id",
                     name.pos,
-                    format!("the aspects `{}` and `{}` both have the id `{slug}`", first.value, name.value),
+                    format!(
+                        "the aspects `{}` and `{}` both have the id `{slug}`",
+                        first.value, name.value
+                    ),
                 )
                 .help = Some("give each aspect a name of its own".into());
         } else {

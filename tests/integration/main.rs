@@ -3,6 +3,7 @@
 //! the real `ladderbook` binary on it and asserts on its exit status and
 //! output. Snapshots live in tests/integration/snapshots/.
 
+mod aspects;
 mod build;
 mod calibrate;
 mod check;

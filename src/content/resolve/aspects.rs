@@ -56,7 +56,11 @@ impl Resolver<'_> {
             return;
         }
         for competency in ladder.competencies.iter_mut() {
-            competency.area = if competency.level_wide { 0 } else { competency.area + 1 };
+            competency.area = if competency.level_wide {
+                0
+            } else {
+                competency.area + 1
+            };
         }
         ladder.areas.insert(
             0,
@@ -99,7 +103,10 @@ impl Resolver<'_> {
                 "empty-aspect",
                 CONFIG_FILE,
                 name.pos,
-                format!("no level expects anything under the aspect `{}`", name.value),
+                format!(
+                    "no level expects anything under the aspect `{}`",
+                    name.value
+                ),
             )
             .help = Some(format!(
                 "add `expectations:` with `{id}: ...` to a level's front matter, or remove the aspect from `[ladder] aspects`"
@@ -151,7 +158,10 @@ impl Resolver<'_> {
                         "a level's `expectations:` are keyed by the aspects of book.toml: declare them, e.g. `[ladder] aspects = [\"{}\"]`",
                         key
                     ),
-                    None => format!("declare it in book.toml's `[ladder] aspects` (known: {})", ids.join(", ")),
+                    None => format!(
+                        "declare it in book.toml's `[ladder] aspects` (known: {})",
+                        ids.join(", ")
+                    ),
                 });
             }
         }

@@ -161,7 +161,9 @@ impl Resolver<'_> {
                 ends.push(level);
                 continue;
             }
-            if let Some((level, cell)) = self.own_cell(&expectation.file, expectation, levels, targets) {
+            if let Some((level, cell)) =
+                self.own_cell(&expectation.file, expectation, levels, targets)
+            {
                 cells[level] = Some(cell);
             }
         }

@@ -198,6 +198,15 @@ pub struct LevelView<'a> {
     pub scorecards: Vec<Link>,
 }
 
+/// How many competencies changed in one way; the summary line counts
+/// competencies, so level-wide aspects are listed but not counted.
+fn competency_changes(changes: &[ChangeView], kind: &str) -> usize {
+    changes
+        .iter()
+        .filter(|c| c.kind == kind && !c.level_wide)
+        .count()
+}
+
 pub fn level(book: &Book, index: usize) -> LevelView<'_> {
     let level = &book.levels[index];
     let changes: Vec<ChangeView> = level_changes(book, index)
@@ -250,10 +259,10 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
         equivalent: level.equivalent.map(|l| level_link(book, l)),
         previous: level.previous.map(|l| level_link(book, l)),
         next: level.next.map(|l| level_link(book, l)),
-        starts_count: changes.iter().filter(|c| c.kind == "starts").count(),
-        grows_count: changes.iter().filter(|c| c.kind == "grows").count(),
-        narrows_count: changes.iter().filter(|c| c.kind == "narrows").count(),
-        ends_count: changes.iter().filter(|c| c.kind == "ends").count(),
+        starts_count: competency_changes(&changes, "starts"),
+        grows_count: competency_changes(&changes, "grows"),
+        narrows_count: competency_changes(&changes, "narrows"),
+        ends_count: competency_changes(&changes, "ends"),
         ended: ended_views(book, index),
         changes,
         carried_count,
