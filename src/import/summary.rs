@@ -9,10 +9,23 @@ use crate::import::draft::Draft;
 /// The summary of `draft`; `detailed` adds one line per level and competency.
 pub(super) fn render_summary(draft: &Draft, detailed: bool) -> String {
     let (items, cells) = draft.item_counts();
+    let aspects = draft.competencies.iter().filter(|c| c.level_wide).count();
+    let aspects = if aspects > 0 {
+        format!(
+            ", {}",
+            count(aspects, "level-wide aspect", "level-wide aspects")
+        )
+    } else {
+        String::new()
+    };
     let mut out = format!(
-        "{}, {}, {} from {}",
+        "{}, {}{aspects}, {} from {}",
         count(draft.levels.len(), "level", "levels"),
-        count(draft.competencies.len(), "competency", "competencies"),
+        count(
+            draft.competencies.len() - draft.competencies.iter().filter(|c| c.level_wide).count(),
+            "competency",
+            "competencies"
+        ),
         count(items, "item", "items"),
         count(cells, "cell", "cells"),
     );
@@ -53,7 +66,9 @@ fn details(draft: &Draft) -> String {
         ));
     }
     out.push_str("competencies:\n");
-    for competency in &draft.competencies {
+    let (aspects, competencies): (Vec<_>, Vec<_>) =
+        draft.competencies.iter().partition(|c| c.level_wide);
+    for competency in competencies {
         let items: usize = competency.items.values().map(Vec::len).sum();
         out.push_str(&format!(
             "  {}: {} ({})\n",
@@ -61,6 +76,18 @@ fn details(draft: &Draft) -> String {
             competency.name,
             count(items, "item", "items")
         ));
+    }
+    if !aspects.is_empty() {
+        out.push_str("level-wide aspects:\n");
+        for aspect in aspects {
+            let items: usize = aspect.items.values().map(Vec::len).sum();
+            out.push_str(&format!(
+                "  {}: {} ({})\n",
+                aspect.id,
+                aspect.name,
+                count(items, "item", "items")
+            ));
+        }
     }
     out
 }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::content::model::{Book, Html, Item, ScaleStep};
+use crate::content::model::{Book, Cell, Html, Item, ScaleStep};
 
 pub const LADDER_FORMAT: &str = "ladderbook.ladder/1";
 
@@ -34,6 +34,9 @@ pub const NOTE_COLUMN: &str = "note";
 /// The optional column of `matrix.csv` that marks a level-wide aspect's
 /// rows with `yes` (issue 25); only books with `[ladder] aspects` have it.
 pub const LEVEL_WIDE_COLUMN: &str = "level_wide";
+/// The optional column of `matrix.csv` that marks with `yes` the row of a
+/// level whose entry is `[]` (issue 25); only books that end an entry have it.
+pub const ENDED_COLUMN: &str = "ended";
 
 #[derive(Serialize)]
 struct Text<'a> {
@@ -413,16 +416,37 @@ pub fn matrix_csv(book: &Book) -> String {
     if with_aspects {
         header.push(LEVEL_WIDE_COLUMN);
     }
+    let with_ends = book.competencies.iter().any(|c| !c.ends.is_empty());
+    if with_ends {
+        header.push(ENDED_COLUMN);
+    }
     writer
         .write_record(&header)
         .expect("writing to memory cannot fail");
     for track in &book.tracks {
         for &l in &track.levels {
             let level = &book.levels[l];
-            for (c, cell) in book.expectations_at(l) {
+            let ended_here = Cell {
+                items: Vec::new(),
+                source_level: l,
+                inherited: Vec::new(),
+                note: None,
+            };
+            for c in book
+                .areas
+                .iter()
+                .flat_map(|a| a.competencies.iter().copied())
+            {
+                let ended = book.competencies[c].ends.contains(&l);
+                let Some(cell) = book.competencies[c].cells[l]
+                    .as_ref()
+                    .or(ended.then_some(&ended_here))
+                else {
+                    continue;
+                };
                 // A cumulative level's row holds its new items only: each
                 // item is written once, on the level that introduced it.
-                if cell.items.is_empty() && cell.note.is_none() {
+                if cell.items.is_empty() && cell.note.is_none() && !ended {
                     continue;
                 }
                 let competency = &book.competencies[c];
@@ -460,6 +484,9 @@ pub fn matrix_csv(book: &Book) -> String {
                 }
                 if with_aspects {
                     fields.push(if competency.level_wide { "yes" } else { "" });
+                }
+                if with_ends {
+                    fields.push(if ended { "yes" } else { "" });
                 }
                 let cells: Vec<_> = fields.into_iter().map(spreadsheet_cell).collect();
                 writer

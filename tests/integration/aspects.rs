@@ -171,12 +171,19 @@ fn exports_carry_aspects_in_their_own_rows() {
     );
     let csv = book.run(&["export", "--format", "csv"]).stdout();
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with(",note,level_wide"), "{header}");
+    assert!(header.ends_with(",note,level_wide,ended"), "{header}");
     assert!(
-        csv.contains("ic1,IC1,Engineer,1,,scope,Scope,Works on tasks within one service.,,,,yes"),
+        csv.contains(
+            "ic1,IC1,Engineer,1,,scope,Scope,Works on tasks within one service.,,,,yes,\r\n"
+        ),
         "{csv}"
     );
-    assert!(csv.contains(",craft,Craft,Writes tests.,,,,\r\n"), "{csv}");
+    assert!(csv.contains(",craft,Craft,Writes tests.,,,,,\r\n"), "{csv}");
+    // The `[]` of Impact levers at IC3 is a row of its own.
+    assert!(
+        csv.contains("ic3,IC3,Staff Engineer,3,,impact-levers,Impact levers,,,,,yes,yes\r\n"),
+        "{csv}"
+    );
     // Search finds a level-wide item on its level's page.
     book.run(&["build", "."]).assert_code(0);
     let index = read_site(&book, "assets/search-index.js");
@@ -254,4 +261,47 @@ fn every_problem_with_aspects_is_reported_at_once() {
     }
     assert!(err.contains("did you mean `scope`?"), "{err}");
     assert!(err.contains("`scope: []` ends the aspect"), "{err}");
+}
+
+#[test]
+fn export_import_export_keeps_aspects_notes_and_ends() {
+    let book = aspects_book("replace").with(
+        "content/competencies/culture.yaml",
+        "name: Culture\nexpectations:\n  ic1: Joins the guild.\n  ic2:\n    note: \"Counts only *inside* the team.\"\n    items: [Runs the guild.]\n  ic3: []\n",
+    );
+    let first = book.run(&["export", "--format", "csv"]);
+    first.assert_code(0);
+    let csv = first.stdout();
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",note,level_wide,ended"),
+        "{csv}"
+    );
+    book.write("exported.csv", &csv);
+    book.run(&["import", "--from", "csv", "exported.csv", "again"])
+        .assert_code(0);
+    let again = book.run(&["export", "--format", "csv", "again"]);
+    again.assert_code(0);
+    assert_eq!(again.stdout(), csv);
+    let config = std::fs::read_to_string(book.root().join("again/book.toml")).unwrap();
+    assert!(
+        config.contains("aspects = [\"Scope\", \"Impact levers\"]"),
+        "{config}"
+    );
+    let ic3 = std::fs::read_to_string(book.root().join("again/content/levels/ic3.md")).unwrap();
+    assert!(
+        ic3.contains("expectations:\n  scope:\n    note: Scope stays the area; depth grows.\n  impact-levers: []\n"),
+        "{ic3}"
+    );
+    let culture =
+        std::fs::read_to_string(book.root().join("again/content/competencies/culture.yaml"))
+            .unwrap();
+    assert!(culture.contains("  ic3: []\n"), "{culture}");
+    assert!(
+        culture.contains("    items:\n      - Runs the guild.\n"),
+        "{culture}"
+    );
+    book.run(&["check", "again"]).assert_code(0);
 }
