@@ -9,6 +9,7 @@ mod calibrate;
 mod check;
 mod csv_import;
 mod debrief;
+mod dropbox;
 mod ecosystem;
 mod framework_import;
 mod grid_import;
