@@ -4,7 +4,7 @@
 //! with `--dry-run` the levels and competencies one by one. Text only; the
 //! command prints it.
 
-use crate::import::draft::Draft;
+use crate::import::draft::{Competency, Draft};
 
 /// The summary of `draft`; `detailed` adds one line per level and competency.
 pub(super) fn render_summary(draft: &Draft, detailed: bool) -> String {
@@ -65,31 +65,31 @@ fn details(draft: &Draft) -> String {
             level.rank, level.id, level.title
         ));
     }
-    out.push_str("competencies:\n");
     let (aspects, competencies): (Vec<_>, Vec<_>) =
         draft.competencies.iter().partition(|c| c.level_wide);
-    for competency in competencies {
-        let items: usize = competency.items.values().map(Vec::len).sum();
-        out.push_str(&format!(
-            "  {}: {} ({})\n",
-            competency.id,
-            competency.name,
-            count(items, "item", "items")
-        ));
-    }
+    out.push_str("competencies:\n");
+    out.push_str(&item_lines(&competencies));
     if !aspects.is_empty() {
         out.push_str("level-wide aspects:\n");
-        for aspect in aspects {
-            let items: usize = aspect.items.values().map(Vec::len).sum();
-            out.push_str(&format!(
-                "  {}: {} ({})\n",
-                aspect.id,
-                aspect.name,
-                count(items, "item", "items")
-            ));
-        }
+        out.push_str(&item_lines(&aspects));
     }
     out
+}
+
+/// One line per competency (or aspect): id, name and how many items.
+fn item_lines(competencies: &[&Competency]) -> String {
+    competencies
+        .iter()
+        .map(|competency| {
+            let items: usize = competency.items.values().map(Vec::len).sum();
+            format!(
+                "  {}: {} ({})\n",
+                competency.id,
+                competency.name,
+                count(items, "item", "items")
+            )
+        })
+        .collect()
 }
 
 /// `n` with the word that fits it.
