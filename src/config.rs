@@ -480,6 +480,25 @@ mod tests {
     }
 
     #[test]
+    fn aspects_need_a_name_and_one_id_each() {
+        let (config, problems) = parse(
+            "[book]\ntitle = \"L\"\n[ladder]\naspects = [\"Impact levers\", \"impact  Levers\", \"\", \"Scope\"]\n",
+        );
+        let kept: Vec<&str> = config
+            .ladder
+            .aspects
+            .iter()
+            .map(|a| a.value.as_str())
+            .collect();
+        assert_eq!(kept, ["Impact levers", "Scope"]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("error[duplicate-id]"), "{problems:?}");
+        assert!(problems[0].contains("`impact-levers`"), "{problems:?}");
+        assert!(problems[1].contains("error[empty-field]"), "{problems:?}");
+        assert_eq!(aspect_id("Collaborative reach"), "collaborative-reach");
+    }
+
+    #[test]
     fn unknown_keys_get_a_hint() {
         let (_, problems) = parse("[book]\ntitle = \"L\"\n[build]\noutput_dir = \"x\"\n");
         assert_eq!(
