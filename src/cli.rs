@@ -372,7 +372,7 @@ pub struct ImportArgs {
     /// The line of a grid's header row, counted from 1 (default: found below any title rows)
     #[arg(long, value_name = "N")]
     pub header_row: Option<usize>,
-    /// Map a grid's extra column (or row) to a field: summary, narrative, years, competency, area, ignore, or the levels' id, code, rank
+    /// Map a grid's extra column (or row) to a field: summary, aspect (a level-wide aspect of the column's name), narrative, years, competency, area, ignore, or the levels' id, code, rank
     #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_map)]
     pub maps: Vec<(String, String)>,
     /// Print what would be created (levels, competencies, guides, columns) and write nothing

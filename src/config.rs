@@ -54,6 +54,9 @@ pub struct LadderSection {
     pub expectations: ExpectationMode,
     /// The heading of the competencies written without an `area`.
     pub default_area: String,
+    /// Level-wide aspects in display order (issue 25): each level's own
+    /// `expectations:` are keyed by their slugs.
+    pub aspects: Vec<At<String>>,
 }
 
 impl Default for LadderSection {
@@ -62,6 +65,7 @@ impl Default for LadderSection {
             areas: Vec::new(),
             expectations: ExpectationMode::Replace,
             default_area: "General".into(),
+            aspects: Vec::new(),
         }
     }
 }
@@ -157,7 +161,7 @@ pub const BUILD_KEYS: &[&str] = &["content-dir", "output-dir", "theme"];
 /// The keys of `[site]`.
 pub const SITE_KEYS: &[&str] = &["base-url"];
 /// The keys of `[ladder]`.
-pub const LADDER_KEYS: &[&str] = &["areas", "expectations", "default-area"];
+pub const LADDER_KEYS: &[&str] = &["areas", "expectations", "default-area", "aspects"];
 /// The keys of `[markdown]`.
 pub const MARKDOWN_KEYS: &[&str] = &["allow-html"];
 
@@ -243,7 +247,46 @@ fn decode_ladder(section: &Node, decoder: &mut Decoder, ladder: &mut LadderSecti
             ladder.default_area = name.value;
         }
     }
+    if let Some(aspects) = fields.get("aspects") {
+        ladder.aspects = decode_aspects(aspects, decoder);
+    }
     fields.finish(decoder, LADDER_KEYS, "[ladder]");
+}
+
+/// `[ladder] aspects`: names whose slugs are the keys of a level's
+/// `expectations:`; an empty name or two names with one slug are refused.
+fn decode_aspects(node: &Node, decoder: &mut Decoder) -> Vec<At<String>> {
+    let names = decoder
+        .text_list(node, "aspects", false)
+        .unwrap_or_default();
+    let mut kept: Vec<At<String>> = Vec::new();
+    for name in names {
+        let slug = aspect_id(&name.value);
+        if slug.is_empty() {
+            decoder
+                .error("empty-field", name.pos, "an aspect needs a name")
+                .help = Some("name it, for example `\"Scope\"`, or remove it".into());
+        } else if let Some(first) = kept.iter().find(|k| aspect_id(&k.value) == slug) {
+            decoder
+                .error(
+                    "duplicate-id",
+                    name.pos,
+                    format!(
+                        "the aspects `{}` and `{}` both have the id `{slug}`",
+                        first.value, name.value
+                    ),
+                )
+                .help = Some("give each aspect a name of its own".into());
+        } else {
+            kept.push(name);
+        }
+    }
+    kept
+}
+
+/// The id of a level-wide aspect: its name slugged (`collaborative-reach`).
+pub fn aspect_id(name: &str) -> String {
+    crate::markdown::slugify(name)
 }
 
 /// The keys of each section, to place a key written outside of one.
@@ -434,6 +477,25 @@ mod tests {
         assert_eq!(config.build.output_dir, "site");
         assert_eq!(config.book.language, "en");
         assert!(!config.markdown.allow_html);
+    }
+
+    #[test]
+    fn aspects_need_a_name_and_one_id_each() {
+        let (config, problems) = parse(
+            "[book]\ntitle = \"L\"\n[ladder]\naspects = [\"Impact levers\", \"impact  Levers\", \"\", \"Scope\"]\n",
+        );
+        let kept: Vec<&str> = config
+            .ladder
+            .aspects
+            .iter()
+            .map(|a| a.value.as_str())
+            .collect();
+        assert_eq!(kept, ["Impact levers", "Scope"]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("error[duplicate-id]"), "{problems:?}");
+        assert!(problems[0].contains("`impact-levers`"), "{problems:?}");
+        assert!(problems[1].contains("error[empty-field]"), "{problems:?}");
+        assert_eq!(aspect_id("Collaborative reach"), "collaborative-reach");
     }
 
     #[test]

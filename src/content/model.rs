@@ -69,6 +69,9 @@ pub struct Area {
     /// `[ladder] default-area`). A book whose only area is this one shows
     /// no area headings.
     pub implicit: bool,
+    /// The band of level-wide aspects (issue 25): always first, named by
+    /// the interface's words rather than by the author.
+    pub level_wide: bool,
 }
 
 /// One expected behaviour, with the examples that illustrate it.
@@ -115,6 +118,9 @@ pub struct Competency {
     /// The levels whose entry is `[]`: the competency ends there in its
     /// track, and carry-over stops (issue 25). Sorted.
     pub ends: Vec<usize>,
+    /// A level-wide aspect (`[ladder] aspects`, issue 25), not a
+    /// competency: no page of its own, never in archetypes or scorecards.
+    pub level_wide: bool,
 }
 
 impl Competency {
@@ -271,7 +277,15 @@ impl Book {
     /// Whether the book groups its competencies into areas worth a heading:
     /// not when every competency was written without one.
     pub fn shows_areas(&self) -> bool {
-        !self.areas.iter().all(|area| area.implicit)
+        !self
+            .areas
+            .iter()
+            .all(|area| area.implicit || area.level_wide)
+    }
+
+    /// Whether the book has level-wide aspects with expectations.
+    pub fn has_aspects(&self) -> bool {
+        self.areas.first().is_some_and(|area| area.level_wide)
     }
 
     /// The heading of an area on pages: nothing in a book without areas.

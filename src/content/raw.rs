@@ -42,11 +42,16 @@ pub struct RawLevel {
     pub summary: Option<Md>,
     pub years: Option<At<String>>,
     pub equivalent: Option<At<String>>,
+    /// Level-wide expectations (issue 25): `level` holds the aspect's id.
+    pub expectations: Vec<RawExpectation>,
     pub body: Md,
 }
 
 #[derive(Debug, Clone)]
 pub struct RawExpectation {
+    /// The file the entry is written in: a competency's, or for a
+    /// level-wide aspect the level's (issue 25).
+    pub file: String,
     pub level: At<String>,
     pub items: Vec<RawItem>,
     /// Some items were written but are broken (already reported), so an
@@ -662,6 +667,7 @@ pub const LEVEL_FIELDS: &[&str] = &[
     "summary",
     "years",
     "equivalent",
+    "expectations",
 ];
 
 fn decode_level(
@@ -682,6 +688,10 @@ fn decode_level(
     let summary = optional_markdown(&mut fields, decoder, "summary");
     let years = optional_text(&mut fields, decoder, "years");
     let equivalent = optional_text(&mut fields, decoder, "equivalent");
+    let expectations = fields
+        .get("expectations")
+        .map(|node| expectation_entries(decoder, node, &source.file))
+        .unwrap_or_default();
     fields.finish(decoder, LEVEL_FIELDS, "a level");
     Some(RawLevel {
         file: source.file.clone(),
@@ -694,6 +704,7 @@ fn decode_level(
         summary,
         years,
         equivalent,
+        expectations,
         body,
     })
 }
@@ -711,6 +722,29 @@ pub const COMPETENCY_FIELDS: &[&str] = &[
 
 /// The fields of an expectation item written as a mapping.
 pub const ITEM_FIELDS: &[&str] = &["text", "examples"];
+
+/// The entries of an `expectations:` mapping, keyed by level ids (a
+/// competency) or aspect ids (a level): items, `[]`, or `{ note, items }`.
+fn expectation_entries(decoder: &mut Decoder, node: &Node, file: &str) -> Vec<RawExpectation> {
+    let mut expectations = Vec::new();
+    for (key, value) in decoder.entries(node, "expectations").unwrap_or_default() {
+        let before = decoder.diagnostics.error_count();
+        let ends = matches!(&value.kind, NodeKind::Seq(items) if items.is_empty());
+        let (note, items) = match noted_entry(decoder, value) {
+            Some(noted) => noted,
+            None => (None, expectation_items(decoder, value)),
+        };
+        expectations.push(RawExpectation {
+            file: file.to_string(),
+            level: At::new(key.name.clone(), key.pos),
+            items,
+            broken: decoder.diagnostics.error_count() > before,
+            ends,
+            note,
+        });
+    }
+    expectations
+}
 
 fn decode_competency(
     node: &Node,
@@ -735,21 +769,7 @@ fn decode_competency(
     let mut expectations_pos = Pos::new(1, 1);
     if let Some((key, node)) = fields.get_entry("expectations") {
         expectations_pos = key.pos;
-        for (level, value) in decoder.entries(node, "expectations").unwrap_or_default() {
-            let before = decoder.diagnostics.error_count();
-            let ends = matches!(&value.kind, NodeKind::Seq(items) if items.is_empty());
-            let (note, items) = match noted_entry(decoder, value) {
-                Some(noted) => noted,
-                None => (None, expectation_items(decoder, value)),
-            };
-            expectations.push(RawExpectation {
-                level: At::new(level.name.clone(), level.pos),
-                items,
-                broken: decoder.diagnostics.error_count() > before,
-                ends,
-                note,
-            });
-        }
+        expectations = expectation_entries(decoder, node, &source.file);
     }
     fields.finish(decoder, COMPETENCY_FIELDS, "a competency");
     Some(RawCompetency {

@@ -37,6 +37,14 @@ pub(super) struct Competency {
     pub line: u32,
     /// The items of each level's own entry, with their examples.
     pub items: BTreeMap<String, Vec<CellItem>>,
+    /// The owners' note on a level's entry, by level id (issue 25); a
+    /// note at a level without items of its own carries the lower ones.
+    pub notes: BTreeMap<String, String>,
+    /// The levels whose entry is `[]`: it ends there (issue 25).
+    pub ends: Vec<String>,
+    /// A level-wide aspect (`[ladder] aspects`, issue 25): written into the
+    /// levels' front matter, its id the slug of its name.
+    pub level_wide: bool,
 }
 
 /// A guide page: text of the source that is neither level nor competency.
@@ -61,6 +69,8 @@ pub(super) struct Draft {
     pub guides: Vec<Guide>,
     /// `[ladder] expectations = "cumulative"`: each level lists only what it adds.
     pub cumulative: bool,
+    /// The names of the level-wide aspects, in order (`[ladder] aspects`).
+    pub aspects: Vec<String>,
     /// The areas in the order of each level's entries, to rebuild their order.
     pub area_runs: Vec<Vec<String>>,
     /// The competencies in the order of each level's entries, indexed like

@@ -6,9 +6,10 @@
 //! rows (title rows above it are skipped), or `--header-row N`. Level cells
 //! (`E1, ~ 1 yr`, `Senior (L4)`, `3`) give a title, a code and years; the
 //! sheet's order gives ranks and the competencies' `order:`. Well-known
-//! extra columns (or rows) go to the level: `Summary` and `Scope` to its
-//! summary, `Years` to its years, `Notes` and `Description` to its
-//! narrative; `--map COLUMN=FIELD` maps any other. Text outside the grid
+//! extra columns (or rows) go to the level: `Summary` to its summary,
+//! `Scope` to the level-wide aspect "Scope" (issue 25), `Years` to its
+//! years, `Notes` and `Description` to its narrative; `--map COLUMN=FIELD`
+//! maps any other (`aspect` makes the column an aspect of its own name). Text outside the grid
 //! (title rows, a "how to read this" block) becomes one guide.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -19,8 +20,9 @@ use crate::import::summary::count;
 use crate::node::Pos;
 
 /// The fields a column (or row) of extras may map to.
-pub const FIELDS: [&str; 9] = [
+pub const FIELDS: [&str; 10] = [
     "summary",
+    "aspect",
     "narrative",
     "years",
     "competency",
@@ -107,10 +109,14 @@ fn field_of(header: &str, maps: &[(String, String)]) -> Option<String> {
         .iter()
         .find(|(column, field)| column.to_lowercase() == name && FIELDS.contains(&field.as_str()))
     {
-        return Some(field.clone());
+        return Some(match field.as_str() {
+            "aspect" => aspect_field(header),
+            _ => field.clone(),
+        });
     }
     let known = match name.as_str() {
-        "summary" | "scope" => "summary",
+        "scope" => return Some(aspect_field(header)),
+        "summary" => "summary",
         "years" | "experience" | "years of experience" => "years",
         "notes" | "note" | "description" | "comments" => "narrative",
         "area" | "group" | "category" => "area",
@@ -122,6 +128,13 @@ fn field_of(header: &str, maps: &[(String, String)]) -> Option<String> {
     };
     Some(known.to_string())
 }
+
+/// The field of a column that is a level-wide aspect: `aspect:<its name>`.
+fn aspect_field(header: &str) -> String {
+    format!("{ASPECT_FIELD}{}", header.trim())
+}
+
+const ASPECT_FIELD: &str = "aspect:";
 
 /// The index of the header record: `--header-row`, else the first record
 /// with at least half as many filled cells as the fullest record (and two).
@@ -488,10 +501,18 @@ fn derived_id(label: &str) -> String {
 fn add_extras(draft: &mut Draft, axes: &Axes) {
     let mut mapped: Vec<String> = Vec::new();
     for (field, level, text) in &axes.extras {
+        let text = text.trim();
+        if let Some(name) = field.strip_prefix(ASPECT_FIELD) {
+            add_aspect_cell(draft, name, *level, text);
+            let label = format!("{name} (a level-wide aspect)");
+            if !mapped.contains(&label) {
+                mapped.push(label);
+            }
+            continue;
+        }
         let Some(level) = draft.levels.get_mut(*level) else {
             continue;
         };
-        let text = text.trim();
         match field.as_str() {
             _ if KEY_FIELDS.contains(&field.as_str()) => {}
             "summary" => level.summary = text.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -513,6 +534,35 @@ fn add_extras(draft: &mut Draft, axes: &Axes) {
             "mapped to the levels: {} (change with --map COLUMN=FIELD)",
             mapped.join(", ")
         ));
+    }
+}
+
+/// One level's cell of a level-wide aspect column: its items, like a
+/// competency's (the aspect is declared on its first cell).
+fn add_aspect_cell(draft: &mut Draft, name: &str, level: usize, text: &str) {
+    let id = crate::config::aspect_id(name);
+    let Some(level_id) = draft.levels.get(level).map(|l| l.id.clone()) else {
+        return;
+    };
+    if !draft.aspects.iter().any(|a| a == name) {
+        draft.aspects.push(name.to_string());
+        draft.competencies.push(Competency {
+            id: id.clone(),
+            name: name.to_string(),
+            level_wide: true,
+            ..Competency::default()
+        });
+    }
+    let items = grid_items(text);
+    if items.is_empty() {
+        return;
+    }
+    if let Some(aspect) = draft
+        .competencies
+        .iter_mut()
+        .find(|c| c.level_wide && c.id == id)
+    {
+        aspect.items.insert(level_id, items);
     }
 }
 

@@ -12,17 +12,30 @@ use crate::import::cell::{add_examples, cell_items};
 use crate::import::dialect::checked_dialect;
 use crate::import::draft::{Competency, DEFAULT_TRACK, Draft, Level};
 use crate::node::Pos;
-use crate::render::export::{CSV_COLUMNS, EXAMPLES_COLUMN, spreadsheet_value};
+use crate::render::export::{
+    CSV_COLUMNS, ENDED_COLUMN, EXAMPLES_COLUMN, LEVEL_WIDE_COLUMN, NOTE_COLUMN, spreadsheet_value,
+};
 
 /// The columns a CSV may leave out: `track` (one implicit track),
-/// `level_code`, `area` (no area), `carried_from` and `examples` (empty).
-/// It must have the others.
+/// `level_code`, `area` (no area), `carried_from`, `examples`, `note` and
+/// `level_wide` (empty). It must have the others.
 const OPTIONAL_COLUMNS: &[&str] = &[
     "track",
     "level_code",
     "area",
     "carried_from",
     EXAMPLES_COLUMN,
+    NOTE_COLUMN,
+    LEVEL_WIDE_COLUMN,
+    ENDED_COLUMN,
+];
+
+/// The columns an export adds only when a book needs them.
+const EXTRA_COLUMNS: [&str; 4] = [
+    EXAMPLES_COLUMN,
+    NOTE_COLUMN,
+    LEVEL_WIDE_COLUMN,
+    ENDED_COLUMN,
 ];
 
 /// One row of the CSV, its line and its fields by column name.
@@ -80,7 +93,7 @@ pub(super) fn parse_rows(
             .zip(record.iter())
             .filter_map(|(column, value)| {
                 let column = (*column)?;
-                let value = if column == "expectation" || column == EXAMPLES_COLUMN {
+                let value = if ["expectation", EXAMPLES_COLUMN, NOTE_COLUMN].contains(&column) {
                     spreadsheet_value(value)
                 } else {
                     spreadsheet_value(value.trim())
@@ -119,7 +132,7 @@ fn header_columns(
             CSV_COLUMNS
                 .iter()
                 .copied()
-                .chain([EXAMPLES_COLUMN])
+                .chain(EXTRA_COLUMNS)
                 .find(|c| *c == name),
         );
     }
@@ -241,6 +254,9 @@ impl Reader<'_> {
             area: row.get("area").to_string(),
             line: row.line,
             items: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            ends: Vec::new(),
+            level_wide: row.get(LEVEL_WIDE_COLUMN).eq_ignore_ascii_case("yes"),
         };
         if let Some(c) = add_competency(&mut self.ladder, competency, self.file, self.diagnostics) {
             self.add_cell(row, c);
@@ -326,7 +342,17 @@ impl Reader<'_> {
         }
         let expectation = row.get("expectation");
         let from = row.get("carried_from");
-        if !from.is_empty() {
+        let note = row.get(NOTE_COLUMN);
+        if !note.trim().is_empty() {
+            let entry = &mut self.ladder.competencies[competency];
+            entry.notes.insert(level.to_string(), note.to_string());
+        }
+        if row.get(ENDED_COLUMN).eq_ignore_ascii_case("yes") {
+            // `[]`: the entry ends here; the book's check reports an end
+            // with nothing below it to end.
+            let entry = &mut self.ladder.competencies[competency];
+            entry.ends.push(level.to_string());
+        } else if !from.is_empty() {
             self.carried.push(Carried {
                 line: row.line,
                 level: level.to_string(),
@@ -334,6 +360,8 @@ impl Reader<'_> {
                 from: from.to_string(),
                 text: expectation.to_string(),
             });
+        } else if expectation.trim().is_empty() && !note.trim().is_empty() {
+            // A note alone (a cumulative level that adds nothing): no items.
         } else if expectation.trim().is_empty() {
             self.error(
                 "empty-field",
@@ -435,13 +463,22 @@ fn add_competency(
         .iter()
         .position(|c| c.id == competency.id)
     else {
+        if competency.level_wide && !check_aspect_id(&competency, file, diagnostics) {
+            return None;
+        }
+        if competency.level_wide {
+            ladder.aspects.push(competency.name.clone());
+        }
         ladder.competencies.push(competency);
         return Some(ladder.competencies.len() - 1);
     };
     let known = &ladder.competencies[index];
+    let level_wide = |c: &Competency| if c.level_wide { "yes" } else { "" }.to_string();
+    let (known_wide, here_wide) = (level_wide(known), level_wide(&competency));
     let differs = [
         ("competency_name", &known.name, &competency.name),
         ("area", &known.area, &competency.area),
+        (LEVEL_WIDE_COLUMN, &known_wide, &here_wide),
     ]
     .into_iter()
     .find(|(_, a, b)| a != b);
@@ -461,6 +498,28 @@ fn add_competency(
         return None;
     }
     Some(index)
+}
+
+/// A level-wide aspect is keyed by its name slugged (`[ladder] aspects`),
+/// so its `competency` column must be that slug.
+fn check_aspect_id(aspect: &Competency, file: &str, diagnostics: &mut Diagnostics) -> bool {
+    let id = crate::config::aspect_id(&aspect.name);
+    if id == aspect.id {
+        return true;
+    }
+    diagnostics.push(
+        Diagnostic::error(
+            "csv-conflict",
+            file,
+            Pos::new(aspect.line, 1),
+            format!(
+                "the level-wide aspect `{}` has the id `{}`, but an aspect's id is its name slugged: `{id}`",
+                aspect.name, aspect.id
+            ),
+        )
+        .with_help(format!("write `{id}` in its `competency` column, or rename it")),
+    );
+    false
 }
 
 /// A carried-over row must be what carry-over recreates: the own entry of

@@ -4,15 +4,28 @@
 //! with `--dry-run` the levels and competencies one by one. Text only; the
 //! command prints it.
 
-use crate::import::draft::Draft;
+use crate::import::draft::{Competency, Draft};
 
 /// The summary of `draft`; `detailed` adds one line per level and competency.
 pub(super) fn render_summary(draft: &Draft, detailed: bool) -> String {
     let (items, cells) = draft.item_counts();
+    let aspects = draft.competencies.iter().filter(|c| c.level_wide).count();
+    let aspects = if aspects > 0 {
+        format!(
+            ", {}",
+            count(aspects, "level-wide aspect", "level-wide aspects")
+        )
+    } else {
+        String::new()
+    };
     let mut out = format!(
-        "{}, {}, {} from {}",
+        "{}, {}{aspects}, {} from {}",
         count(draft.levels.len(), "level", "levels"),
-        count(draft.competencies.len(), "competency", "competencies"),
+        count(
+            draft.competencies.len() - draft.competencies.iter().filter(|c| c.level_wide).count(),
+            "competency",
+            "competencies"
+        ),
         count(items, "item", "items"),
         count(cells, "cell", "cells"),
     );
@@ -52,17 +65,31 @@ fn details(draft: &Draft) -> String {
             level.rank, level.id, level.title
         ));
     }
+    let (aspects, competencies): (Vec<_>, Vec<_>) =
+        draft.competencies.iter().partition(|c| c.level_wide);
     out.push_str("competencies:\n");
-    for competency in &draft.competencies {
-        let items: usize = competency.items.values().map(Vec::len).sum();
-        out.push_str(&format!(
-            "  {}: {} ({})\n",
-            competency.id,
-            competency.name,
-            count(items, "item", "items")
-        ));
+    out.push_str(&item_lines(&competencies));
+    if !aspects.is_empty() {
+        out.push_str("level-wide aspects:\n");
+        out.push_str(&item_lines(&aspects));
     }
     out
+}
+
+/// One line per competency (or aspect): id, name and how many items.
+fn item_lines(competencies: &[&Competency]) -> String {
+    competencies
+        .iter()
+        .map(|competency| {
+            let items: usize = competency.items.values().map(Vec::len).sum();
+            format!(
+                "  {}: {} ({})\n",
+                competency.id,
+                competency.name,
+                count(items, "item", "items")
+            )
+        })
+        .collect()
 }
 
 /// `n` with the word that fits it.

@@ -30,6 +30,27 @@ fn competency_order(ladder: &Draft) -> Vec<String> {
     merge_runs(ids, &ladder.competency_runs)
 }
 
+/// The aspects' names in the order of the levels' rows, merged like the
+/// competencies' (`[ladder] aspects`).
+fn aspect_order(ladder: &Draft) -> Vec<String> {
+    let names = |runs: &[Vec<String>]| -> Vec<Vec<String>> {
+        runs.iter()
+            .map(|run| {
+                run.iter()
+                    .filter_map(|id| {
+                        ladder
+                            .competencies
+                            .iter()
+                            .find(|c| c.level_wide && c.id == *id)
+                    })
+                    .map(|c| c.name.clone())
+                    .collect()
+            })
+            .collect()
+    };
+    merge_runs(ladder.aspects.clone(), &names(&ladder.competency_runs))
+}
+
 /// `items` in an order every run agrees with where it can: repeatedly the
 /// first item that no remaining item must precede in some run.
 fn merge_runs(items: Vec<String>, runs: &[Vec<String>]) -> Vec<String> {
@@ -58,7 +79,7 @@ fn merge_runs(items: Vec<String>, runs: &[Vec<String>]) -> Vec<String> {
 pub(super) fn render_book(ladder: &Draft, title: &str) -> Vec<NewFile> {
     let mut files = vec![NewFile::text(
         "book.toml",
-        render_config(title, &area_order(ladder), ladder.cumulative),
+        render_config(title, &area_order(ladder), ladder),
     )];
     let several_tracks = ladder.tracks.len() > 1 || ladder.tracks[..] != [DEFAULT_TRACK];
     if several_tracks {
@@ -69,15 +90,24 @@ pub(super) fn render_book(ladder: &Draft, title: &str) -> Vec<NewFile> {
         let track = ladder.tracks.iter().position(|t| *t == l.track);
         (track, l.rank)
     });
+    let aspects: Vec<&Competency> = aspect_order(ladder)
+        .iter()
+        .filter_map(|name| {
+            ladder
+                .competencies
+                .iter()
+                .find(|c| c.level_wide && c.name == *name)
+        })
+        .collect();
     for level in &levels {
         files.push(NewFile::text(
             format!("content/levels/{}.md", level.id),
-            render_level(level, several_tracks),
+            render_level(level, several_tracks, &aspects),
         ));
     }
     // `order:` keeps the sheet's order of competencies (issue 21).
     let order = competency_order(ladder);
-    for competency in &ladder.competencies {
+    for competency in ladder.competencies.iter().filter(|c| !c.level_wide) {
         let place = order
             .iter()
             .position(|id| *id == competency.id)
@@ -96,9 +126,10 @@ pub(super) fn render_book(ladder: &Draft, title: &str) -> Vec<NewFile> {
     files
 }
 
-fn render_config(title: &str, areas: &[String], cumulative: bool) -> String {
+fn render_config(title: &str, areas: &[String], ladder: &Draft) -> String {
+    let cumulative = ladder.cumulative;
     let mut out = format!("[book]\ntitle = {}\n", toml_string(title));
-    if areas.is_empty() && !cumulative {
+    if areas.is_empty() && !cumulative && ladder.aspects.is_empty() {
         return out;
     }
     out.push_str("\n[ladder]\n");
@@ -108,6 +139,13 @@ fn render_config(title: &str, areas: &[String], cumulative: bool) -> String {
     if !areas.is_empty() {
         let quoted: Vec<String> = areas.iter().map(|a| toml_string(a)).collect();
         out.push_str(&format!("areas = [{}]\n", quoted.join(", ")));
+    }
+    if !ladder.aspects.is_empty() {
+        let quoted: Vec<String> = aspect_order(ladder)
+            .iter()
+            .map(|a| toml_string(a))
+            .collect();
+        out.push_str(&format!("aspects = [{}]\n", quoted.join(", ")));
     }
     out
 }
@@ -145,7 +183,7 @@ fn track_name(id: &str) -> String {
     capitalised(&id.replace('-', " "))
 }
 
-fn render_level(level: &Level, with_track: bool) -> String {
+fn render_level(level: &Level, with_track: bool, aspects: &[&Competency]) -> String {
     let mut out = String::from("---\n");
     out.push_str(&format!("title: {}\n", yaml_line(&level.title)));
     if !level.code.is_empty() {
@@ -160,6 +198,14 @@ fn render_level(level: &Level, with_track: bool) -> String {
     }
     if !level.summary.is_empty() {
         out.push_str(&format!("summary: {}\n", yaml_line(&level.summary)));
+    }
+    let entries: String = aspects
+        .iter()
+        .map(|aspect| render_entry(aspect, &crate::config::aspect_id(&aspect.name), &level.id))
+        .collect();
+    if !entries.is_empty() {
+        out.push_str("expectations:\n");
+        out.push_str(&entries);
     }
     out.push_str("---\n");
     if !level.narrative.trim().is_empty() {
@@ -176,17 +222,39 @@ fn render_competency(competency: &Competency, order: usize, levels: &[&Level]) -
     }
     out.push_str(&format!("order: {order}\nexpectations:\n"));
     for level in levels {
-        let Some(items) = competency.items.get(&level.id) else {
-            continue;
-        };
-        match &items[..] {
-            [one] if one.examples.is_empty() => {
-                out.push_str(&format!("  {}: {}\n", level.id, yaml_value(&one.text, 4)));
+        out.push_str(&render_entry(competency, &level.id, &level.id));
+    }
+    out
+}
+
+/// The entry of `competency` at `level` under `key` in an `expectations:`
+/// mapping: its items, or `{ note, items }` (a note alone carries the
+/// lower level's items over); nothing when the level has neither.
+fn render_entry(competency: &Competency, key: &str, level: &str) -> String {
+    let items = competency.items.get(level).map_or(&[][..], Vec::as_slice);
+    let note = competency.notes.get(level);
+    let mut out = String::new();
+    if competency.ends.iter().any(|end| end == level) {
+        out.push_str(&format!("  {key}: []\n"));
+        return out;
+    }
+    match (note, items) {
+        (None, []) => {}
+        (None, [one]) if one.examples.is_empty() => {
+            out.push_str(&format!("  {key}: {}\n", yaml_value(&one.text, 4)));
+        }
+        (None, _) => {
+            out.push_str(&format!("  {key}:\n"));
+            for item in items {
+                out.push_str(&render_item(item, 4));
             }
-            _ => {
-                out.push_str(&format!("  {}:\n", level.id));
+        }
+        (Some(note), _) => {
+            out.push_str(&format!("  {key}:\n    note: {}\n", yaml_value(note, 6)));
+            if !items.is_empty() {
+                out.push_str("    items:\n");
                 for item in items {
-                    out.push_str(&render_item(item));
+                    out.push_str(&render_item(item, 6));
                 }
             }
         }
@@ -194,17 +262,19 @@ fn render_competency(competency: &Competency, order: usize, levels: &[&Level]) -
     out
 }
 
-/// One list entry: the item's text, or a `text` / `examples` mapping.
-fn render_item(item: &CellItem) -> String {
+/// One list entry at `indent` spaces: the item's text, or a `text` /
+/// `examples` mapping.
+fn render_item(item: &CellItem, indent: usize) -> String {
+    let pad = " ".repeat(indent);
     if item.examples.is_empty() {
-        return format!("    - {}\n", yaml_value(&item.text, 6));
+        return format!("{pad}- {}\n", yaml_value(&item.text, indent + 2));
     }
     let mut out = format!(
-        "    - text: {}\n      examples:\n",
-        yaml_value(&item.text, 8)
+        "{pad}- text: {}\n{pad}  examples:\n",
+        yaml_value(&item.text, indent + 4)
     );
     for example in &item.examples {
-        out.push_str(&format!("        - {}\n", yaml_value(example, 10)));
+        out.push_str(&format!("{pad}    - {}\n", yaml_value(example, indent + 6)));
     }
     out
 }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::content::model::{Book, Html, Item, ScaleStep};
+use crate::content::model::{Book, Cell, Html, Item, ScaleStep};
 
 pub const LADDER_FORMAT: &str = "ladderbook.ladder/1";
 
@@ -31,6 +31,12 @@ pub const CSV_COLUMNS: &[&str] = &[
 pub const EXAMPLES_COLUMN: &str = "examples";
 /// The optional column of `matrix.csv` with the owners' note on a cell (issue 25).
 pub const NOTE_COLUMN: &str = "note";
+/// The optional column of `matrix.csv` that marks a level-wide aspect's
+/// rows with `yes` (issue 25); only books with `[ladder] aspects` have it.
+pub const LEVEL_WIDE_COLUMN: &str = "level_wide";
+/// The optional column of `matrix.csv` that marks with `yes` the row of a
+/// level whose entry is `[]` (issue 25); only books that end an entry have it.
+pub const ENDED_COLUMN: &str = "ended";
 
 #[derive(Serialize)]
 struct Text<'a> {
@@ -80,6 +86,10 @@ struct Ladder<'a> {
     areas: Vec<AreaOut<'a>>,
     levels: Vec<LevelOut<'a>>,
     competencies: Vec<CompetencyOut<'a>>,
+    /// Level-wide aspects (issue 25), in `[ladder] aspects` order; absent
+    /// in books without them, as in v1 exports.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aspects: Vec<AspectOut<'a>>,
     archetypes: Vec<ArchetypeOut<'a>>,
     scorecards: Vec<ScorecardOut<'a>>,
     pages: Vec<PageOut<'a>>,
@@ -136,6 +146,16 @@ struct CompetencyOut<'a> {
     expectations: Vec<ExpectationOut<'a>>,
     /// The levels whose entry is `[]`: not expected from there on in their
     /// track (issue 25). Absent when it never ends, as in v1 exports.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ends: Vec<&'a str>,
+}
+
+/// A level-wide aspect: a level's expectations across its competencies.
+#[derive(Serialize)]
+struct AspectOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    expectations: Vec<ExpectationOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     ends: Vec<&'a str>,
 }
@@ -245,6 +265,7 @@ pub fn ladder_json(book: &Book) -> String {
         areas: book
             .areas
             .iter()
+            .filter(|a| !a.level_wide)
             .map(|a| AreaOut {
                 name: &a.name,
                 competencies: a.competencies.iter().map(|&c| competency_id(c)).collect(),
@@ -270,12 +291,25 @@ pub fn ladder_json(book: &Book) -> String {
             .competencies
             .iter()
             .enumerate()
+            .filter(|(_, c)| !c.level_wide)
             .map(|(index, c)| CompetencyOut {
                 id: &c.id,
                 name: &c.name,
                 area: &book.areas[c.area].name,
                 summary: c.summary.as_ref().map(text),
                 description: c.description.as_ref().map(text),
+                expectations: expectations_out(book, index),
+                ends: c.ends.iter().map(|&l| book.levels[l].id.as_str()).collect(),
+            })
+            .collect(),
+        aspects: book
+            .competencies
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.level_wide)
+            .map(|(index, c)| AspectOut {
+                id: &c.id,
+                name: &c.name,
                 expectations: expectations_out(book, index),
                 ends: c.ends.iter().map(|&l| book.levels[l].id.as_str()).collect(),
             })
@@ -378,16 +412,41 @@ pub fn matrix_csv(book: &Book) -> String {
     if with_notes {
         header.push(NOTE_COLUMN);
     }
+    let with_aspects = book.has_aspects();
+    if with_aspects {
+        header.push(LEVEL_WIDE_COLUMN);
+    }
+    let with_ends = book.competencies.iter().any(|c| !c.ends.is_empty());
+    if with_ends {
+        header.push(ENDED_COLUMN);
+    }
     writer
         .write_record(&header)
         .expect("writing to memory cannot fail");
     for track in &book.tracks {
         for &l in &track.levels {
             let level = &book.levels[l];
-            for (c, cell) in book.expectations_at(l) {
+            let ended_here = Cell {
+                items: Vec::new(),
+                source_level: l,
+                inherited: Vec::new(),
+                note: None,
+            };
+            for c in book
+                .areas
+                .iter()
+                .flat_map(|a| a.competencies.iter().copied())
+            {
+                let ended = book.competencies[c].ends.contains(&l);
+                let Some(cell) = book.competencies[c].cells[l]
+                    .as_ref()
+                    .or(ended.then_some(&ended_here))
+                else {
+                    continue;
+                };
                 // A cumulative level's row holds its new items only: each
                 // item is written once, on the level that introduced it.
-                if cell.items.is_empty() && cell.note.is_none() {
+                if cell.items.is_empty() && cell.note.is_none() && !ended {
                     continue;
                 }
                 let competency = &book.competencies[c];
@@ -422,6 +481,12 @@ pub fn matrix_csv(book: &Book) -> String {
                 }
                 if with_notes {
                     fields.push(cell.note.as_ref().map_or("", |note| note.source.as_str()));
+                }
+                if with_aspects {
+                    fields.push(if competency.level_wide { "yes" } else { "" });
+                }
+                if with_ends {
+                    fields.push(if ended { "yes" } else { "" });
                 }
                 let cells: Vec<_> = fields.into_iter().map(spreadsheet_cell).collect();
                 writer

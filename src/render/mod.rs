@@ -91,7 +91,12 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
             PageKind::Level as fn(usize) -> PageKind,
         ),
         (
-            book.competencies.iter().map(|c| c.id.as_str()).collect(),
+            // Level-wide aspects come last and have no page (issue 25).
+            book.competencies
+                .iter()
+                .filter(|c| !c.level_wide)
+                .map(|c| c.id.as_str())
+                .collect(),
             "competencies",
             PageKind::Competency,
         ),

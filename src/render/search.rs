@@ -281,7 +281,7 @@ pub fn documents(book: &Book) -> Vec<Document> {
             });
         }
     }
-    for c in &book.competencies {
+    for c in book.competencies.iter().filter(|c| !c.level_wide) {
         let texts = [c.summary.as_ref(), c.description.as_ref()];
         let area = book.areas[c.area].name.as_str();
         docs.push(Document {

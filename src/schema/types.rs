@@ -188,6 +188,8 @@ pub struct LadderSection {
     /// The heading of the competencies written without an `area`; a book where no competency has one shows no area headings.
     #[schemars(extend("default" = "General"))]
     pub default_area: Option<Text>,
+    /// Level-wide aspects, in display order, e.g. `["Scope", "Impact levers"]`: each level's `expectations` holds its own items under the aspect's id (its name slugged: `impact-levers`); shown first on level pages, in the matrix and in the self-assessment.
+    pub aspects: Option<Vec<Text>>,
 }
 
 inline_schema! {
@@ -241,6 +243,8 @@ pub struct Level {
     pub years: Option<Label>,
     /// The id of a level of another track at the same scope.
     pub equivalent: Option<Id>,
+    /// What the level expects across its competencies, by aspect id (`[ladder] aspects` in book.toml): an item or a list of them, written like a competency's entry; a level without an entry carries the lower level's over, `[]` ends the aspect, `{ note, items }` adds a note.
+    pub expectations: Option<IdMap<ExpectationEntry>>,
 }
 
 /// `content/competencies/<id>.yaml` (or the front matter of a `.md` file): one competency and what it expects at each level.

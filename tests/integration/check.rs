@@ -105,6 +105,9 @@ invalid_fixtures! {
     empty_item: "empty-item" => "empty-item", exit 1;
     nothing_to_end: "nothing-to-end" => "nothing-to-end", exit 1;
     nothing_to_note: "nothing-to-note" => "nothing-to-note", exit 1;
+    unknown_aspect: "unknown-aspect" => "unknown-aspect", exit 1;
+    empty_aspect: "empty-aspect" => "empty-aspect", exit 0;
+    aspect_id_clash: "aspect-id-clash" => "duplicate-id", exit 1;
     // Archetypes.
     emphasis_weight_zero: "emphasis-weight-zero" => "invalid-weight", exit 1;
     emphasis_weight_six: "emphasis-weight-six" => "invalid-weight", exit 1;

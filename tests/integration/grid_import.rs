@@ -37,9 +37,14 @@ fn ids(json: &Value, kind: &str) -> Vec<String> {
 
 /// (items, cells) of the book's own entries.
 fn counts(json: &Value) -> (usize, usize) {
+    counts_of(json, "competencies")
+}
+
+/// (items, cells) of the own entries of `competencies` or `aspects`.
+fn counts_of(json: &Value, kind: &str) -> (usize, usize) {
     let mut items = 0;
     let mut cells = 0;
-    for c in json["competencies"].as_array().unwrap() {
+    for c in json[kind].as_array().into_iter().flatten() {
         for e in c["expectations"].as_array().unwrap() {
             if e["carried_from"].is_null() {
                 cells += 1;
@@ -67,7 +72,7 @@ fn a_grid_with_levels_as_columns_a_title_row_extras_and_tips() {
     let (book, run) = import(BY_COLUMNS, &[]);
     run.assert_code(0);
     for expected in [
-        "3 levels, 2 competencies, 8 items from 5 cells",
+        "3 levels, 2 competencies, 1 level-wide aspect, 11 items from 8 cells",
         "levels as columns, header on line 2",
         "1 guide `about-this-ladder` from 2 rows of lines 1-11",
     ] {
@@ -81,13 +86,15 @@ fn a_grid_with_levels_as_columns_a_title_row_extras_and_tips() {
     assert_eq!(ids(&json, "levels"), ["e1", "l4", "l5"]);
     assert_eq!(ids(&json, "competencies"), ["delivery", "communication"]);
     assert_eq!(counts(&json), (8, 5));
+    // The Scope row is the level-wide aspect "Scope" (issue 25).
+    assert_eq!(counts_of(&json, "aspects"), (3, 3));
     let e1 = read(&book, "content/levels/e1.md");
     assert!(
         e1.contains("code: E1\n") && e1.contains("years: \"~ 1 yr\"\n"),
         "{e1}"
     );
     assert!(
-        e1.contains("summary: Own tasks\n") && e1.ends_with("---\nStarts here\n"),
+        e1.contains("expectations:\n  scope: Own tasks\n") && e1.ends_with("---\nStarts here\n"),
         "{e1}"
     );
     let l4 = read(&book, "content/levels/l4.md");
@@ -209,14 +216,25 @@ fn the_teleport_sheet_imports_as_the_grid_it_is() {
     assert_eq!(ids(&json, "competencies"), TELEPORT_SKILLS);
     assert_eq!(counts(&json), (65, 54));
     book.run(&["build", "."]).assert_code(0);
-    // By default Scope is each level's summary: 10 skills, 48 cells.
+    // By default Scope is the level-wide aspect "Scope" (issue 25): the
+    // 10 skills keep 59 items in 48 cells, Scope adds one item at each of
+    // the 6 levels, so nothing of the sheet is left in a summary.
     let (book, run) = import(&sheet, &[]);
     run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains("10 competencies, 1 level-wide aspect, 65 items from 54 cells"),
+        "{}",
+        run.stderr
+    );
     let json = export(&book);
     assert_eq!(ids(&json, "competencies"), TELEPORT_SKILLS[1..]);
-    assert_eq!(counts(&json).1, 48);
+    assert_eq!(ids(&json, "aspects"), ["scope"]);
+    assert_eq!(counts(&json), (59, 48));
+    assert_eq!(counts_of(&json, "aspects"), (6, 6));
+    assert!(json["levels"][0]["summary"].is_null(), "{json:#}");
     assert!(
-        json["levels"][0]["summary"]["text"]
+        json["aspects"][0]["expectations"][0]["items"][0]["text"]
             .as_str()
             .unwrap()
             .starts_with("Takes direction")

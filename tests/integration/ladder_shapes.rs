@@ -291,12 +291,25 @@ fn an_ended_competency_is_gone_from_higher_levels() {
         .map(|e| e["level"].as_str().unwrap())
         .collect();
     assert_eq!(levels, ["ic2"], "{culture}");
-    // matrix.csv: no Culture row at IC3.
+    // matrix.csv: Culture's only row at IC3 is its end marker (issue 25:
+    // read back by the import), none above.
     let csv = book.run(&["export", ".", "--format", "csv"]);
+    let culture_rows: Vec<&str> = csv
+        .stdout
+        .lines()
+        .filter(|l| l.contains(",culture,"))
+        .filter(|l| !l.contains(",ic1,") && !l.contains(",ic2,"))
+        .collect();
+    assert_eq!(
+        culture_rows,
+        ["default,ic3,IC3,Senior Reliability Engineer,3,,culture,Culture,,,yes"],
+        "{}",
+        csv.stdout
+    );
     assert!(
         !csv.stdout()
             .lines()
-            .any(|l| l.contains(",ic3,") && l.contains("culture")),
+            .any(|l| l.contains(",ic3,") && l.contains("culture") && !l.ends_with(",yes")),
         "{}",
         csv.stdout()
     );
@@ -403,49 +416,6 @@ fn bad_notes_are_reported_at_their_place() {
         err.contains("error[nothing-to-note]") && err.contains("lonely.yaml:4:11"),
         "{err}"
     );
-}
-
-// ------------------------------------------------------------- Dropbox
-
-/// Dropbox's SRE framework (../shared/ladders/dropbox-sre/), rewritten in a
-/// temp folder to end Culture Leader after IC4: every criterion at its
-/// level once, each checklist with the original's count, and the shared
-/// titles told apart. (Level-wide aspects are not built yet, so the 47
-/// level-wide items stay in the levels' prose.)
-#[test]
-fn the_dropbox_framework_keeps_every_criterion_and_each_level_s_count() {
-    let source =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/ladders/dropbox-sre");
-    if !source.join("book.toml").is_file() {
-        eprintln!("skipped: {} is absent", source.display());
-        return;
-    }
-    let book = TestBook::copy_of(&source, &["book.toml", "content"]);
-    let culture = book.root().join("content/competencies/culture-leader.yaml");
-    let mut text = std::fs::read_to_string(&culture).unwrap();
-    text.push_str("  ic5: []\n");
-    book.write("content/competencies/culture-leader.yaml", text);
-    book.check(&["--deny-warnings"]).assert_code(0);
-    book.run(&["build", "."]).assert_code(0);
-    let assess = read_site(&book, "assess.html");
-    let counts: Vec<usize> = (1..=7)
-        .map(|n| checklist(&assess, &format!("ic{n}")).len())
-        .collect();
-    assert_eq!(counts, [26, 39, 50, 51, 44, 47, 38]);
-    let json: serde_json::Value =
-        serde_json::from_str(&book.run(&["export", ".", "--format", "json"]).stdout()).unwrap();
-    let own: usize = json["competencies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["expectations"].as_array().unwrap())
-        .filter(|e| e["carried_from"].is_null())
-        .map(|e| e["items"].as_array().unwrap().len())
-        .sum();
-    assert_eq!(own, 295);
-    let ic4 = read_site(&book, "levels/ic4.html");
-    assert!(title_of(&ic4).starts_with("Reliability Engineer (IC4)"));
-    assert!(main_of(&ic4).contains("What changes from Reliability Engineer (IC3)"));
 }
 
 #[test]

@@ -3,11 +3,13 @@
 //! the real `ladderbook` binary on it and asserts on its exit status and
 //! output. Snapshots live in tests/integration/snapshots/.
 
+mod aspects;
 mod build;
 mod calibrate;
 mod check;
 mod csv_import;
 mod debrief;
+mod dropbox;
 mod ecosystem;
 mod framework_import;
 mod grid_import;

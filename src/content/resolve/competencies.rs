@@ -64,6 +64,7 @@ impl Resolver<'_> {
                     description: self.md(file, &raw_competency.description, false, targets),
                     cells,
                     ends,
+                    level_wide: false,
                 },
                 order: raw_competency.order.as_ref().map_or(i64::MAX, |o| o.value),
             });
@@ -131,7 +132,7 @@ impl Resolver<'_> {
     /// lower rank's entry in its track (spec, competencies/<id>.yaml). In a
     /// cumulative book a level instead keeps its own items and lists the
     /// lower levels whose items it still expects.
-    fn cells(
+    pub(super) fn cells(
         &mut self,
         raw: &RawCompetency,
         levels: &[Level],
@@ -160,7 +161,9 @@ impl Resolver<'_> {
                 ends.push(level);
                 continue;
             }
-            if let Some((level, cell)) = self.own_cell(file, expectation, levels, targets) {
+            if let Some((level, cell)) =
+                self.own_cell(&expectation.file, expectation, levels, targets)
+            {
                 cells[level] = Some(cell);
             }
         }
@@ -192,13 +195,13 @@ impl Resolver<'_> {
             let Some(level) = levels.iter().position(|l| l.id == expectation.level.value) else {
                 continue;
             };
-            let html = self.md(&raw.file, &Some(note.clone()), true, targets);
+            let html = self.md(&expectation.file, &Some(note.clone()), true, targets);
             match &mut cells[level] {
                 Some(cell) => cell.note = html,
                 None => {
                     self.error(
                         "nothing-to-note",
-                        &raw.file,
+                        &expectation.file,
                         note.pos,
                         "a note alone carries over the level below's items, but the level below expects nothing here",
                     )
@@ -229,12 +232,20 @@ impl Resolver<'_> {
                     .expect("every end comes from an entry");
                 self.error(
                     "nothing-to-end",
-                    &raw.file,
+                    &expectation.file,
                     expectation.level.pos,
-                    format!(
-                        "`{}: []` ends the competency, but the level below does not expect it",
-                        levels[level].id
-                    ),
+                    if expectation.file == raw.file {
+                        format!(
+                            "`{}: []` ends the competency, but the level below does not expect it",
+                            levels[level].id
+                        )
+                    } else {
+                        // A level-wide aspect: its entries are in the levels' files.
+                        format!(
+                            "`{}: []` ends the aspect, but the level below does not expect it",
+                            raw.id.value
+                        )
+                    },
                 )
                 .help = Some(
                     "`[]` stops carry-over from a lower level; remove the entry, or write what this level expects".into(),
@@ -316,7 +327,7 @@ impl Resolver<'_> {
                             let below_id = &levels[below].id;
                             self.warning(
                                 "repeated-item",
-                                &raw.file,
+                                &expectation.file,
                                 item.text.pos,
                                 format!(
                                     "this item is already expected from `{below_id}`, a lower level"
@@ -426,6 +437,7 @@ fn order_areas(
             slug: crate::markdown::slugify(&area_names[old]),
             competencies: Vec::new(),
             implicit: implicit.contains(&old),
+            level_wide: false,
         })
         .collect();
     for (index, competency) in competencies.iter().enumerate() {

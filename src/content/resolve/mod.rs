@@ -6,11 +6,12 @@
 //!
 //! The stages run in the order of `resolve`: ids (`ids`), tracks and levels
 //! (`levels`), competencies and their cells (`competencies`), archetypes,
-//! scorecards, then guides and the home page (`pages`); each file adds its
+//! scorecards, level-wide aspects (`aspects`), then guides and the home page (`pages`); each file adds its
 //! methods to the one `Resolver`, which holds the diagnostics and the
 //! shared helpers (Markdown fields, references).
 
 mod archetypes;
+mod aspects;
 mod competencies;
 mod ids;
 mod levels;
@@ -58,7 +59,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
     let targets = link_targets(&raw, &mut ctx);
     let tracks = ctx.tracks(&raw);
     let (levels, tracks) = ctx.levels(&raw, tracks, &targets);
-    let (areas, competencies) = ctx.competencies(&raw, &levels, &targets);
+    let (mut areas, mut competencies) = ctx.competencies(&raw, &levels, &targets);
     let mut placed = Placed {
         targets: &targets,
         levels: index_by_id(levels.iter().map(|l| &l.id)),
@@ -68,6 +69,15 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
     let archetypes = ctx.archetypes(&raw, &placed);
     placed.archetypes = index_by_id(archetypes.iter().map(|a| &a.id));
     let scorecards = ctx.scorecards(&raw, &placed);
+    ctx.aspects(
+        &raw,
+        &levels,
+        &targets,
+        aspects::Ladder {
+            areas: &mut areas,
+            competencies: &mut competencies,
+        },
+    );
     let index = raw
         .index
         .as_ref()

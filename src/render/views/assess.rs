@@ -27,6 +27,8 @@ pub struct AssessCompetency<'a> {
     pub carried_label: Option<&'a str>,
     /// The owners' note on the level's entry: shown, never rated (issue 25).
     pub note: Option<&'a str>,
+    /// A level-wide aspect, rated in its own section first (issue 25).
+    pub level_wide: bool,
 }
 
 #[derive(Serialize)]
@@ -65,6 +67,7 @@ pub fn assess(book: &Book) -> AssessView<'_> {
                         items: assess_items(book, c, index),
                         carried_label: cell.carried_from(index).map(|l| book.levels[l].label()),
                         note: cell.note.as_ref().map(|n| n.html.as_str()),
+                        level_wide: competency.level_wide,
                     }
                 })
                 .collect();

@@ -129,6 +129,7 @@ pub fn areas(book: &Book) -> Vec<AreaSummary<'_>> {
     book.areas
         .iter()
         .enumerate()
+        .filter(|(_, area)| !area.level_wide)
         .map(|(index, area)| AreaSummary {
             name: book.area_heading(index),
             slug: &area.slug,

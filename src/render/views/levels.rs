@@ -108,6 +108,8 @@ pub fn ended_views(book: &Book, level: usize) -> Vec<EndedView<'_>> {
 pub struct AreaCells<'a> {
     pub name: &'a str,
     pub slug: &'a str,
+    /// The band of level-wide aspects (issue 25).
+    pub level_wide: bool,
     pub cells: Vec<CellView<'a>>,
 }
 
@@ -133,6 +135,7 @@ pub fn level_areas(book: &Book, level: usize) -> Vec<AreaCells<'_>> {
         .map(|(index, area)| AreaCells {
             name: book.area_heading(index),
             slug: &area.slug,
+            level_wide: area.level_wide,
             cells: area
                 .competencies
                 .iter()
@@ -149,6 +152,8 @@ pub fn level_areas(book: &Book, level: usize) -> Vec<AreaCells<'_>> {
 #[derive(Serialize)]
 pub struct ChangeView<'a> {
     pub competency: Link,
+    /// A level-wide aspect rather than a competency (issue 25).
+    pub level_wide: bool,
     pub area: &'a str,
     /// `starts`, `grows`, `narrows` (only items left out) or `ends` (`[]`).
     pub kind: &'static str,
@@ -174,6 +179,9 @@ pub struct LevelView<'a> {
     pub equivalent: Option<Link>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
+    /// The level's own expectations under `[ladder] aspects`, shown first
+    /// (issue 25); the competencies are in `areas`.
+    pub level_wide: Option<AreaCells<'a>>,
     pub areas: Vec<AreaCells<'a>>,
     pub changes: Vec<ChangeView<'a>>,
     pub starts_count: usize,
@@ -190,12 +198,22 @@ pub struct LevelView<'a> {
     pub scorecards: Vec<Link>,
 }
 
+/// How many competencies changed in one way; the summary line counts
+/// competencies, so level-wide aspects are listed but not counted.
+fn competency_changes(changes: &[ChangeView], kind: &str) -> usize {
+    changes
+        .iter()
+        .filter(|c| c.kind == kind && !c.level_wide)
+        .count()
+}
+
 pub fn level(book: &Book, index: usize) -> LevelView<'_> {
     let level = &book.levels[index];
     let changes: Vec<ChangeView> = level_changes(book, index)
         .into_iter()
         .map(|change| ChangeView {
             competency: competency_link(book, change.competency),
+            level_wide: book.competencies[change.competency].level_wide,
             area: book.area_heading(book.competencies[change.competency].area),
             kind: match change.kind {
                 ChangeKind::Starts => "starts",
@@ -216,9 +234,14 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
                 .collect(),
         })
         .collect();
-    let areas = level_areas(book, index);
+    let mut areas = level_areas(book, index);
+    let level_wide = match areas.first() {
+        Some(area) if area.level_wide => Some(areas.remove(0)),
+        _ => None,
+    };
     let carried_count = areas
         .iter()
+        .chain(&level_wide)
         .flat_map(|a| &a.cells)
         .filter(|c| c.carried_from.is_some())
         .count();
@@ -236,14 +259,15 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
         equivalent: level.equivalent.map(|l| level_link(book, l)),
         previous: level.previous.map(|l| level_link(book, l)),
         next: level.next.map(|l| level_link(book, l)),
-        starts_count: changes.iter().filter(|c| c.kind == "starts").count(),
-        grows_count: changes.iter().filter(|c| c.kind == "grows").count(),
-        narrows_count: changes.iter().filter(|c| c.kind == "narrows").count(),
-        ends_count: changes.iter().filter(|c| c.kind == "ends").count(),
+        starts_count: competency_changes(&changes, "starts"),
+        grows_count: competency_changes(&changes, "grows"),
+        narrows_count: competency_changes(&changes, "narrows"),
+        ends_count: competency_changes(&changes, "ends"),
         ended: ended_views(book, index),
         changes,
         carried_count,
         cumulative: book.cumulative(),
+        level_wide,
         areas,
         archetypes: (0..book.archetypes.len())
             .filter(|&a| book.archetypes[a].levels.contains(&index))

@@ -32,6 +32,8 @@ pub struct MatrixRow<'a> {
 pub struct MatrixArea<'a> {
     pub name: &'a str,
     pub slug: &'a str,
+    /// The band of level-wide aspects, above the competencies (issue 25).
+    pub level_wide: bool,
     pub rows: Vec<MatrixRow<'a>>,
 }
 
@@ -60,6 +62,7 @@ pub fn matrix(book: &Book) -> Vec<MatrixTrack<'_>> {
                 .map(|(index, area)| MatrixArea {
                     name: book.area_heading(index),
                     slug: &area.slug,
+                    level_wide: area.level_wide,
                     rows: area
                         .competencies
                         .iter()

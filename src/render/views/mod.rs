@@ -109,9 +109,15 @@ pub fn level_link_beside_code(book: &Book, level: usize) -> Link {
     link("levels", &l.id, &l.title)
 }
 
+/// A link to a competency's page; a level-wide aspect has no page, so its
+/// `href` is empty and templates show its name alone (issue 25).
 pub fn competency_link(book: &Book, competency: usize) -> Link {
     let c = &book.competencies[competency];
-    link("competencies", &c.id, &c.name)
+    let mut link = link("competencies", &c.id, &c.name);
+    if c.level_wide {
+        link.href.clear();
+    }
+    link
 }
 
 pub fn archetype_link(book: &Book, archetype: usize) -> Link {

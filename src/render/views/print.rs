@@ -99,6 +99,7 @@ pub fn print(book: &Book, mut rendered: HashMap<usize, GuideBody>) -> PrintView<
         competencies: book
             .areas
             .iter()
+            .filter(|a| !a.level_wide)
             .flat_map(|a| a.competencies.iter().copied())
             .map(|i| {
                 let view = competency(book, i);

@@ -53,12 +53,15 @@
       d.querySelectorAll(".check-competency").forEach(function (c) {
         var link = c.querySelector("h3 a");
         var note = c.querySelector("h3 .muted");
+        // The owners' note on the cell (issue 25): shown, never rated.
+        var cellNote = c.querySelector(":scope > .cell-note");
         var comp = {
           id: c.getAttribute("data-competency"),
           name: c.getAttribute("data-name"),
           area: c.getAttribute("data-area"),
           href: link ? link.getAttribute("href") : null,
           note: note ? note.textContent : "",
+          cellNote: cellNote ? cellNote.innerHTML : "",
           items: []
         };
         c.querySelectorAll("li[data-key]").forEach(function (li) {
@@ -92,8 +95,13 @@
       });
     });
     var previous = level.previous && levels[level.previous];
+    // A competency the level below expects but this level does not has
+    // ended (`[]`, issue 25): it is no foundation for this level.
+    var expected = {};
+    level.competencies.forEach(function (c) { expected[c.id] = true; });
     if (previous) {
       previous.competencies.forEach(function (c) {
+        if (!expected[c.id]) return;
         c.items.forEach(function (it) {
           if (own[it.key] === it.text) return; // carried over: rated above
           list.push(item(it, c, previous.id + "/" + it.key, previous));
@@ -258,6 +266,7 @@
           g.own.length && c.note && c.note !== c.area ? el("span", { "class": "muted small", text: " " + c.note.replace(c.area + " · ", "") }) : null
         ]);
         var block = el("div", { "class": "assess-competency" }, [head]);
+        if (g.own.length && c.cellNote) block.appendChild(el("p", { "class": "cell-note", html: c.cellNote }));
         g.own.forEach(function (it) { block.appendChild(itemFieldset(it)); });
         if (g.foundation.length) {
           var f = g.foundation[0].foundation;
