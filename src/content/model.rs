@@ -246,6 +246,9 @@ pub struct Book {
     pub statics: Vec<StaticFile>,
     /// Content hash of every source file: the ladder's version.
     pub version: String,
+    /// The releases `[history]` publishes, read from the repository after
+    /// loading (`history::published::attach`); `None` without `[history]`.
+    pub history: Option<std::sync::Arc<crate::history::published::Published>>,
 }
 
 impl Book {

@@ -147,6 +147,22 @@ impl Repo {
         })
     }
 
+    /// The short names of the repository's tags (`v1.2`), unordered.
+    pub fn tag_names(&self) -> Result<Vec<String>, HistoryError> {
+        let unreadable = |err: gix::Error| self.unreadable("refs/tags", err.to_string());
+        let mut names = Vec::new();
+        for reference in self
+            .repo
+            .references()
+            .map_err(unreadable)?
+            .tags()
+            .map_err(unreadable)?
+        {
+            names.push(reference.map_err(unreadable)?.name().shorten().to_string());
+        }
+        Ok(names)
+    }
+
     fn unknown(&self, revision: &str, reason: String) -> HistoryError {
         HistoryError::UnknownRevision {
             revision: revision.to_string(),

@@ -102,6 +102,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         links: targets,
         statics,
         version,
+        history: None,
     }
 }
 
