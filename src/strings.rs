@@ -265,6 +265,7 @@ pub const STRING_KEYS: &[&str] = &[
     "changes_lede",
     "release_title",
     "release_latest",
+    "release_commit",
     "release_first",
     "release_changes_one",
     "release_changes_other",

@@ -30,6 +30,8 @@ pub struct Repo {
 pub struct Snapshot {
     /// The revision as given and its commit, short: `v1.2 (3f2a9c1)`.
     pub label: String,
+    /// The commit alone, short: `3f2a9c1`.
+    pub commit: String,
     pub config_text: String,
     pub files: Vec<MemoryFile>,
     /// Problems found reading the files (too large, not UTF-8).
@@ -141,6 +143,7 @@ impl Repo {
         }
         Ok(Snapshot {
             label: format!("{revision} ({commit})"),
+            commit,
             config_text,
             files,
             diagnostics,

@@ -48,6 +48,8 @@ pub struct Release {
     pub slug: String,
     /// The name and its commit: `v1.2 (3f2a9c1)`.
     pub label: String,
+    /// The commit alone, short: `3f2a9c1`.
+    pub commit: String,
     /// The ladder's version hash at that release.
     pub version: String,
     /// Against the release before; `None` for the first one published.
@@ -100,17 +102,22 @@ fn read_releases(
     if problems.has_errors() {
         return Err(problems);
     }
-    let books: Vec<(String, String, Loaded)> = snapshots
+    let books: Vec<ReleaseBook> = snapshots
         .into_par_iter()
         .map(|(name, snapshot)| {
             let mut loaded = load_memory_book(&snapshot.config_text, &snapshot.files);
             let mut all = snapshot.diagnostics;
             all.extend(std::mem::take(&mut loaded.diagnostics));
             loaded.diagnostics = label_files(all, &name.value);
-            (name.value.clone(), snapshot.label, loaded)
+            ReleaseBook {
+                name: name.value.clone(),
+                label: snapshot.label,
+                commit: snapshot.commit,
+                loaded,
+            }
         })
         .collect();
-    for (_, _, loaded) in &books {
+    for ReleaseBook { loaded, .. } in &books {
         let errors = loaded
             .diagnostics
             .iter()
@@ -123,39 +130,55 @@ fn read_releases(
     Ok(Some(publish(&books, current)))
 }
 
+/// A release's book, as read.
+struct ReleaseBook {
+    name: String,
+    label: String,
+    commit: String,
+    loaded: Loaded,
+}
+
 /// The releases' pages and key maps, from their loaded books (oldest first).
-fn publish(books: &[(String, String, Loaded)], current: &Book) -> Published {
+fn publish(books: &[ReleaseBook], current: &Book) -> Published {
     let diffs: Vec<Option<Diff>> = (0..books.len())
         .into_par_iter()
         .map(|i| {
-            let (_, new_label, new) = &books[i];
-            let (_, old_label, old) = books.get(i.checked_sub(1)?)?;
-            Some(diff_books(&old.book, old_label, &new.book, new_label))
+            let new = &books[i];
+            let old = books.get(i.checked_sub(1)?)?;
+            Some(diff_books(
+                &old.loaded.book,
+                &old.label,
+                &new.loaded.book,
+                &new.label,
+            ))
         })
         .collect();
     let mut versions = BTreeSet::new();
-    let older: Vec<&(String, String, Loaded)> = books
+    let older: Vec<&ReleaseBook> = books
         .iter()
-        .filter(|(_, _, loaded)| {
-            loaded.book.version != current.version && versions.insert(&loaded.book.version)
+        .filter(|release| {
+            let version = &release.loaded.book.version;
+            version != &current.version && versions.insert(version)
         })
         .collect();
     let key_maps = older
         .into_par_iter()
-        .map(|(name, label, loaded)| {
-            let diff = diff_books(&loaded.book, label, current, "this build");
-            key_map(name, &loaded.book, current, &diff)
+        .map(|release| {
+            let old = &release.loaded.book;
+            let diff = diff_books(old, &release.label, current, "this build");
+            key_map(&release.name, old, current, &diff)
         })
         .collect();
     let mut slugs = BTreeSet::new();
     let mut releases: Vec<Release> = books
         .iter()
         .zip(diffs)
-        .map(|((name, label, loaded), diff)| Release {
-            name: name.clone(),
-            slug: unique_slug(name, &mut slugs),
-            label: label.clone(),
-            version: loaded.book.version.clone(),
+        .map(|(release, diff)| Release {
+            name: release.name.clone(),
+            slug: unique_slug(&release.name, &mut slugs),
+            label: release.label.clone(),
+            commit: release.commit.clone(),
+            version: release.loaded.book.version.clone(),
             diff,
         })
         .collect();

@@ -22,6 +22,7 @@ pub struct ReleaseLink<'a> {
     pub href: String,
     pub name: &'a str,
     pub label: &'a str,
+    pub commit: &'a str,
     /// False for the first release published: nothing to compare it with.
     pub compared: bool,
     /// Changes against the release before.
@@ -42,6 +43,7 @@ fn release_link(published: &Published, index: usize) -> ReleaseLink<'_> {
         href: release_href(release),
         name: &release.name,
         label: &release.label,
+        commit: &release.commit,
         compared: release.diff.is_some(),
         change_count: release.diff.as_ref().map_or(0, Diff::change_count),
         level_count: release.diff.as_ref().map_or(0, |d| by_level(d).len()),
@@ -65,6 +67,8 @@ pub fn releases(published: &Published) -> Vec<ReleaseLink<'_>> {
 pub struct ReleaseView<'a> {
     pub name: &'a str,
     pub label: &'a str,
+    /// The release's commit, short.
+    pub commit: &'a str,
     pub latest: bool,
     /// The release this one is compared with (older), and the next (newer).
     pub previous: Option<ReleaseLink<'a>>,
@@ -135,6 +139,7 @@ pub fn release<'a>(book: &'a Book, published: &'a Published, index: usize) -> Re
         return ReleaseView {
             name: &release.name,
             label: &release.label,
+            commit: &release.commit,
             latest: index == 0,
             previous,
             next,
@@ -166,6 +171,7 @@ pub fn release<'a>(book: &'a Book, published: &'a Published, index: usize) -> Re
     ReleaseView {
         name: &release.name,
         label: &release.label,
+        commit: &release.commit,
         latest: index == 0,
         previous,
         next,
