@@ -744,7 +744,7 @@
       }
       if (changed.length) {
         parts.push(el("h3", { text: word("assess_changed", "Changed wording ({n}): the rating was kept", { n: changed.length }) }));
-        parts.push(noticeList("notice-changed", changed));
+        parts.push(noticeList(null, changed));
       }
       if (removed.length) {
         parts.push(el("h3", { text: word("assess_removed", "Removed ({n}): in the file, no longer on this page", { n: removed.length }) }));
@@ -774,8 +774,9 @@
 
   // Expectations whose file text differs from the page's: each links to
   // its rating, with the file's wording and the page's.
-  function noticeList(kind, list) {
-    return el("ul", { "class": "notice-list " + kind }, list.map(function (c) {
+  // (`extra`: a class of one kind of change besides `notice-changed`.)
+  function noticeList(extra, list) {
+    return el("ul", { "class": "notice-list notice-changed" + (extra ? " " + extra : "") }, list.map(function (c) {
       var now = el("span", { "class": "now" }, [el("span", { "class": "visually-hidden", text: word("assess_now", "Now:") + " " }), c.it.text]);
       return el("li", {}, [
         el("a", { href: "#" + c.it.id, text: c.it.competency.name + (c.it.foundation ? " (" + word("assess_foundation_mark", "foundation") + ")" : "") }),
