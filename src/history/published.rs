@@ -96,7 +96,13 @@ fn read_releases(
     for name in &names {
         match repo.read(&name.value) {
             Ok(snapshot) => snapshots.push((name, snapshot)),
-            Err(err) => problems.push(at(name.pos, release_code(&err), &err)),
+            Err(err) => {
+                let mut diagnostic = at(name.pos, release_code(&err), &err);
+                if let HistoryError::UnknownRevision { shallow: false, .. } = err {
+                    diagnostic.help = Some(UNKNOWN_RELEASE_HELP.into());
+                }
+                problems.push(diagnostic);
+            }
         }
     }
     if problems.has_errors() {
@@ -217,6 +223,10 @@ fn release_names(history: &HistorySection, repo: &Repo) -> Result<Vec<At<String>
         .map(|tag| At::new(tag, pattern.pos))
         .collect())
 }
+
+/// The hint of `diff` names a folder as another way out; in `[history]`
+/// only revisions count.
+const UNKNOWN_RELEASE_HELP: &str = "check the name with `git tag`; fetch the tags with `git fetch --tags` (a CI checkout needs its history: `fetch-depth: 0`)";
 
 fn release_code(err: &HistoryError) -> &'static str {
     match err {
