@@ -135,22 +135,23 @@ pub fn release<'a>(book: &'a Book, published: &'a Published, index: usize) -> Re
     let previous =
         (index + 1 < published.releases.len()).then(|| release_link(published, index + 1));
     let next = index.checked_sub(1).map(|i| release_link(published, i));
+    let mut view = ReleaseView {
+        name: &release.name,
+        label: &release.label,
+        commit: &release.commit,
+        latest: index == 0,
+        previous,
+        next,
+        compared: release.diff.is_some(),
+        change_count: 0,
+        items: Vec::new(),
+        levels: Vec::new(),
+        emphasis: &[],
+        dimensions: &[],
+        guides: Vec::new(),
+    };
     let Some(diff) = &release.diff else {
-        return ReleaseView {
-            name: &release.name,
-            label: &release.label,
-            commit: &release.commit,
-            latest: index == 0,
-            previous,
-            next,
-            compared: false,
-            change_count: 0,
-            items: Vec::new(),
-            levels: Vec::new(),
-            emphasis: &[],
-            dimensions: &[],
-            guides: Vec::new(),
-        };
+        return view;
     };
     let kinds = [
         "tracks",
@@ -168,38 +169,30 @@ pub fn release<'a>(book: &'a Book, published: &'a Published, index: usize) -> Re
         &diff.scorecards,
         &diff.interviews,
     ];
-    ReleaseView {
-        name: &release.name,
-        label: &release.label,
-        commit: &release.commit,
-        latest: index == 0,
-        previous,
-        next,
-        compared: true,
-        change_count: diff.change_count(),
-        items: kinds
-            .into_iter()
-            .zip(lists)
-            .filter(|(_, items)| !items.is_empty())
-            .map(|(kind, items)| ItemSection { kind, items })
-            .collect(),
-        levels: level_changes(book, diff),
-        emphasis: &diff.emphasis,
-        dimensions: &diff.dimensions,
-        guides: diff
-            .guides
-            .iter()
-            .map(|change| GuideView {
-                change,
-                link: book
-                    .pages
-                    .iter()
-                    .position(|p| p.path == change.path)
-                    .filter(|_| change.change != crate::history::diff::Change::Removed)
-                    .map(|p| page_link(book, p)),
-            })
-            .collect(),
-    }
+    view.change_count = diff.change_count();
+    view.items = kinds
+        .into_iter()
+        .zip(lists)
+        .filter(|(_, items)| !items.is_empty())
+        .map(|(kind, items)| ItemSection { kind, items })
+        .collect();
+    view.levels = level_changes(book, diff);
+    view.emphasis = &diff.emphasis;
+    view.dimensions = &diff.dimensions;
+    view.guides = diff
+        .guides
+        .iter()
+        .map(|change| GuideView {
+            change,
+            link: book
+                .pages
+                .iter()
+                .position(|p| p.path == change.path)
+                .filter(|_| change.change != crate::history::diff::Change::Removed)
+                .map(|p| page_link(book, p)),
+        })
+        .collect();
+    view
 }
 
 fn level_changes<'a>(book: &'a Book, diff: &'a Diff) -> Vec<LevelChanges<'a>> {
