@@ -60,7 +60,7 @@ pub struct Release {
 /// `[history]` names: what every command that renders the site reads.
 pub fn load_with_history(root: &Path) -> Result<Loaded, LoadError> {
     let mut loaded = load_book(root)?;
-    attach(&mut loaded, root);
+    crate::timings::measure("load: history", || attach(&mut loaded, root));
     Ok(loaded)
 }
 
@@ -94,7 +94,7 @@ fn read_releases(
     let mut problems = Diagnostics::default();
     let mut snapshots = Vec::new();
     for name in &names {
-        match repo.read(&name.value) {
+        match crate::timings::measure("history: read revisions", || repo.read(&name.value)) {
             Ok(snapshot) => snapshots.push((name, snapshot)),
             Err(err) => {
                 let mut diagnostic = at(name.pos, release_code(&err), &err);
@@ -110,6 +110,7 @@ fn read_releases(
     }
     let books: Vec<ReleaseBook> = snapshots
         .into_par_iter()
+        .with_max_len(1)
         .map(|(name, snapshot)| {
             let mut loaded = load_memory_book(&snapshot.config_text, &snapshot.files);
             let mut all = snapshot.diagnostics;
@@ -167,14 +168,16 @@ fn publish(books: &[ReleaseBook], current: &Book) -> Published {
             version != &current.version && versions.insert(version)
         })
         .collect();
-    let key_maps = older
-        .into_par_iter()
-        .map(|release| {
-            let old = &release.loaded.book;
-            let diff = diff_books(old, &release.label, current, "this build");
-            key_map(&release.name, old, current, &diff)
-        })
-        .collect();
+    let key_maps = crate::timings::measure("history: key maps", || {
+        older
+            .into_par_iter()
+            .map(|release| {
+                let old = &release.loaded.book;
+                let diff = diff_books(old, &release.label, current, "this build");
+                key_map(&release.name, old, current, &diff)
+            })
+            .collect()
+    });
     let mut slugs = BTreeSet::new();
     let mut releases: Vec<Release> = books
         .iter()
