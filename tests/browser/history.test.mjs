@@ -40,7 +40,7 @@ expectations:
 `;
 const CONFIG = '[book]\ntitle = "Delivery ladder"\n\n[ladder]\nexpectations = "cumulative"\n';
 
-let server, browser, base, oldSite;
+let server, browser, base, oldSite, siteDir;
 
 function git(dir, ...args) {
   execFileSync("git", args, {
@@ -73,6 +73,7 @@ before(async () => {
   git(book, "commit", "-q", "-m", "v2");
   git(book, "tag", "v2");
   const site = join(dir, "site");
+  siteDir = site;
   execFileSync(BIN, ["--quiet", "build", book, "--out", site]);
   server = await serveSite(dir);
   base = server.base;
@@ -121,6 +122,19 @@ test("a level page marks the latest release's changes and links to them", async 
   await marks.first().click();
   assert.match(page.url(), /changes\/v2\.html#l1--delivery$/);
   assert.equal(await page.locator("#l1--delivery").evaluate((e) => getComputedStyle(e).backgroundColor !== "rgba(0, 0, 0, 0)"), true, "the change is highlighted as the target");
+  assert.deepEqual(page.errors, []);
+});
+
+test("from file:// the Changes section, a release and a marked level link to each other", async () => {
+  const page = await newPage(browser);
+  await page.goto(`file://${siteDir}/index.html`);
+  await page.click(".topnav >> text=Changes");
+  assert.match(page.url(), /^file:.*\/changes\/index\.html$/);
+  await page.click("text=Release v2");
+  await page.click("#level-l1 >> text=Open the level");
+  assert.match(page.url(), /^file:.*\/levels\/l1\.html$/);
+  await page.click("#delivery .release-mark >> nth=1");
+  assert.match(page.url(), /^file:.*\/changes\/v2\.html#l1--delivery$/);
   assert.deepEqual(page.errors, []);
 });
 
