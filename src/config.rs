@@ -17,6 +17,10 @@ pub struct Config {
     pub site: SiteSection,
     pub ladder: LadderSection,
     pub markdown: MarkdownSection,
+    /// `[history]`: the releases the site's Changes section publishes
+    /// (issue 17); `None` leaves the site as it was.
+    #[serde(skip)]
+    pub history: Option<HistorySection>,
     /// `[strings]`: the book's own words for the interface (`crate::strings`).
     #[serde(skip)]
     pub strings: crate::strings::Strings,
@@ -82,6 +86,18 @@ pub enum ExpectationMode {
     Cumulative,
 }
 
+/// `[history]`: which revisions of the book's repository are its releases.
+/// Exactly one of `releases` and `tags` is set once decoded cleanly.
+#[derive(Debug, Clone, Default)]
+pub struct HistorySection {
+    /// Revisions named one by one (tags, branches, commits), oldest first.
+    pub releases: Vec<At<String>>,
+    /// A tag pattern (`v*`): every matching tag, in version order.
+    pub tags: Option<At<String>>,
+    /// Where the section starts, for problems of the whole section.
+    pub pos: Pos,
+}
+
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct MarkdownSection {
     pub allow_html: bool,
@@ -105,6 +121,7 @@ impl Default for Config {
             site: SiteSection { base_url: None },
             ladder: LadderSection::default(),
             markdown: MarkdownSection::default(),
+            history: None,
             strings: crate::strings::Strings::new(),
         }
     }
@@ -152,7 +169,9 @@ pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
 
 /// The sections of `book.toml`. `schema.rs` describes the same keys for
 /// editors, and its tests check that the lists never drift apart.
-pub const SECTIONS: [&str; 6] = ["book", "build", "site", "ladder", "markdown", "strings"];
+pub const SECTIONS: [&str; 7] = [
+    "book", "build", "site", "ladder", "markdown", "history", "strings",
+];
 
 /// The keys of `[book]`.
 pub const BOOK_KEYS: &[&str] = &["title", "description", "authors", "language"];
@@ -164,6 +183,8 @@ pub const SITE_KEYS: &[&str] = &["base-url"];
 pub const LADDER_KEYS: &[&str] = &["areas", "expectations", "default-area", "aspects"];
 /// The keys of `[markdown]`.
 pub const MARKDOWN_KEYS: &[&str] = &["allow-html"];
+/// The keys of `[history]`.
+pub const HISTORY_KEYS: &[&str] = &["releases", "tags"];
 
 fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
     let mut config = Config::default();
@@ -199,6 +220,9 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
                 decoder.boolean(flag, "allow-html").is_some_and(|b| b.value);
         }
         fields.finish(decoder, MARKDOWN_KEYS, "[markdown]");
+    }
+    if let Some(section) = top.get("history") {
+        config.history = crate::history::releases::decode_history(section, decoder);
     }
     if let Some(section) = top.get("strings") {
         config.strings = crate::strings::decode_strings(section, decoder, "[strings]");
@@ -296,6 +320,7 @@ pub const SECTION_KEYS: &[(&str, &[&str])] = &[
     ("site", SITE_KEYS),
     ("ladder", LADDER_KEYS),
     ("markdown", MARKDOWN_KEYS),
+    ("history", HISTORY_KEYS),
     ("strings", crate::strings::STRING_KEYS),
 ];
 

@@ -5,7 +5,7 @@ use std::time::Instant;
 use crate::cli::BuildArgs;
 use crate::cmd::{Global, Outcome, report_problems};
 use crate::config::theme_of;
-use crate::content::load_book;
+use crate::history::published::load_with_history;
 use crate::render::Templates;
 use crate::site::place::configured_output_problems;
 use crate::site::{BuildFailure, build_site};
@@ -18,7 +18,7 @@ pub fn run(args: &BuildArgs, global: Global) -> anyhow::Result<Outcome> {
     // The templates do not depend on the content: they are parsed while it
     // loads (a failure is reported by the build, which parses them again).
     let (loaded, parsed) = rayon::join(
-        || load_book(&args.book_dir),
+        || load_with_history(&args.book_dir),
         || {
             crate::timings::measure("load: templates (alongside)", || {
                 let theme = theme_of(&args.book_dir)?;

@@ -3,12 +3,12 @@
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::cmd::{Global, Outcome};
-use crate::content::load_book;
 use crate::diagnostics::{print_human, print_json};
+use crate::history::published::load_with_history;
 use crate::stdout::write_stdout;
 
 pub fn run(args: &CheckArgs, global: Global) -> anyhow::Result<Outcome> {
-    let loaded = load_book(&args.book_dir)?;
+    let loaded = load_with_history(&args.book_dir)?;
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(crate::site::place::configured_output_problems(
         &loaded.book,

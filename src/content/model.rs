@@ -256,6 +256,9 @@ pub struct Book {
     /// content file, guides' front matter, static files' addresses): with
     /// the bodies, what decides whether a page must be rendered again.
     pub inputs: u128,
+    /// The releases `[history]` publishes, read from the repository after
+    /// loading (`history::published::attach`); `None` without `[history]`.
+    pub history: Option<std::sync::Arc<crate::history::published::Published>>,
 }
 
 impl Book {

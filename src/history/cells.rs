@@ -15,9 +15,9 @@
 
 use crate::content::model::{Book, Cell, Competency};
 use crate::history::diff::{
-    CarryOver, CarryOverNow, CellChange, CellStatus, Direction, Move, Reworded,
+    CarryOver, CarryOverNow, CellChange, CellStatus, Direction, ExampleChange, Move, Reworded,
 };
-use crate::history::expectation::cell_texts;
+use crate::history::expectation::{cell_examples, cell_texts};
 use crate::history::words::{MOVED, REWORDED, similarity, word_diff};
 
 /// One (competency, level) of both books.
@@ -28,6 +28,9 @@ struct Slot<'a> {
     new_cell: Option<&'a Cell>,
     old_items: Vec<&'a str>,
     new_items: Vec<&'a str>,
+    /// `old_examples[i]`: the examples of `old_items[i]`.
+    old_examples: Vec<Vec<&'a str>>,
+    new_examples: Vec<Vec<&'a str>>,
 }
 
 impl Slot<'_> {
@@ -114,6 +117,14 @@ fn slots<'a>(
                 new_items: after.cells[new_level]
                     .as_ref()
                     .map(cell_texts)
+                    .unwrap_or_default(),
+                old_examples: before.cells[old_level]
+                    .as_ref()
+                    .map(cell_examples)
+                    .unwrap_or_default(),
+                new_examples: after.cells[new_level]
+                    .as_ref()
+                    .map(cell_examples)
                     .unwrap_or_default(),
             };
             let one_side = slot.old_cell.is_some() != slot.new_cell.is_some();
@@ -325,8 +336,10 @@ impl Context<'_> {
             (Some(_), None) => CellStatus::Ends,
             _ => CellStatus::Changed,
         };
+        let examples = self.example_changes(s);
         let carry_over = self.carry_over(slot);
-        let unchanged = added.is_empty() && removed.is_empty() && reworded.is_empty();
+        let unchanged =
+            added.is_empty() && removed.is_empty() && reworded.is_empty() && examples.is_empty();
         if unchanged && carry_over.is_none() && status == CellStatus::Changed {
             return None;
         }
@@ -341,7 +354,39 @@ impl Context<'_> {
             added,
             removed,
             reworded,
+            examples,
         })
+    }
+
+    /// The examples added to or removed from the items of slot `s` that
+    /// stayed in it (reworded or not), in the newer book's order.
+    fn example_changes(&self, s: usize) -> Vec<ExampleChange> {
+        let slot = &self.slots[s];
+        let mut changes = Vec::new();
+        for (j, new_examples) in slot.new_examples.iter().enumerate() {
+            let Some(from) = self.matching.new[s][j].filter(|from| from.slot == s) else {
+                continue;
+            };
+            let old_examples = &slot.old_examples[from.item];
+            let added: Vec<String> = new_examples
+                .iter()
+                .filter(|e| !old_examples.contains(e))
+                .map(|e| e.to_string())
+                .collect();
+            let removed: Vec<String> = old_examples
+                .iter()
+                .filter(|e| !new_examples.contains(e))
+                .map(|e| e.to_string())
+                .collect();
+            if !added.is_empty() || !removed.is_empty() {
+                changes.push(ExampleChange {
+                    expectation: slot.new_items[j].to_string(),
+                    added,
+                    removed,
+                });
+            }
+        }
+        changes
     }
 
     fn carry_over(&self, slot: &Slot) -> Option<CarryOver> {

@@ -122,6 +122,18 @@ pub struct CellChange {
     pub added: Vec<String>,
     pub removed: Vec<String>,
     pub reworded: Vec<Reworded>,
+    /// Expectations kept here whose examples changed.
+    pub examples: Vec<ExampleChange>,
+}
+
+/// An expectation's examples added or removed (an example reworded is one
+/// removed and one added: examples are short, and each stands alone).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExampleChange {
+    /// The expectation's text in the newer book.
+    pub expectation: String,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -6,7 +6,8 @@ use crate::content::model::{Cell, Html, Item};
 
 /// The text an expectation is compared and shown by: its Markdown as
 /// written, without surrounding blank space. An item's examples illustrate
-/// it and are not compared.
+/// it: they do not decide which items pair, and are compared once paired
+/// (`cell_examples`).
 pub fn expectation_text(item: &Item) -> &str {
     item.text.source.trim()
 }
@@ -14,6 +15,14 @@ pub fn expectation_text(item: &Item) -> &str {
 /// Every expectation of a cell, in the order the book lists them.
 pub fn cell_texts(cell: &Cell) -> Vec<&str> {
     cell.items.iter().map(expectation_text).collect()
+}
+
+/// The examples of every expectation of a cell, as written, in order.
+pub fn cell_examples(cell: &Cell) -> Vec<Vec<&str>> {
+    cell.items
+        .iter()
+        .map(|item| item.examples.iter().map(|e| e.source.trim()).collect())
+        .collect()
 }
 
 /// An optional Markdown field's text as written (`None` when absent).

@@ -30,6 +30,8 @@ pub struct Repo {
 pub struct Snapshot {
     /// The revision as given and its commit, short: `v1.2 (3f2a9c1)`.
     pub label: String,
+    /// The commit alone, short: `3f2a9c1`.
+    pub commit: String,
     pub config_text: String,
     pub files: Vec<MemoryFile>,
     /// Problems found reading the files (too large, not UTF-8).
@@ -141,10 +143,27 @@ impl Repo {
         }
         Ok(Snapshot {
             label: format!("{revision} ({commit})"),
+            commit,
             config_text,
             files,
             diagnostics,
         })
+    }
+
+    /// The short names of the repository's tags (`v1.2`), unordered.
+    pub fn tag_names(&self) -> Result<Vec<String>, HistoryError> {
+        let unreadable = |err: gix::Error| self.unreadable("refs/tags", err.to_string());
+        let mut names = Vec::new();
+        for reference in self
+            .repo
+            .references()
+            .map_err(unreadable)?
+            .tags()
+            .map_err(unreadable)?
+        {
+            names.push(reference.map_err(unreadable)?.name().shorten().to_string());
+        }
+        Ok(names)
     }
 
     fn unknown(&self, revision: &str, reason: String) -> HistoryError {

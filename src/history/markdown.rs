@@ -10,8 +10,8 @@ use crate::debrief::markdown::escape;
 use crate::history::by_level::{CompetencyGroup, by_level};
 use crate::history::diff::{CellStatus, Diff, GuideChange, Move};
 use crate::history::text::{
-    carry_over_note, change_word, count, emphasis_note, item_note, item_sections, line_note,
-    moved_in_note, moved_out_note,
+    carry_over_note, change_word, count, emphasis_note, examples_note, item_note, item_sections,
+    line_note, moved_in_note, moved_out_note,
 };
 use crate::history::words::{WordOp, Words};
 
@@ -102,6 +102,20 @@ fn competency_items(out: &mut String, group: &CompetencyGroup) {
         }
         for reworded in &cell.reworded {
             item(format!("reworded: {}", words(&reworded.words)));
+        }
+        for change in &cell.examples {
+            let mut text = format!(
+                "{} {}",
+                escape(&examples_note(change)),
+                escape(&change.expectation)
+            );
+            for example in &change.added {
+                text.push_str(&format!("<br>+ {}", escape(example)));
+            }
+            for example in &change.removed {
+                text.push_str(&format!("<br>− ~~{}~~", escape(example)));
+            }
+            item(text);
         }
     }
     for moved in &group.moved_in {

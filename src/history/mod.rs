@@ -33,8 +33,11 @@ mod git;
 mod guides;
 mod items;
 pub mod json;
+pub mod key_map;
 pub mod markdown;
 pub mod paint;
+pub mod published;
+pub mod releases;
 pub mod side;
 #[cfg(test)]
 mod tests;

@@ -106,7 +106,7 @@ pub fn load_side(side: &Side, book: &Path, repo: &mut Option<Repo>) -> anyhow::R
 }
 
 /// Every diagnostic's file as `revision:file`.
-fn label_files(diagnostics: Diagnostics, revision: &str) -> Diagnostics {
+pub(crate) fn label_files(diagnostics: Diagnostics, revision: &str) -> Diagnostics {
     diagnostics
         .into_iter()
         .map(|mut diagnostic| {

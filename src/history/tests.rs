@@ -291,3 +291,31 @@ fn emphasis_dimensions_bars_and_guides() {
         [("how", Change::Changed, 2, 1), ("new", Change::Added, 1, 0)]
     );
 }
+
+#[test]
+fn examples_added_and_removed_under_a_kept_expectation() {
+    let old = book(
+        "  e2:\n    - text: Plans a feature into milestones.\n      examples: [Split the billing rewrite into four steps.]\n    - Writes the release notes.\n",
+        &[],
+    );
+    let new = book(
+        "  e2:\n    - text: Plans a feature into milestones.\n      examples: [Planned the search migration.]\n    - Writes the release notes.\n",
+        &[],
+    );
+    let result = diff(&old, &new);
+    assert_eq!(result.cells.len(), 1, "{:#?}", result.cells);
+    let cell = &result.cells[0];
+    assert!(cell.added.is_empty() && cell.removed.is_empty() && cell.reworded.is_empty());
+    assert_eq!(cell.examples.len(), 1);
+    assert_eq!(
+        cell.examples[0].expectation,
+        "Plans a feature into milestones."
+    );
+    assert_eq!(cell.examples[0].added, ["Planned the search migration."]);
+    assert_eq!(
+        cell.examples[0].removed,
+        ["Split the billing rewrite into four steps."]
+    );
+    let same = diff(&new, &new);
+    assert!(!same.has_changes());
+}

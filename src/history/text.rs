@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use crate::debrief::text::clean;
 use crate::history::by_level::{CompetencyGroup, by_level};
 use crate::history::diff::{
-    CarryOverNow, CellStatus, Change, Diff, Direction, EmphasisChange, GuideChange, ItemChange,
-    Move,
+    CarryOverNow, CellStatus, Change, Diff, Direction, EmphasisChange, ExampleChange, GuideChange,
+    ItemChange, Move,
 };
 use crate::history::paint::Paint;
 use crate::history::words::{WordOp, Words};
@@ -161,6 +161,23 @@ fn competency_lines(out: &mut String, group: &CompetencyGroup, paint: Paint) {
         for reworded in &cell.reworded {
             line(out, paint.changed("~"), words(&reworded.words, paint));
         }
+        for change in &cell.examples {
+            line(
+                out,
+                paint.changed("~"),
+                format!(
+                    "{} {}",
+                    paint.quiet(&examples_note(change)),
+                    clean(&change.expectation)
+                ),
+            );
+            for example in &change.added {
+                line(out, paint.added("  +"), paint.added(&clean(example)));
+            }
+            for example in &change.removed {
+                line(out, paint.removed("  -"), paint.removed(&clean(example)));
+            }
+        }
     }
     for moved in &group.moved_in {
         line(
@@ -184,6 +201,15 @@ fn competency_lines(out: &mut String, group: &CompetencyGroup, paint: Paint) {
             ),
         );
     }
+}
+
+/// "examples changed (+1 −2):", before the expectation they illustrate.
+pub fn examples_note(change: &ExampleChange) -> String {
+    format!(
+        "examples changed (+{} −{}):",
+        change.added.len(),
+        change.removed.len()
+    )
 }
 
 /// "now its own text (it carried over from L2)" and the reverse.

@@ -46,6 +46,10 @@ pub enum PageKind {
     Assess,
     Print,
     NotFound,
+    /// The releases `[history]` publishes, newest first (issue 17).
+    ChangesIndex,
+    /// One release's changes (index into `Published::releases`).
+    Release(usize),
 }
 
 /// A page and the address it is published at (spec: the published site's addresses).
@@ -71,6 +75,9 @@ pub const FIXED_PAGES: [(PageKind, &str); 10] = [
     (PageKind::Print, "print.html"),
     (PageKind::NotFound, "404.html"),
 ];
+
+/// The Changes section's index, in books with `[history]`.
+pub const CHANGES_INDEX: &str = "changes/index.html";
 
 /// Every HTML page of the book, in a fixed order.
 pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
@@ -116,6 +123,18 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
             PageKind::Page,
         ),
     ];
+    if let Some(published) = &book.history {
+        plan.push(PlannedPage {
+            kind: PageKind::ChangesIndex,
+            path: CHANGES_INDEX.into(),
+        });
+        for (index, release) in published.releases.iter().enumerate() {
+            plan.push(PlannedPage {
+                kind: PageKind::Release(index),
+                path: format!("changes/{}.html", release.slug),
+            });
+        }
+    }
     for (ids, folder, kind) in items {
         for (index, id) in ids.into_iter().enumerate() {
             // `pages/index.md` would collide with the generated page list.
@@ -202,6 +221,8 @@ struct SiteContext<'a> {
     has_archetypes: bool,
     has_scorecards: bool,
     has_pages: bool,
+    /// A Changes section (`[history]`, issue 17).
+    has_changes: bool,
     generator: &'static str,
 }
 
@@ -277,6 +298,7 @@ impl<'b> Renderer<'b> {
             has_archetypes: !book.archetypes.is_empty(),
             has_scorecards: !book.scorecards.is_empty(),
             has_pages: !book.pages.is_empty(),
+            has_changes: book.history.is_some(),
             generator: concat!("ladderbook ", env!("CARGO_PKG_VERSION")),
         };
         let global = tera.global_context();
@@ -475,6 +497,7 @@ impl<'b> Renderer<'b> {
             PageKind::Assess => {
                 ctx.insert("assess", &views::assess(book));
                 ctx.insert("rating_notes", &views::rating_notes(&self.words));
+                ctx.insert("assess_history", &views::assess_history(book, &self.words));
                 ("assess.html", Some(self.word("nav_assess")))
             }
             PageKind::Print => {
@@ -490,6 +513,20 @@ impl<'b> Renderer<'b> {
                 )
             }
             PageKind::NotFound => ("404.html", Some(self.word("not_found_title"))),
+            PageKind::ChangesIndex => {
+                let published = published(book);
+                ctx.insert("releases", &views::releases(published));
+                ("changes.html", Some(self.word("nav_changes")))
+            }
+            PageKind::Release(i) => {
+                let published = published(book);
+                let release = &published.releases[*i];
+                ctx.insert("release", &views::release(book, published, *i));
+                (
+                    "release.html",
+                    Some(format!("{} {}", self.word("release_title"), release.name)),
+                )
+            }
         };
         ctx.insert("title", &title);
         ctx.insert(
@@ -522,6 +559,13 @@ impl<'b> Renderer<'b> {
             search_entries,
         })
     }
+}
+
+/// The releases of a book whose plan has Changes pages.
+fn published(book: &Book) -> &crate::history::published::Published {
+    book.history
+        .as_deref()
+        .expect("Changes pages are planned only for a book with releases")
 }
 
 /// The part of the site a page belongs to, for templates to mark it in

@@ -38,12 +38,15 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/assess.html",
     "templates/print.html",
     "templates/404.html",
+    "templates/changes.html",
+    "templates/release.html",
     "templates/partials/tree.html",
     "templates/partials/nav-entry.html",
     "templates/partials/nav-open.html",
     "templates/partials/header.html",
     "templates/partials/levels-nav.html",
     "templates/partials/footer.html",
+    "templates/partials/changes-style.html",
 );
 
 /// Built-in assets, by path below the output's `assets/`.

@@ -5,7 +5,9 @@
 
 use serde_json::Value;
 
-use crate::config::{BOOK_KEYS, BUILD_KEYS, LADDER_KEYS, MARKDOWN_KEYS, SECTIONS, SITE_KEYS};
+use crate::config::{
+    BOOK_KEYS, BUILD_KEYS, HISTORY_KEYS, LADDER_KEYS, MARKDOWN_KEYS, SECTIONS, SITE_KEYS,
+};
 use crate::content::raw::{
     ARCHETYPE_FIELDS, COMPETENCY_FIELDS, DIMENSION_FIELDS, INTERVIEW_FIELDS, LEVEL_FIELDS,
     PAGE_FIELDS, SCALE_STEP_FIELDS, SCORECARD_FIELDS, SIGNALS_FIELDS, TRACK_FIELDS,
@@ -36,6 +38,7 @@ fn field_order(kind: &str, path: &str) -> &'static [&'static str] {
         ("book", "[site]") => SITE_KEYS,
         ("book", "[ladder]") => LADDER_KEYS,
         ("book", "[markdown]") => MARKDOWN_KEYS,
+        ("book", "[history]") => HISTORY_KEYS,
         ("book", "[strings]") => crate::strings::STRING_KEYS,
         ("tracks", _) => TRACK_FIELDS,
         ("level", _) => LEVEL_FIELDS,

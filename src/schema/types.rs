@@ -102,6 +102,8 @@ pub struct BookToml {
     pub ladder: Option<LadderSection>,
     /// How Markdown is rendered.
     pub markdown: Option<MarkdownSection>,
+    /// The releases the site's Changes section publishes, read from the book's git repository.
+    pub history: Option<HistorySection>,
     /// The words of the interface (labels, headings, notes), key by key; keys not given keep the English default (docs/theming.md).
     pub strings: Option<StringsSection>,
 }
@@ -204,6 +206,16 @@ pub struct MarkdownSection {
     /// Keep raw HTML written in Markdown (it is dropped unless true); `javascript:` links are always dropped.
     #[schemars(extend("default" = false))]
     pub allow_html: Option<bool>,
+}
+
+/// `[history]`: the releases the site publishes, with what changed in each; name them one way, by `releases` or by `tags`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct HistorySection {
+    /// The releases one by one, oldest first: tags, branches or commits of the book's repository (`["v1.0", "v1.1"]`).
+    pub releases: Option<Vec<Text>>,
+    /// A tag pattern: every tag it matches is a release, in version order (`v1.9` before `v1.10`); `*` stands for any characters, `?` for one (`"v*"`).
+    pub tags: Option<Text>,
 }
 
 /// `content/tracks.yaml`: the ladder's tracks, in display order. Without this file there is one implicit track, `default`.

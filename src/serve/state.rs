@@ -9,8 +9,8 @@
 use std::path::Path;
 use std::sync::{Arc, RwLock};
 
-use crate::content::load_book;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::history::published::load_with_history;
 use crate::render::memo::BodyMemo;
 use crate::site::{Files, render_in_memory};
 
@@ -124,7 +124,7 @@ fn build_in_memory(
     root: &Path,
     bodies: &BodyMemo,
 ) -> anyhow::Result<Result<Files, Vec<Diagnostic>>> {
-    let loaded = load_book(root)?;
+    let loaded = load_with_history(root)?;
     if loaded.diagnostics.has_errors() {
         return Ok(Err(errors_only(loaded.diagnostics)));
     }

@@ -10,11 +10,11 @@ use serde_json::{Value, json};
 use crate::support::{TestBook, fixtures_dir};
 
 /// The repository: `root()` is its top; the book is in `ladder/`.
-struct Repo {
-    top: TestBook,
+pub(crate) struct Repo {
+    pub(crate) top: TestBook,
 }
 
-fn git(dir: &Path, args: &[&str]) {
+pub(crate) fn git(dir: &Path, args: &[&str]) {
     let output = Command::new("git")
         .args(args)
         .current_dir(dir)
@@ -58,7 +58,7 @@ impl Repo {
     /// Commits: `v0` (no book yet), `v1` (the fixture), `v2` (edits of
     /// every kind), `broken` (a competency naming an unknown level), then
     /// back to v2's files in the working tree.
-    fn new() -> Repo {
+    pub(crate) fn new() -> Repo {
         let top = TestBook::empty();
         let dir = top.root().to_path_buf();
         git(&dir, &["init", "-q", "-b", "main"]);
@@ -105,7 +105,7 @@ impl Repo {
         Repo { top }
     }
 
-    fn book(&self) -> PathBuf {
+    pub(crate) fn book(&self) -> PathBuf {
         self.top.root().join("ladder")
     }
 

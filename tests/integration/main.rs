@@ -14,6 +14,7 @@ mod ecosystem;
 mod framework_import;
 mod grid_import;
 mod history;
+mod history_site;
 mod hostile;
 mod init;
 mod ladder_shapes;

@@ -116,6 +116,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         statics,
         version,
         inputs,
+        history: None,
     }
 }
 

@@ -76,6 +76,9 @@ pub struct CellView<'a> {
     pub inherited: Vec<InheritedView<'a>>,
     /// The owners' note on this level's entry, shown with it (issue 25).
     pub note: Option<&'a str>,
+    /// `marks[n]`: how `items[n]` changed in the latest release, if it
+    /// did; empty without `[history]` (issue 17).
+    pub marks: Vec<Option<super::ReleaseMark<'a>>>,
 }
 
 /// A competency no longer expected separately at a level (issue 25).
@@ -124,6 +127,7 @@ fn cell_view<'a>(book: &'a Book, competency: usize, cell: &'a Cell, level: usize
         carried_label: carried.map(|l| book.levels[l].label()),
         inherited: inherited_views(book, competency, cell),
         note: html(&cell.note),
+        marks: super::cell_marks(book, competency, cell),
     }
 }
 
@@ -196,6 +200,8 @@ pub struct LevelView<'a> {
     pub cumulative: bool,
     pub archetypes: Vec<Link>,
     pub scorecards: Vec<Link>,
+    /// The latest release, when an expectation of this page is marked.
+    pub marked_release: Option<super::ReleaseLink<'a>>,
 }
 
 /// How many competencies changed in one way; the summary line counts
@@ -239,6 +245,11 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
         Some(area) if area.level_wide => Some(areas.remove(0)),
         _ => None,
     };
+    let marked = areas
+        .iter()
+        .chain(&level_wide)
+        .flat_map(|a| &a.cells)
+        .any(|c| c.marks.iter().any(Option::is_some));
     let carried_count = areas
         .iter()
         .chain(&level_wide)
@@ -277,5 +288,10 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
             .filter(|&s| book.scorecards[s].levels.contains(&index))
             .map(|s| scorecard_link(book, s))
             .collect(),
+        marked_release: book
+            .history
+            .as_deref()
+            .filter(|_| marked)
+            .map(|published| super::latest_release(published)),
     }
 }

@@ -14,6 +14,7 @@ use crate::markdown::ROOT_MARKER;
 
 mod archetypes;
 mod assess;
+mod changes;
 mod competencies;
 mod levels;
 mod matrix;
@@ -24,6 +25,7 @@ mod scorecards;
 
 pub use archetypes::*;
 pub use assess::*;
+pub use changes::*;
 pub use competencies::*;
 pub use levels::*;
 pub use matrix::*;

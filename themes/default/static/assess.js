@@ -13,6 +13,9 @@
 
   var FORMAT = "ladderbook.assessment/1";
   var WORDS = wordsOf("assess-words");
+  // A book with [history] (issue 17): per ladder version of an older
+  // release, where its expectations' keys went, and the words about it.
+  var HISTORY = wordsOf("assess-history");
   var RATINGS = [
     { id: "not-yet", label: word("assess_not_yet", "Not yet"), value: 0 },
     { id: "partly", label: word("assess_partly", "Partly"), value: 1 },
@@ -176,7 +179,16 @@
 
   // A word by key, its {placeholders} filled from `values`.
   function word(key, english, values) {
-    var text = typeof WORDS[key] === "string" ? WORDS[key] : english;
+    return fill(typeof WORDS[key] === "string" ? WORDS[key] : english, values);
+  }
+
+  // A word sent with the releases' key maps (only books with [history]).
+  function releaseWord(key, english, values) {
+    var own = HISTORY.words || {};
+    return fill(typeof own[key] === "string" ? own[key] : english, values);
+  }
+
+  function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (whole, name) {
       return values && name in values ? String(values[name]) : whole;
     });
@@ -303,6 +315,8 @@
       input.checked = !!(current && current.id === r.id);
       input.addEventListener("change", function () {
         entry(it.key).rating = r.id;
+        delete entry(it.key).recheck;
+        if (recheck && recheck.parentNode) recheck.remove();
         fieldset.classList.add("rated");
         persist();
         renderResult();
@@ -316,12 +330,19 @@
       fieldset.classList.toggle("has-notes", area.value.trim() !== "");
       persist();
     });
+    // A rating carried over from an older release whose wording changed
+    // since: marked until the rating is given again.
+    var recheck = state.ratings[it.key] && state.ratings[it.key].recheck
+      ? el("span", { "class": "badge badge-warn recheck-mark", text: releaseWord("assess_recheck_mark", "reworded, please re-check") })
+      : null;
+    var legend = el("legend", { html: it.html });
+    if (recheck) legend.appendChild(recheck);
     var fieldset = el("fieldset", {
       "class": "assess-item" + (it.foundation ? " foundation" : "") + (current ? " rated" : "") + (notes.trim() ? " has-notes" : ""),
       id: it.id,
       "data-key": it.key
     }, [
-      el("legend", { html: it.html }),
+      legend,
       el("div", { "class": "rate-row" }, [
         options,
         el("label", { "class": "notes-label" }, [el("span", { "class": "visually-hidden", text: word("assess_notes_label", "Notes on this expectation") }), area])
@@ -639,6 +660,10 @@
       pageKeys[it.key] = it.key;
       pageKeys[(it.foundation ? it.foundation.id + "/" : "") + it.competency.id + "\n" + it.text] = it.key;
     });
+    // A file made against an older published release: its keys that name
+    // another expectation now, by that release's key map (issue 17).
+    var release = data.book && isMap(HISTORY.releases) && HISTORY.releases[data.book.version];
+    var carried = {};
     var take = function (map, prefix) {
       Object.keys(map).forEach(function (key) {
         var r = map[key];
@@ -647,7 +672,10 @@
           return;
         }
         var byText = typeof r.text === "string" && pageKeys[prefix + r.competency + "\n" + r.text];
-        entries[pageKeys[prefix + key] || byText || prefix + key] = r;
+        var mapped = release && isMap(release.keys) && release.keys[key];
+        var byRelease = !pageKeys[prefix + key] && mapped && pageKeys[prefix + mapped.key];
+        if (byRelease) carried[byRelease] = mapped;
+        entries[pageKeys[prefix + key] || byRelease || byText || prefix + key] = r;
       });
     };
     take(data.ratings, "");
@@ -660,6 +688,7 @@
     Object.keys(entries).forEach(function (key) {
       var r = entries[key];
       next.ratings[key] = { rating: r.rating || null, notes: typeof r.notes === "string" ? r.notes : "" };
+      if (carried[key] && carried[key].reworded && r.rating) next.ratings[key].recheck = true;
     });
     open(data.level, next);
     persist();
@@ -668,6 +697,8 @@
       title: data.book && data.book.title,
       version: data.book ? data.book.version : undefined,
       entries: entries,
+      release: release ? release.release : null,
+      carried: carried,
       skipped: skipped,
       foundationSkipped: foundationSkipped
     });
@@ -701,15 +732,19 @@
     if (file.version !== undefined && file.version !== book.version) {
       var onPage = {};
       items.forEach(function (it) { onPage[it.key] = it; });
-      var changed = [], removed = [], added = [];
+      var changed = [], removed = [], added = [], recheck = [], moved = [];
       Object.keys(file.entries).forEach(function (key) {
         var r = file.entries[key];
         var it = onPage[key];
+        var via = file.carried[key];
         if (!it) removed.push({ key: key, text: typeof r.text === "string" && r.text ? r.text : key });
+        else if (via && via.moved) moved.push({ it: it, old: r.text });
+        else if (via && via.reworded) recheck.push({ it: it, old: r.text });
         else if (typeof r.text === "string" && r.text !== it.text) changed.push({ it: it, old: r.text });
       });
       items.forEach(function (it) { if (!(it.key in file.entries)) added.push(it); });
-      var total = changed.length + removed.length + added.length;
+      var total = changed.length + removed.length + added.length + recheck.length + moved.length;
+      if (file.release) parts.push(el("p", { "class": "notice-release", text: releaseWord("assess_release", "Made against release {release}: its ratings were carried onto this version of the ladder.", { release: file.release }) }));
       parts.push(el("p", {}, [
         el("strong", { text: word("assess_other_version", "Exported from another version of the handbook") }),
         " " + word("assess_versions", "({file}; this page is {page}).", { file: file.version || word("assess_unknown_version", "unknown"), page: book.version }) + " ",
@@ -717,15 +752,17 @@
           ? word("assess_review", "Ratings were matched by expectation; review the {n} below.", { n: total })
           : word("assess_no_changes", "No expectation of this level changed, so every rating still applies.")
       ]));
+      if (recheck.length) {
+        parts.push(el("h3", { text: releaseWord("assess_recheck", "Reworded, please re-check ({n}): the rating was kept", { n: recheck.length }) }));
+        parts.push(noticeList("notice-recheck", recheck));
+      }
+      if (moved.length) {
+        parts.push(el("h3", { text: releaseWord("assess_moved", "Moved to this level ({n}): the rating followed the expectation", { n: moved.length }) }));
+        parts.push(noticeList("notice-moved", moved));
+      }
       if (changed.length) {
         parts.push(el("h3", { text: word("assess_changed", "Changed wording ({n}): the rating was kept", { n: changed.length }) }));
-        parts.push(el("ul", { "class": "notice-list notice-changed" }, changed.map(function (c) {
-          return el("li", {}, [
-            el("a", { href: "#" + c.it.id, text: c.it.competency.name + (c.it.foundation ? " (" + word("assess_foundation_mark", "foundation") + ")" : "") }),
-            el("span", { "class": "was" }, [el("span", { "class": "visually-hidden", text: word("assess_was", "Was:") + " " }), c.old]),
-            el("span", { "class": "now" }, [el("span", { "class": "visually-hidden", text: word("assess_now", "Now:") + " " }), c.it.text])
-          ]);
-        })));
+        parts.push(noticeList(null, changed));
       }
       if (removed.length) {
         parts.push(el("h3", { text: word("assess_removed", "Removed ({n}): in the file, no longer on this page", { n: removed.length }) }));
@@ -751,6 +788,20 @@
     parts.forEach(function (p) { notice.appendChild(p); });
     notice.appendChild(close);
     notice.hidden = false;
+  }
+
+  // Expectations whose file text differs from the page's: each links to
+  // its rating, with the file's wording and the page's.
+  // (`extra`: a class of one kind of change besides `notice-changed`.)
+  function noticeList(extra, list) {
+    return el("ul", { "class": "notice-list notice-changed" + (extra ? " " + extra : "") }, list.map(function (c) {
+      var now = el("span", { "class": "now" }, [el("span", { "class": "visually-hidden", text: word("assess_now", "Now:") + " " }), c.it.text]);
+      return el("li", {}, [
+        el("a", { href: "#" + c.it.id, text: c.it.competency.name + (c.it.foundation ? " (" + word("assess_foundation_mark", "foundation") + ")" : "") }),
+        typeof c.old === "string" && c.old !== c.it.text ? el("span", { "class": "was" }, [el("span", { "class": "visually-hidden", text: word("assess_was", "Was:") + " " }), c.old]) : null,
+        now
+      ]);
+    }));
   }
 
   // ---- who is assessed, and by whom (issue 18) ----------------------------
