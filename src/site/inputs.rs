@@ -7,6 +7,7 @@
 //! - the program itself (its version and the executable's size, time and
 //!   inode, so a rebuilt ladderbook renders everything again);
 //! - the theme: every template, asset and word ([`Theme::fingerprint`]);
+//! - the releases `[history]` publishes, by name and commit;
 //! - every input of the book but the guides' bodies ([`Book::inputs`]:
 //!   `book.toml`, every content file, each guide's front matter);
 //! - the bodies of the guides the page reads, as the renderer declares them
@@ -45,6 +46,7 @@ pub fn page_keys(
     shared.update(program.as_bytes());
     shared.update(&book.inputs.to_le_bytes());
     shared.update(&renderer.theme().fingerprint()?.to_le_bytes());
+    published_releases(book, &mut shared);
     let shared = shared.digest128();
     let bodies: Vec<u128> = book
         .pages
@@ -81,6 +83,22 @@ pub fn page_keys(
         key(SEARCH_INDEX, &mut std::iter::once(every)),
     );
     Ok(keys)
+}
+
+/// The releases `[history]` publishes: not files of the book but commits of
+/// its repository, so a new tag matching `tags = "v*"` changes the Changes
+/// pages, the level marks and the assessment's key maps while every content
+/// file stays as it was. A commit id names everything a release shows.
+fn published_releases(book: &Book, hasher: &mut Xxh3) {
+    let Some(history) = &book.history else {
+        return;
+    };
+    for release in &history.releases {
+        for field in [&release.name, &release.commit] {
+            hasher.update(&(field.len() as u64).to_le_bytes());
+            hasher.update(field.as_bytes());
+        }
+    }
 }
 
 /// This program: its version and the executable's size, modification time

@@ -231,6 +231,26 @@ fn a_tag_pattern_publishes_matching_tags_in_version_order() {
 }
 
 #[test]
+fn a_new_tag_reaches_every_page_it_changes_on_a_rebuild_over_the_previous_site() {
+    // A tag is no file of the book: the rebuild must still see it, or the
+    // Changes index and the level marks would be taken from the last build.
+    let repo = Repo::new();
+    let dir = repo.top.root().to_path_buf();
+    git(&dir, &["tag", "-d", "v0"]);
+    repo.publish("tags = \"v*\"");
+    let site = repo.build("site");
+    assert!(!page(&site, "changes/index.html").contains("changes/v10.html"));
+    git(&dir, &["tag", "v10", "v2"]);
+    let rebuilt = repo.build("site");
+    let index = main_of(&page(&rebuilt, "changes/index.html")).to_string();
+    assert!(index.contains("changes/v10.html\""), "{index}");
+    let fresh = repo.build("fresh");
+    for path in ["changes/index.html", "changes/v2.html", "assess.html"] {
+        assert_eq!(page(&rebuilt, path), page(&fresh, path), "{path}");
+    }
+}
+
+#[test]
 fn bad_releases_are_diagnostics_on_book_toml_and_nothing_is_written() {
     let repo = Repo::new();
     repo.publish("releases = [\"v1\", \"v7\"]");
