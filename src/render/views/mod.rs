@@ -19,6 +19,7 @@ mod levels;
 mod matrix;
 mod pages;
 mod print;
+mod roles;
 mod scorecards;
 
 pub use archetypes::*;
@@ -28,6 +29,7 @@ pub use levels::*;
 pub use matrix::*;
 pub use pages::*;
 pub use print::*;
+pub use roles::*;
 pub use scorecards::*;
 
 /// A link to an item: root-relative address behind the marker, and its name.
