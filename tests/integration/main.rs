@@ -20,6 +20,7 @@ mod links;
 mod mutations;
 mod pipes;
 mod rebuild;
+mod roles;
 mod serve;
 mod strings;
 mod support;

@@ -49,6 +49,9 @@ pub struct RawRole {
     pub posted: Option<At<String>>,
     pub valid_through: Option<At<String>>,
     pub apply: Option<At<String>>,
+    /// The fields the front matter writes, sound or not: a field written
+    /// wrongly is reported as such, not also as missing.
+    pub written: Vec<String>,
     pub body: Md,
 }
 
@@ -90,6 +93,10 @@ pub const SALARY_PERIODS: &[&str] = &["YEAR", "MONTH", "WEEK", "DAY", "HOUR"];
 /// Decodes one role file; `None` when it cannot make a role (reported).
 pub fn parse_role(source: &SourceFile, decoder: &mut Decoder) -> Option<RawRole> {
     let (node, body) = parse_markdown_file(source, decoder)?;
+    let written = match &node.kind {
+        NodeKind::Map(entries) => entries.iter().map(|(key, _)| key.name.clone()).collect(),
+        _ => Vec::new(),
+    };
     let mut fields = decoder.fields(&node, "a role's front matter")?;
     let id = item_id(&mut fields, decoder, &source.stem);
     let title = optional_text(&mut fields, decoder, "title");
@@ -133,6 +140,7 @@ pub fn parse_role(source: &SourceFile, decoder: &mut Decoder) -> Option<RawRole>
         posted,
         valid_through,
         apply,
+        written,
         body,
     })
 }

@@ -244,39 +244,32 @@ impl Resolver<'_> {
     /// and the role does not give (Google's JobPosting guidelines).
     fn missing_posting_fields(&mut self, raw: &RawRole) {
         let remote = raw.remote.as_ref().map(|r| r.value);
-        let missing: [(bool, &str, &str); 5] = [
+        let location_why = if remote == Some(Remote::Remote) {
+            "job search engines require the countries a remote applicant may live in"
+        } else {
+            "job search engines require where the job is (`jobLocation`)"
+        };
+        let missing: [(&str, &str); 5] = [
             (
-                raw.posted.is_none(),
                 "posted",
                 "job search engines require the day it was posted (`datePosted`)",
             ),
+            ("location", location_why),
             (
-                raw.location.is_empty(),
-                "location",
-                if remote == Some(Remote::Remote) {
-                    "job search engines require the countries a remote applicant may live in"
-                } else {
-                    "job search engines require where the job is (`jobLocation`)"
-                },
-            ),
-            (
-                raw.employment_type.is_empty(),
                 "employment-type",
                 "job search engines recommend the kind of employment (`employmentType`)",
             ),
             (
-                raw.valid_through.is_none(),
                 "valid-through",
                 "job search engines recommend the day the posting expires (`validThrough`)",
             ),
             (
-                raw.salary.is_none(),
                 "salary",
                 "job search engines recommend the pay (`baseSalary`), and some laws require it",
             ),
         ];
-        for (absent, field, why) in missing {
-            if absent {
+        for (field, why) in missing {
+            if !raw.written.iter().any(|written| written == field) {
                 self.warning(
                     "posting-incomplete",
                     &raw.file,
