@@ -61,3 +61,54 @@ impl Words<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn band(min: Option<f64>, max: Option<f64>, per: &str) -> Band {
+        Band {
+            min,
+            max,
+            currency: "EUR".into(),
+            per: per.into(),
+        }
+    }
+
+    #[test]
+    fn a_band_reads_as_a_range_a_floor_or_a_ceiling() {
+        let english = crate::strings::english();
+        let words = Words(&english);
+        assert_eq!(
+            words.band(&band(Some(80000.0), Some(100000.0), "YEAR")),
+            "80,000–100,000 EUR a year"
+        );
+        assert_eq!(
+            words.band(&band(Some(40.0), None, "HOUR")),
+            "from 40 EUR an hour"
+        );
+        assert_eq!(
+            words.band(&band(None, Some(5000.0), "MONTH")),
+            "up to 5,000 EUR a month"
+        );
+        assert_eq!(
+            words.band(&band(Some(90.0), Some(90.0), "DAY")),
+            "90 EUR a day"
+        );
+    }
+
+    #[test]
+    fn words_come_from_the_book_when_it_has_its_own() {
+        let mut own = crate::strings::english();
+        own.insert("role_per_year", "par an".into());
+        own.insert("employment_full_time", "Temps plein".into());
+        let words = Words(&own);
+        assert_eq!(
+            words.band(&band(Some(1.0), Some(2.0), "YEAR")),
+            "1–2 EUR par an"
+        );
+        assert_eq!(words.employment("FULL_TIME"), "Temps plein");
+        assert_eq!(words.employment("SOMETHING"), "SOMETHING");
+        assert_eq!(words.remote(Remote::Hybrid), "Hybrid");
+    }
+}

@@ -417,3 +417,63 @@ fn role_pages_are_deterministic_and_absent_from_a_book_without_roles() {
     assert!(!plain.root().join("site/roles").exists());
     assert!(!read_site(&plain, "index.html").contains("Roles</a>"));
 }
+
+#[test]
+fn a_minimal_role_takes_its_title_from_the_level_and_warns_about_what_it_lacks() {
+    let book = base().with(
+        "content/roles/draft.md",
+        "---\nlevel: sre-2\n---\nA draft.\n",
+    );
+    let check = book.check(&["--format", "json"]);
+    check.assert_code(0);
+    let fields: Vec<String> = check.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "content/roles/draft.md")
+        .map(|d| {
+            assert_eq!(d["code"], "posting-incomplete");
+            assert_eq!(
+                (d["line"].as_i64(), d["column"].as_i64()),
+                (Some(2), Some(1))
+            );
+            d["message"].as_str().unwrap().to_string()
+        })
+        .collect();
+    for field in [
+        "posted",
+        "location",
+        "employment-type",
+        "valid-through",
+        "salary",
+    ] {
+        assert!(
+            fields.iter().any(|m| m.contains(&format!("`{field}`"))),
+            "{field}: {fields:?}"
+        );
+    }
+    assert_eq!(fields.len(), 5, "{fields:?}");
+    book.check(&["--deny-warnings"]).assert_code(1);
+    build(&book);
+    let main = main_of(&read_site(&book, "roles/draft.html")).to_string();
+    assert!(
+        main.contains("<h1>Site Reliability Engineer II</h1>"),
+        "{main}"
+    );
+    // Without an archetype or a scorecard: the level's competencies in the
+    // book's order, and no interview section.
+    assert!(main.contains("Defines SLIs for one service."));
+    assert!(!main.contains("How we interview"));
+    let look = &main[main.find("What we look for").unwrap()..];
+    assert!(look.find("Incident management").unwrap() < look.find("SLO practice").unwrap());
+    let jsonld = page_jsonld(&read_site(&book, "roles/draft.html"));
+    for absent in [
+        "datePosted",
+        "validThrough",
+        "employmentType",
+        "jobLocation",
+        "baseSalary",
+    ] {
+        assert_eq!(jsonld.get(absent), None, "{absent} is never guessed");
+    }
+}
