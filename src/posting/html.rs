@@ -110,33 +110,12 @@ fn how_we_interview(posting: &Posting, words: &Words) -> String {
         escape(words.get("role_how_we_interview"))
     );
     for step in &posting.interviews {
-        let _ = write!(out, "<li>{}", escape(step.title));
-        if let Some(minutes) = step.minutes {
-            let _ = write!(
-                out,
-                " ({})",
-                escape(&words.fill("role_minutes", &[("minutes", &minutes.to_string())]))
-            );
-        }
-        if !step.focus.is_empty() {
-            let _ = write!(
-                out,
-                ". {} {}",
-                escape(words.get("role_focus")),
-                escape(&step.focus.join(", "))
-            );
-        }
-        out.push_str("</li>\n");
+        let _ = writeln!(out, "<li>{}</li>", escape(&words.step(step)));
     }
     out.push_str("</ol>\n");
-    let total = words.fill(
-        "role_loop_total",
-        &[
-            ("n", &posting.interviews.len().to_string()),
-            ("minutes", &posting.loop_minutes.to_string()),
-        ],
-    );
-    let _ = writeln!(out, "<p>{}</p>", escape(&total));
+    if let Some(total) = words.loop_total(posting) {
+        let _ = writeln!(out, "<p>{}</p>", escape(&total));
+    }
     out
 }
 

@@ -111,32 +111,11 @@ pub fn render(posting: &Posting, words: &Words, root: &str) -> String {
             escape(words.get("role_how_we_interview"))
         );
         for (n, step) in posting.interviews.iter().enumerate() {
-            let mut line = format!("{}. {}", n + 1, escape(step.title));
-            if let Some(minutes) = step.minutes {
-                let _ = write!(
-                    line,
-                    " ({})",
-                    words.fill("role_minutes", &[("minutes", &minutes.to_string())])
-                );
-            }
-            if !step.focus.is_empty() {
-                let _ = write!(
-                    line,
-                    ". {} {}",
-                    words.get("role_focus"),
-                    escape(&step.focus.join(", "))
-                );
-            }
-            let _ = writeln!(out, "{line}");
+            let _ = writeln!(out, "{}. {}", n + 1, escape(&words.step(step)));
         }
-        let total = words.fill(
-            "role_loop_total",
-            &[
-                ("n", &posting.interviews.len().to_string()),
-                ("minutes", &posting.loop_minutes.to_string()),
-            ],
-        );
-        let _ = writeln!(out, "\n{}", escape(&total));
+        if let Some(total) = words.loop_total(posting) {
+            let _ = writeln!(out, "\n{}", escape(&total));
+        }
     }
     out
 }

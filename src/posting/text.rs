@@ -106,23 +106,7 @@ pub fn render(posting: &Posting, words: &Words, root: &str) -> String {
     if !posting.interviews.is_empty() {
         section(&mut out, words.get("role_how_we_interview"));
         for (n, step) in posting.interviews.iter().enumerate() {
-            let mut line = format!("  {}. {}", n + 1, step.title);
-            if let Some(minutes) = step.minutes {
-                let _ = write!(
-                    line,
-                    " ({})",
-                    words.fill("role_minutes", &[("minutes", &minutes.to_string())])
-                );
-            }
-            if !step.focus.is_empty() {
-                let _ = write!(
-                    line,
-                    ". {} {}",
-                    words.get("role_focus"),
-                    step.focus.join(", ")
-                );
-            }
-            let _ = writeln!(out, "{line}");
+            let _ = writeln!(out, "  {}. {}", n + 1, words.step(step));
         }
     }
     out

@@ -5,6 +5,7 @@ use crate::strings::Strings;
 
 use super::Band;
 use super::band::amount;
+use super::compose::{Posting, Step};
 
 /// The book's words (English, the theme's, `[strings]`), for postings.
 pub struct Words<'a>(pub &'a Strings);
@@ -42,6 +43,37 @@ impl Words<'_> {
             .get(key.as_str())
             .cloned()
             .unwrap_or_else(|| value.to_string())
+    }
+
+    /// One interview of the loop in a line: "Incident simulation (60 min).
+    /// Focus: Incident management".
+    pub fn step(&self, step: &Step) -> String {
+        let mut line = step.title.to_string();
+        if let Some(minutes) = step.minutes {
+            let length = self.fill("role_minutes", &[("minutes", &minutes.to_string())]);
+            line.push_str(&format!(" ({length})"));
+        }
+        if !step.focus.is_empty() {
+            line.push_str(&format!(
+                ". {} {}",
+                self.get("role_focus"),
+                step.focus.join(", ")
+            ));
+        }
+        line
+    }
+
+    /// "4 interviews, 240 minutes in all"; `None` without interviews.
+    pub fn loop_total(&self, posting: &Posting) -> Option<String> {
+        (!posting.interviews.is_empty()).then(|| {
+            self.fill(
+                "role_loop_total",
+                &[
+                    ("n", &posting.interviews.len().to_string()),
+                    ("minutes", &posting.loop_minutes.to_string()),
+                ],
+            )
+        })
     }
 
     /// "95,000–120,000 EUR a year", "from 40 GBP an hour".

@@ -47,15 +47,7 @@ pub fn role<'a>(book: &'a Book, index: usize, strings: &Strings, root: &str) -> 
             .years
             .map(|years| words.fill("role_experience", &[("years", years)])),
         band: posting.band.as_ref().map(|band| words.band(band)),
-        loop_total: (!posting.interviews.is_empty()).then(|| {
-            words.fill(
-                "role_loop_total",
-                &[
-                    ("n", &posting.interviews.len().to_string()),
-                    ("minutes", &posting.loop_minutes.to_string()),
-                ],
-            )
-        }),
+        loop_total: words.loop_total(&posting),
         jsonld: jsonld::script(&posting, &words, jsonld_root),
         posting,
     }
