@@ -132,10 +132,36 @@ fn split_place(place: &str) -> (Option<&str>, &str) {
     }
 }
 
+/// Where the job is: a `Place` per location.
+fn places<'a>(written: &[(Option<&'a str>, &'a str)]) -> Vec<Place<'a>> {
+    written
+        .iter()
+        .map(|&(locality, country)| Place {
+            kind: "Place",
+            address: PostalAddress {
+                kind: "PostalAddress",
+                address_locality: locality,
+                address_country: country,
+            },
+        })
+        .collect()
+}
+
+/// Where applicants to a remote job may live: the country of each location.
+fn countries<'a>(written: &[(Option<&'a str>, &'a str)]) -> Vec<Country<'a>> {
+    written
+        .iter()
+        .map(|&(_, name)| Country {
+            kind: "Country",
+            name,
+        })
+        .collect()
+}
+
 /// The `JobPosting` of a posting; links in its description against `root`.
 pub fn job_posting<'a>(posting: &'a Posting, words: &Words, root: &str) -> JobPosting<'a> {
     let remote = posting.remote == Some(Remote::Remote);
-    let places: Vec<(Option<&str>, &str)> =
+    let places_written: Vec<(Option<&str>, &str)> =
         posting.locations.iter().map(|p| split_place(p)).collect();
     JobPosting {
         context: "https://schema.org/",
@@ -161,27 +187,11 @@ pub fn job_posting<'a>(posting: &'a Posting, words: &Words, root: &str) -> JobPo
         job_location: if remote {
             Vec::new()
         } else {
-            places
-                .iter()
-                .map(|&(locality, country)| Place {
-                    kind: "Place",
-                    address: PostalAddress {
-                        kind: "PostalAddress",
-                        address_locality: locality,
-                        address_country: country,
-                    },
-                })
-                .collect()
+            places(&places_written)
         },
         job_location_type: remote.then_some("TELECOMMUTE"),
         applicant_location_requirements: if remote {
-            places
-                .iter()
-                .map(|&(_, country)| Country {
-                    kind: "Country",
-                    name: country,
-                })
-                .collect()
+            countries(&places_written)
         } else {
             Vec::new()
         },

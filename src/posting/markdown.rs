@@ -55,67 +55,64 @@ pub fn render(posting: &Posting, words: &Words, root: &str) -> String {
     if !body.trim().is_empty() {
         let _ = write!(out, "\n{}\n", body.trim());
     }
-    let _ = write!(
-        out,
-        "\n## {}\n\n",
-        escape(words.get("role_what_you_will_do"))
-    );
+    what_you_will_do(&mut out, posting, words, root);
+    what_we_look_for(&mut out, posting, words, root);
+    how_we_interview(&mut out, posting, words);
+    out
+}
+
+fn heading(out: &mut String, words: &Words, key: &str) {
+    let _ = write!(out, "\n## {}\n\n", escape(words.get(key)));
+}
+
+fn what_you_will_do(out: &mut String, posting: &Posting, words: &Words, root: &str) {
+    heading(out, words, "role_what_you_will_do");
     if let Some(summary) = &posting.summary {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            with_links(summary.markdown.trim(), posting, root)
-        );
+        let summary = with_links(summary.markdown.trim(), posting, root);
+        let _ = writeln!(out, "{summary}\n");
     }
     for area in &posting.duties {
         if !area.area.is_empty() {
             let _ = writeln!(out, "### {}\n", escape(area.area));
         }
-        for duty in &area.competencies {
-            for item in &duty.items {
-                let text = with_links(item.markdown.trim(), posting, root);
-                let _ = writeln!(out, "- {}", text.replace('\n', "\n  "));
-            }
+        for item in area.competencies.iter().flat_map(|duty| &duty.items) {
+            let text = with_links(item.markdown.trim(), posting, root);
+            let _ = writeln!(out, "- {}", text.replace('\n', "\n  "));
         }
         out.push('\n');
     }
     let full = words.fill("role_full_level", &[("level", posting.level.name)]);
     let _ = writeln!(out, "[{}]({root}{})", escape(&full), posting.level.path);
-    let _ = write!(
-        out,
-        "\n## {}\n\n",
-        escape(words.get("role_what_we_look_for"))
-    );
+}
+
+fn what_we_look_for(out: &mut String, posting: &Posting, words: &Words, root: &str) {
+    heading(out, words, "role_what_we_look_for");
     if let Some(years) = posting.years {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            escape(&words.fill("role_experience", &[("years", years)]))
-        );
+        let experience = words.fill("role_experience", &[("years", years)]);
+        let _ = writeln!(out, "{}\n", escape(&experience));
     }
     for quality in &posting.qualities {
-        let mut line = format!("- **{}**", escape(quality.competency.name));
+        let _ = write!(out, "- **{}**", escape(quality.competency.name));
         if let Some(summary) = &quality.summary {
             let _ = write!(
-                line,
+                out,
                 ": {}",
                 with_links(summary.markdown.trim(), posting, root)
             );
         }
-        let _ = writeln!(out, "{line}");
+        out.push('\n');
     }
-    if !posting.interviews.is_empty() {
-        let _ = write!(
-            out,
-            "\n## {}\n\n",
-            escape(words.get("role_how_we_interview"))
-        );
-        for (n, step) in posting.interviews.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", n + 1, escape(&words.step(step)));
-        }
-        if let Some(total) = words.loop_total(posting) {
-            let _ = writeln!(out, "\n{}", escape(&total));
-        }
+}
+
+fn how_we_interview(out: &mut String, posting: &Posting, words: &Words) {
+    if posting.interviews.is_empty() {
+        return;
     }
-    out
+    heading(out, words, "role_how_we_interview");
+    for (n, step) in posting.interviews.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}", n + 1, escape(&words.step(step)));
+    }
+    if let Some(total) = words.loop_total(posting) {
+        let _ = writeln!(out, "\n{}", escape(&total));
+    }
 }

@@ -74,7 +74,19 @@ pub fn render(posting: &Posting, words: &Words, root: &str) -> String {
     if !body.is_empty() {
         let _ = write!(out, "\n{body}\n");
     }
-    section(&mut out, words.get("role_what_you_will_do"));
+    what_you_will_do(&mut out, posting, words);
+    what_we_look_for(&mut out, posting, words);
+    if !posting.interviews.is_empty() {
+        section(&mut out, words.get("role_how_we_interview"));
+        for (n, step) in posting.interviews.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", n + 1, words.step(step));
+        }
+    }
+    out
+}
+
+fn what_you_will_do(out: &mut String, posting: &Posting, words: &Words) {
+    section(out, words.get("role_what_you_will_do"));
     if let Some(summary) = &posting.summary {
         let _ = writeln!(out, "{}\n", summary.plain.trim());
     }
@@ -82,13 +94,14 @@ pub fn render(posting: &Posting, words: &Words, root: &str) -> String {
         if !area.area.is_empty() {
             let _ = writeln!(out, "{}:", area.area);
         }
-        for duty in &area.competencies {
-            for item in &duty.items {
-                let _ = writeln!(out, "  - {}", item.plain.trim());
-            }
+        for item in area.competencies.iter().flat_map(|duty| &duty.items) {
+            let _ = writeln!(out, "  - {}", item.plain.trim());
         }
     }
-    section(&mut out, words.get("role_what_we_look_for"));
+}
+
+fn what_we_look_for(out: &mut String, posting: &Posting, words: &Words) {
+    section(out, words.get("role_what_we_look_for"));
     if let Some(years) = posting.years {
         let _ = writeln!(
             out,
@@ -97,19 +110,12 @@ pub fn render(posting: &Posting, words: &Words, root: &str) -> String {
         );
     }
     for quality in &posting.qualities {
-        let mut line = format!("  - {}", quality.competency.name);
+        let _ = write!(out, "  - {}", quality.competency.name);
         if let Some(summary) = &quality.summary {
-            let _ = write!(line, ": {}", summary.plain.trim());
+            let _ = write!(out, ": {}", summary.plain.trim());
         }
-        let _ = writeln!(out, "{line}");
+        out.push('\n');
     }
-    if !posting.interviews.is_empty() {
-        section(&mut out, words.get("role_how_we_interview"));
-        for (n, step) in posting.interviews.iter().enumerate() {
-            let _ = writeln!(out, "  {}. {}", n + 1, words.step(step));
-        }
-    }
-    out
 }
 
 fn section(out: &mut String, title: &str) {
