@@ -16,6 +16,7 @@ pub mod history;
 pub mod import;
 pub mod markdown;
 pub mod node;
+pub mod posting;
 pub mod render;
 pub mod report;
 pub mod scaffold;

@@ -169,17 +169,65 @@ fn inputs_digest(config: &[u8], sources: &source::Sources) -> u128 {
     hasher.digest128()
 }
 
+/// `book.toml` without its `[organization]` table: who hires is not part
+/// of the ladder, so naming the employer for job postings (issue 23) keeps
+/// the version that filled-in scorecards and assessments were made against.
+fn without_organization(config: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let Ok(text) = std::str::from_utf8(config) else {
+        return config.into();
+    };
+    let is_header = |line: &str| line.trim() == "[organization]";
+    if !text.lines().any(is_header) {
+        return config.into();
+    }
+    // The blank lines before the table go with it; those at its end stay,
+    // so the file hashes as it did before the table was added.
+    let mut kept = String::with_capacity(text.len());
+    let mut inside = false;
+    let mut blanks = String::new();
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            if is_header(line) {
+                while kept.ends_with("\n\n") {
+                    kept.pop();
+                }
+                inside = true;
+                continue;
+            }
+            if inside {
+                kept.push_str(&blanks);
+                inside = false;
+            }
+        }
+        if !inside {
+            kept.push_str(line);
+        } else if line.trim().is_empty() {
+            blanks.push_str(line);
+        } else {
+            blanks.clear();
+        }
+    }
+    kept.into_bytes().into()
+}
+
 /// The ladder's version: a hash of book.toml and of the files that make the
 /// ladder (tracks, levels, competencies, archetypes, scorecards), so an
 /// exported assessment or scorecard can tell which ladder it was made
 /// against. Guides (`pages/`, `index.md`) are left out: editing one changes
 /// no expectation, and hashing thousands of them would slow every build.
+/// Roles (job postings) are left out too: they publish the ladder and
+/// change nothing it expects.
 fn content_version(config: &[u8], files: &[source::SourceFile]) -> String {
     let mut hasher = Sha256::new();
-    hasher.update(config);
+    hasher.update(without_organization(config).as_ref());
     let mut sorted: Vec<&source::SourceFile> = files
         .iter()
-        .filter(|file| !matches!(file.kind, source::Kind::Page | source::Kind::Index))
+        .filter(|file| {
+            !matches!(
+                file.kind,
+                source::Kind::Page | source::Kind::Index | source::Kind::Role
+            )
+        })
         .collect();
     sorted.sort_by(|a, b| a.file.cmp(&b.file));
     for file in sorted {

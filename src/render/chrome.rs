@@ -32,7 +32,9 @@ impl Chrome {
         let levels = render(tera, LEVELS_TEMPLATE, None, None)?;
         let mut headers = HashMap::new();
         let changes = book.history.is_some().then_some(super::CHANGES_INDEX);
-        for path in FIXED_PAGES.iter().map(|(_, path)| *path).chain(changes) {
+        let roles = (!book.roles.is_empty()).then_some(super::ROLE_INDEX);
+        let optional = changes.into_iter().chain(roles);
+        for path in FIXED_PAGES.iter().map(|(_, path)| *path).chain(optional) {
             let section = section_of(path);
             headers.insert(section, render(tera, HEADER_TEMPLATE, Some(section), None)?);
         }

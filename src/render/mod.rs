@@ -41,6 +41,10 @@ pub enum PageKind {
     Archetype(usize),
     ScorecardIndex,
     Scorecard(usize),
+    /// The open roles (issue 23): planned only when the book has roles, so
+    /// a book without them builds as before.
+    RoleIndex,
+    Role(usize),
     PageIndex,
     Page(usize),
     Assess,
@@ -78,6 +82,8 @@ pub const FIXED_PAGES: [(PageKind, &str); 10] = [
 
 /// The Changes section's index, in books with `[history]`.
 pub const CHANGES_INDEX: &str = "changes/index.html";
+/// The list of open roles, in the plan only when the book has roles.
+pub const ROLE_INDEX: &str = "roles/index.html";
 
 /// Every HTML page of the book, in a fixed order.
 pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
@@ -134,6 +140,21 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
                 path: format!("changes/{}.html", release.slug),
             });
         }
+    }
+    if !book.roles.is_empty() {
+        plan.push(PlannedPage {
+            kind: PageKind::RoleIndex,
+            path: ROLE_INDEX.into(),
+        });
+        plan.extend(
+            book.roles
+                .iter()
+                .enumerate()
+                .map(|(index, role)| PlannedPage {
+                    kind: PageKind::Role(index),
+                    path: format!("roles/{}.html", role.id),
+                }),
+        );
     }
     for (ids, folder, kind) in items {
         for (index, id) in ids.into_iter().enumerate() {
@@ -220,6 +241,7 @@ struct SiteContext<'a> {
     tracks: Vec<views::TrackSummary<'a>>,
     has_archetypes: bool,
     has_scorecards: bool,
+    has_roles: bool,
     has_pages: bool,
     /// A Changes section (`[history]`, issue 17).
     has_changes: bool,
@@ -297,6 +319,7 @@ impl<'b> Renderer<'b> {
             tracks: views::tracks(book),
             has_archetypes: !book.archetypes.is_empty(),
             has_scorecards: !book.scorecards.is_empty(),
+            has_roles: !book.roles.is_empty(),
             has_pages: !book.pages.is_empty(),
             has_changes: book.history.is_some(),
             generator: concat!("ladderbook ", env!("CARGO_PKG_VERSION")),
@@ -460,6 +483,17 @@ impl<'b> Renderer<'b> {
             PageKind::Scorecard(i) => {
                 ctx.insert("scorecard", &views::scorecard(book, *i));
                 ("scorecard.html", Some(book.scorecards[*i].title.clone()))
+            }
+            PageKind::RoleIndex => {
+                ctx.insert("roles", &views::role_summaries(book, &self.words));
+                ("roles.html", Some(self.word("nav_roles")))
+            }
+            PageKind::Role(i) => {
+                ctx.insert(
+                    "role",
+                    &views::role(book, *i, &self.words, &root_prefix(&page.path)),
+                );
+                ("role.html", Some(book.roles[*i].title.clone()))
             }
             PageKind::PageIndex => {
                 ctx.insert("tree", &views::page_tree(book));

@@ -24,6 +24,7 @@ mod mutations;
 mod pipes;
 mod rebuild;
 mod rebuild_inputs;
+mod roles;
 mod serve;
 mod strings;
 mod support;

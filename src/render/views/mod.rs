@@ -21,6 +21,7 @@ mod matrix;
 mod pages;
 mod print;
 mod rating_notes;
+mod roles;
 mod scorecards;
 
 pub use archetypes::*;
@@ -32,6 +33,7 @@ pub use matrix::*;
 pub use pages::*;
 pub use print::*;
 pub use rating_notes::*;
+pub use roles::*;
 pub use scorecards::*;
 
 /// A link to an item: root-relative address behind the marker, and its name.
