@@ -302,6 +302,17 @@ fn next_reload(reader: &mut BufReader<TcpStream>) -> serde_json::Value {
     }
 }
 
+/// Saves `relative` the way many editors do, through a hidden file renamed
+/// over it: the watcher then never sees the file half written, which a
+/// loaded machine can otherwise show it (a truncated guide is a build with
+/// problems, whose reload names no files).
+fn save_whole(book: &TestBook, relative: &str, contents: String) {
+    let path = book.root().join(relative);
+    let hidden = path.with_file_name(".ladderbook-test-save");
+    std::fs::write(&hidden, contents).expect("the hidden file can be written");
+    std::fs::rename(&hidden, &path).expect("the hidden file can be renamed");
+}
+
 #[test]
 fn a_rebuild_names_the_files_it_changed_and_an_unchanged_one_reloads_nothing() {
     let book = TestBook::fixture("books/valid");
@@ -319,7 +330,7 @@ fn a_rebuild_names_the_files_it_changed_and_an_unchanged_one_reloads_nothing() {
     std::thread::sleep(Duration::from_millis(200));
     let guide = "content/pages/promotion.md";
     let text = std::fs::read_to_string(book.root().join(guide)).unwrap();
-    book.write(guide, format!("{text}\nOne more paragraph.\n"));
+    save_whole(&book, guide, format!("{text}\nOne more paragraph.\n"));
     let event = next_reload(&mut reader);
     let changed = event["changed"].as_array().expect("a list of files");
     assert!(
@@ -330,11 +341,11 @@ fn a_rebuild_names_the_files_it_changed_and_an_unchanged_one_reloads_nothing() {
     );
     // The same bytes saved again: a rebuild, and nothing to reload. The
     // next event is the next real edit's.
-    book.write(guide, format!("{text}\nOne more paragraph.\n"));
+    save_whole(&book, guide, format!("{text}\nOne more paragraph.\n"));
     std::thread::sleep(Duration::from_millis(500));
     let other = "content/pages/guides/hiring.md";
     let other_text = std::fs::read_to_string(book.root().join(other)).unwrap();
-    book.write(other, format!("{other_text}\nAnother paragraph.\n"));
+    save_whole(&book, other, format!("{other_text}\nAnother paragraph.\n"));
     let event = next_reload(&mut reader);
     assert_eq!(event["generation"], 2, "no event in between: {event}");
     let changed = event["changed"].as_array().expect("a list of files");
