@@ -17,6 +17,10 @@ pub struct Config {
     pub site: SiteSection,
     pub ladder: LadderSection,
     pub markdown: MarkdownSection,
+    /// `[pay]`: whether pay bands are published (issue 27).
+    pub pay: crate::pay::settings::PaySettings,
+    /// `[lint]`: wording and pay checks turned off, words allowed (issue 27).
+    pub lint: crate::wording::settings::LintSettings,
     /// `[strings]`: the book's own words for the interface (`crate::strings`).
     #[serde(skip)]
     pub strings: crate::strings::Strings,
@@ -101,6 +105,8 @@ impl Default for Config {
             site: SiteSection { base_url: None },
             ladder: LadderSection::default(),
             markdown: MarkdownSection::default(),
+            pay: Default::default(),
+            lint: Default::default(),
             strings: crate::strings::Strings::new(),
         }
     }
@@ -148,7 +154,9 @@ pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
 
 /// The sections of `book.toml`. `schema.rs` describes the same keys for
 /// editors, and its tests check that the lists never drift apart.
-pub const SECTIONS: [&str; 6] = ["book", "build", "site", "ladder", "markdown", "strings"];
+pub const SECTIONS: [&str; 8] = [
+    "book", "build", "site", "ladder", "markdown", "pay", "lint", "strings",
+];
 
 /// The keys of `[book]`.
 pub const BOOK_KEYS: &[&str] = &["title", "description", "authors", "language"];
@@ -195,6 +203,12 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
                 decoder.boolean(flag, "allow-html").is_some_and(|b| b.value);
         }
         fields.finish(decoder, MARKDOWN_KEYS, "[markdown]");
+    }
+    if let Some(section) = top.get("pay") {
+        config.pay = crate::pay::settings::decode_pay_settings(section, decoder);
+    }
+    if let Some(section) = top.get("lint") {
+        config.lint = crate::wording::settings::decode_lint_settings(section, decoder);
     }
     if let Some(section) = top.get("strings") {
         config.strings = crate::strings::decode_strings(section, decoder, "[strings]");
@@ -253,6 +267,8 @@ pub const SECTION_KEYS: &[(&str, &[&str])] = &[
     ("site", SITE_KEYS),
     ("ladder", LADDER_KEYS),
     ("markdown", MARKDOWN_KEYS),
+    ("pay", crate::pay::settings::PAY_SECTION_KEYS),
+    ("lint", crate::wording::settings::LINT_KEYS),
     ("strings", crate::strings::STRING_KEYS),
 ];
 

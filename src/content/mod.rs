@@ -113,11 +113,29 @@ fn assemble(
     let version = crate::timings::measure("load: version hash", || {
         content_version(config_bytes, &sources.files)
     });
+    let marks = allow_marks(&sources.files);
     // The sources are consumed, so each file's text is freed once decoded.
-    let raw = crate::timings::measure("load: decode", || {
+    let mut raw = crate::timings::measure("load: decode", || {
         raw::parse_sources(sources.files, diagnostics)
     });
-    let book = crate::timings::measure("load: resolve", || {
+    diagnostics.extend(crate::timings::measure("load: wording", || {
+        crate::wording::check_wording(
+            &raw,
+            &crate::wording::WordingInput {
+                language: &config.book.language,
+                lint: &config.lint,
+                marks: &marks,
+            },
+        )
+    }));
+    let pay_file = raw.pay.take();
+    let undecoded_levels: Vec<String> = raw
+        .undecoded
+        .iter()
+        .filter(|(kind, _)| *kind == source::Kind::Level)
+        .map(|(_, stem)| stem.clone())
+        .collect();
+    let mut book = crate::timings::measure("load: resolve", || {
         resolve::resolve(
             resolve::ResolveInput {
                 config,
@@ -128,6 +146,14 @@ fn assemble(
             diagnostics,
         )
     });
+    if let Some(file) = pay_file {
+        let (pay, problems) = crate::pay::checks::check_pay(file, &book, &undecoded_levels);
+        diagnostics.extend(problems);
+        book.pay = Some(pay);
+    }
+    diagnostics.retain(|d| {
+        d.severity == crate::diagnostics::Severity::Error || !book.config.lint.is_off(d.code)
+    });
     // The build stops at these errors: report the guides' broken links now
     // too, which would otherwise be found only once the pages render.
     if diagnostics.has_errors() {
@@ -136,17 +162,38 @@ fn assemble(
     book
 }
 
+/// The `ladderbook-allow` comments of the files the wording checks read.
+fn allow_marks(files: &[source::SourceFile]) -> crate::wording::allowed::AllowMarks {
+    let mut marks = crate::wording::allowed::AllowMarks::default();
+    for file in files {
+        if !matches!(
+            file.kind,
+            source::Kind::Page | source::Kind::Index | source::Kind::Pay
+        ) {
+            marks.add_file(&file.file, &file.text);
+        }
+    }
+    marks
+}
+
 /// The ladder's version: a hash of book.toml and of the files that make the
 /// ladder (tracks, levels, competencies, archetypes, scorecards), so an
 /// exported assessment or scorecard can tell which ladder it was made
 /// against. Guides (`pages/`, `index.md`) are left out: editing one changes
 /// no expectation, and hashing thousands of them would slow every build.
+/// `pay.yaml` is left out too: pay is not a criterion, and an unpublished
+/// book must build to the same bytes whatever its bands (issue 27).
 fn content_version(config: &[u8], files: &[source::SourceFile]) -> String {
     let mut hasher = Sha256::new();
     hasher.update(config);
     let mut sorted: Vec<&source::SourceFile> = files
         .iter()
-        .filter(|file| !matches!(file.kind, source::Kind::Page | source::Kind::Index))
+        .filter(|file| {
+            !matches!(
+                file.kind,
+                source::Kind::Page | source::Kind::Index | source::Kind::Pay
+            )
+        })
         .collect();
     sorted.sort_by(|a, b| a.file.cmp(&b.file));
     for file in sorted {

@@ -246,9 +246,18 @@ pub struct Book {
     pub statics: Vec<StaticFile>,
     /// Content hash of every source file: the ladder's version.
     pub version: String,
+    /// The pay bands of `content/pay.yaml`, checked against the levels
+    /// (issue 27); shown only through [`Book::published_pay`].
+    pub pay: Option<crate::pay::Pay>,
 }
 
 impl Book {
+    /// The pay bands when `[pay] publish = true`: the one way renderers and
+    /// exports reach pay figures, so none leaks from an unpublished book.
+    pub fn published_pay(&self) -> Option<&crate::pay::Pay> {
+        self.pay.as_ref().filter(|_| self.config.pay.publish)
+    }
+
     #[cfg(test)]
     pub fn level_index(&self, id: &str) -> Option<usize> {
         self.levels.iter().position(|level| level.id == id)

@@ -102,6 +102,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         links: targets,
         statics,
         version,
+        pay: None,
     }
 }
 
@@ -212,7 +213,7 @@ fn link_targets(raw: &RawBook, ctx: &mut Resolver) -> LinkTargets {
             Kind::Archetype => &mut index.archetypes,
             Kind::Scorecard => &mut index.scorecards,
             Kind::Page => &mut index.pages,
-            Kind::Index | Kind::Tracks => continue,
+            Kind::Index | Kind::Tracks | Kind::Pay => continue,
         };
         table.entry(stem.clone()).or_insert(UNDECODED);
     }
