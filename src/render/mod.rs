@@ -46,6 +46,8 @@ pub enum PageKind {
     Assess,
     Print,
     NotFound,
+    /// "Pay and progression", only when the book publishes pay (issue 27).
+    Pay,
 }
 
 /// A page and the address it is published at (spec: the published site's addresses).
@@ -111,6 +113,12 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
             PageKind::Page,
         ),
     ];
+    if book.published_pay().is_some() {
+        plan.push(PlannedPage {
+            kind: PageKind::Pay,
+            path: views::PAY_PAGE.into(),
+        });
+    }
     for (ids, folder, kind) in items {
         for (index, id) in ids.into_iter().enumerate() {
             // `pages/index.md` would collide with the generated page list.
@@ -353,6 +361,7 @@ impl<'b> Renderer<'b> {
         ctx.insert("path", &page.path);
         ctx.insert("section", section_of(&page.path));
         ctx.insert_value("chrome", self.chrome.for_page(&page.path));
+        ctx.insert("pay_published", &book.published_pay().is_some());
         let (template, title) = match &page.kind {
             PageKind::Home => {
                 ctx.insert("intro", &book.index.as_ref().map(|p| p.body.html.as_str()));
@@ -451,6 +460,10 @@ impl<'b> Renderer<'b> {
                 )
             }
             PageKind::NotFound => ("404.html", Some(self.word("not_found_title"))),
+            PageKind::Pay => {
+                ctx.insert("pay", &views::pay_page(book));
+                ("pay.html", Some(self.word("pay_title")))
+            }
         };
         ctx.insert("title", &title);
         ctx.insert(

@@ -38,6 +38,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/assess.html",
     "templates/print.html",
     "templates/404.html",
+    "templates/pay.html",
     "templates/partials/tree.html",
     "templates/partials/nav-entry.html",
     "templates/partials/nav-open.html",

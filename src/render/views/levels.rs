@@ -188,6 +188,8 @@ pub struct LevelView<'a> {
     pub cumulative: bool,
     pub archetypes: Vec<Link>,
     pub scorecards: Vec<Link>,
+    /// The level's pay bands when the book publishes them (issue 27).
+    pub bands: Vec<super::BandView>,
 }
 
 pub fn level(book: &Book, index: usize) -> LevelView<'_> {
@@ -253,5 +255,6 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
             .filter(|&s| book.scorecards[s].levels.contains(&index))
             .map(|s| scorecard_link(book, s))
             .collect(),
+        bands: super::level_bands(book, index),
     }
 }

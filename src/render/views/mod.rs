@@ -18,6 +18,7 @@ mod competencies;
 mod levels;
 mod matrix;
 mod pages;
+mod pay;
 mod print;
 mod scorecards;
 
@@ -27,6 +28,7 @@ pub use competencies::*;
 pub use levels::*;
 pub use matrix::*;
 pub use pages::*;
+pub use pay::*;
 pub use print::*;
 pub use scorecards::*;
 
