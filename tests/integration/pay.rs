@@ -58,7 +58,12 @@ fn files_below(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .map(|entry| entry.expect("the output can be walked"))
         .filter(|entry| entry.file_type().is_file())
         .map(|entry| {
-            let path = entry.path().strip_prefix(dir).unwrap().display().to_string();
+            let path = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .display()
+                .to_string();
             (path, std::fs::read(entry.path()).expect("readable"))
         })
         .collect();
@@ -67,7 +72,9 @@ fn files_below(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
 }
 
 #[test]
@@ -78,12 +85,19 @@ fn unpublished_bands_reach_no_byte_of_the_output_or_the_exports() {
     let json = book.run(&["export", "--format", "json"]);
     let csv = book.run(&["export", "--format", "csv"]);
     let mut outputs = files_below(&book.root().join("site"));
-    assert!(outputs.iter().any(|(path, _)| path.ends_with("search-index.js")));
+    assert!(
+        outputs
+            .iter()
+            .any(|(path, _)| path.ends_with("search-index.js"))
+    );
     outputs.push(("export.json".into(), json.stdout.into_bytes()));
     outputs.push(("export.csv".into(), csv.stdout.into_bytes()));
     for (path, bytes) in &outputs {
         for figure in figure_spellings() {
-            assert!(!contains(bytes, &figure), "{path} holds the figure {figure:?}");
+            assert!(
+                !contains(bytes, &figure),
+                "{path} holds the figure {figure:?}"
+            );
         }
         assert!(!contains(bytes, "EUR"), "{path} names the currency");
     }
@@ -103,13 +117,16 @@ fn published_bands_are_on_level_pages_the_matrix_the_exports_and_the_pay_page() 
     book.check(&["--deny-warnings"]).assert_code(0);
     book.run(&["build"]).assert_code(0);
     let level = read_site(&book, "levels/ic1.html");
-    assert!(main_of(&level).contains("€52,317 – €64,129"), "{}", main_of(&level));
+    assert!(
+        main_of(&level).contains("€52,317 – €64,129"),
+        "{}",
+        main_of(&level)
+    );
     assert!(main_of(&level).contains("per year"));
     assert!(main_of(&level).contains(r#"href="../pay.html""#));
     let matrix = read_site(&book, "matrix.html");
     assert!(matrix.contains("€62,741 – €80,263"));
-    let ladder: serde_json::Value =
-        serde_json::from_str(&read_site(&book, "ladder.json")).unwrap();
+    let ladder: serde_json::Value = serde_json::from_str(&read_site(&book, "ladder.json")).unwrap();
     assert_eq!(
         ladder["levels"][0]["pay"],
         serde_json::json!([{ "currency": "EUR", "per": "YEAR", "min": 52317.0, "max": 64129.0 }])
@@ -120,10 +137,16 @@ fn published_bands_are_on_level_pages_the_matrix_the_exports_and_the_pay_page() 
     let pay = read_site(&book, "pay.html");
     let main = main_of(&pay);
     for level in ["IC1", "IC2", "IC3", "M1"] {
-        assert!(main.contains(&format!(r#"<span class="code">{level}</span>"#)), "{level}");
+        assert!(
+            main.contains(&format!(r#"<span class="code">{level}</span>"#)),
+            "{level}"
+        );
     }
     assert!(main.contains("not legal advice"));
-    assert!(main.contains(r#"href="pages/promotion.html">Promotions</a>"#), "{main}");
+    assert!(
+        main.contains(r#"href="pages/promotion.html">Promotions</a>"#),
+        "{main}"
+    );
     // IC3's equivalent is named in its row.
     let ic3_row = &main[main.find(r#"id="pay-ic3""#).unwrap()..];
     let ic3_row = &ic3_row[..ic3_row.find("</tr>").unwrap()];
@@ -169,13 +192,20 @@ fn equivalent_levels_with_different_bands_and_bands_out_of_step_are_warnings() {
     );
     let run = book.check(&["--format", "json"]);
     let lines = run.diagnostic_lines();
-    assert!(lines.iter().all(|l| !l.contains("band-gap") && !l.contains("unequal-pay")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.contains("band-gap") && !l.contains("unequal-pay")),
+        "{lines:?}"
+    );
     assert!(lines.iter().any(|l| l.contains("band-order")));
     let overlapping = "currency: EUR\nper: YEAR\nbands:\n  ic1: { min: 50000, max: 60000 }\n  ic2: { min: 58000, max: 70000 }\n  ic3: { min: 70000, max: 80000 }\n  m1: { min: 70000, max: 80000 }\n";
     book.write("content/pay.yaml", overlapping);
     assert_eq!(
         book.check(&["--format", "json"]).diagnostic_lines(),
-        ["content/pay.yaml:5:3: warning[band-overlap]: the band of `ic2` (58000–70000 EUR) overlaps the band of `ic1` (50000–60000 EUR) below it"]
+        [
+            "content/pay.yaml:5:3: warning[band-overlap]: the band of `ic2` (58000–70000 EUR) overlaps the band of `ic1` (50000–60000 EUR) below it"
+        ]
     );
 }
 
@@ -184,7 +214,10 @@ fn every_bad_pay_input_is_an_error_at_its_place_all_at_once() {
     let flat = "currency: EURO\nper: YEARLY\nbands:\n  ic1: { min: 64000, max: 52000 }\n  ic2: { min: -5, max: 80000 }\n  ic3: { min: \"79k\", max: 99000 }\n  icc3: { min: 1, max: 2 }\n";
     let book = pay_book("[pay]\npublish = true\npublsh = true\n", flat);
     book.run(&["build"]).assert_code(1);
-    assert!(!book.root().join("site").exists(), "a failed build writes nothing");
+    assert!(
+        !book.root().join("site").exists(),
+        "a failed build writes nothing"
+    );
     let run = book.check(&["--format", "json"]);
     run.assert_code(1);
     assert_eq!(
@@ -251,7 +284,10 @@ fn the_pay_command_prints_each_step_up_in_every_format_published_or_not() {
     // 62741 / 52317 = 1.199...
     assert!(text.stdout.contains("×1.20"), "{}", text.stdout);
     let markdown = book.run(&["pay", "--format", "markdown"]).stdout;
-    assert!(markdown.contains("| IC1 | Engineer | 52317 | 64129 | ×1.20 |"), "{markdown}");
+    assert!(
+        markdown.contains("| IC1 | Engineer | 52317 | 64129 | ×1.20 |"),
+        "{markdown}"
+    );
     let csv = book.run(&["pay", "--format", "csv"]).stdout;
     assert_eq!(
         csv.lines().take(2).collect::<Vec<_>>(),

@@ -49,7 +49,9 @@ fn each_wording_code_reports_a_true_finding_with_its_place_and_a_hint() {
     assert!(helps[0].contains("their"), "{helps:?}");
     assert!(helps[1].contains("chair"), "{helps:?}");
     // Warnings fail a strict check.
-    book_with("en", "").check(&["--deny-warnings"]).assert_code(1);
+    book_with("en", "")
+        .check(&["--deny-warnings"])
+        .assert_code(1);
 }
 
 #[test]
@@ -63,8 +65,9 @@ fn lint_turns_a_code_off_and_allows_a_word_everywhere() {
     let typo = book_with("en", "[lint]\noff = [\"gendered-words\"]\n").check(&["--format", "json"]);
     typo.assert_code(1);
     assert!(
-        typo.diagnostic_lines()[0]
-            .starts_with("book.toml:5:8: error[unknown-reference]: `gendered-words` is not a check"),
+        typo.diagnostic_lines()[0].starts_with(
+            "book.toml:5:8: error[unknown-reference]: `gendered-words` is not a check"
+        ),
         "{:?}",
         typo.diagnostic_lines()
     );
