@@ -70,13 +70,21 @@ pub struct PayTrack<'a> {
     pub rows: Vec<PayRow<'a>>,
 }
 
+/// A column of the "Pay and progression" table: one zone.
+#[derive(Serialize)]
+pub struct ZoneHead<'a> {
+    /// Empty in a book without zones.
+    pub name: &'a str,
+    /// `year`, `month` or `hour`, said once in the column's heading.
+    pub per: &'static str,
+}
+
 /// The "Pay and progression" page: every level of every track, highest
 /// rank first as on the levels page, with its bands and its equivalent.
 #[derive(Serialize)]
 pub struct PayPageView<'a> {
-    /// The zones' names, in the order of each row's `bands` (one empty name
-    /// in a book without zones).
-    pub zones: Vec<&'a str>,
+    /// The zones, in the order of each row's `bands`.
+    pub zones: Vec<ZoneHead<'a>>,
     pub tracks: Vec<PayTrack<'a>>,
     /// The book's promotion guide, when it has one.
     pub promotion: Option<Link>,
@@ -110,7 +118,14 @@ pub fn pay_page(book: &Book) -> Option<PayPageView<'_>> {
         })
         .collect();
     Some(PayPageView {
-        zones: pay.zones.iter().map(|zone| zone.name.as_str()).collect(),
+        zones: pay
+            .zones
+            .iter()
+            .map(|zone| ZoneHead {
+                name: if pay.zoned { &zone.name } else { "" },
+                per: per_word(zone.per),
+            })
+            .collect(),
         tracks,
         promotion: promotion_guide(book).map(|page| page_link(book, page)),
     })
