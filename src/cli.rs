@@ -120,6 +120,12 @@ pub enum Command {
     )]
     Export(ExportArgs),
 
+    /// Print a role's job posting, made from its level, archetype and scorecard
+    #[command(
+        after_help = "Examples:\n  ladderbook role senior-sre                  Markdown, to paste into an ATS\n  ladderbook role senior-sre --format json    the schema.org JobPosting (JSON-LD)\n  ladderbook role sre-lead --book my-ladder --format html > sre-lead.html"
+    )]
+    Role(RoleArgs),
+
     /// Aggregate a hiring loop's filled-in scorecards into a debrief
     #[command(
         after_help = "Examples:\n  ladderbook debrief --book my-ladder alice-*.json\n  ladderbook debrief --format markdown *.json > debrief.md"
@@ -266,6 +272,33 @@ pub struct PayArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = PayFormat::Text)]
     pub format: PayFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleFormat {
+    /// Markdown, for an ATS or a careers site that reads it
+    Markdown,
+    /// Plain text
+    Text,
+    /// One self-contained HTML page with the JobPosting embedded
+    Html,
+    /// The schema.org JobPosting as JSON-LD
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RoleArgs {
+    /// The role's id (its file name under content/roles/ without `.md`)
+    pub id: String,
+    /// The book's folder (the one with book.toml)
+    #[arg(long, default_value = ".")]
+    pub book: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = RoleFormat::Markdown)]
+    pub format: RoleFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -21,6 +21,8 @@ pub struct Config {
     pub pay: crate::pay::settings::PaySettings,
     /// `[lint]`: wording and pay checks turned off, words allowed (issue 27).
     pub lint: crate::wording::settings::LintSettings,
+    /// `[organization]`: who hires, for job postings (issue 23).
+    pub organization: Option<OrganizationSection>,
     /// `[strings]`: the book's own words for the interface (`crate::strings`).
     #[serde(skip)]
     pub strings: crate::strings::Strings,
@@ -82,6 +84,20 @@ pub enum ExpectationMode {
     Cumulative,
 }
 
+/// `[organization]`: the employer that roles' job postings name
+/// (schema.org `hiringOrganization`), written once for every role.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct OrganizationSection {
+    pub name: String,
+    /// The organisation's own site (`sameAs`), an absolute http(s) URL.
+    pub url: Option<String>,
+    /// Its logo, an absolute http(s) URL.
+    pub logo: Option<String>,
+    /// Where `[organization]` is written, for problems about the section.
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct MarkdownSection {
     pub allow_html: bool,
@@ -107,6 +123,7 @@ impl Default for Config {
             markdown: MarkdownSection::default(),
             pay: Default::default(),
             lint: Default::default(),
+            organization: None,
             strings: crate::strings::Strings::new(),
         }
     }
@@ -154,8 +171,16 @@ pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
 
 /// The sections of `book.toml`. `schema.rs` describes the same keys for
 /// editors, and its tests check that the lists never drift apart.
-pub const SECTIONS: [&str; 8] = [
-    "book", "build", "site", "ladder", "markdown", "pay", "lint", "strings",
+pub const SECTIONS: [&str; 9] = [
+    "book",
+    "build",
+    "site",
+    "ladder",
+    "markdown",
+    "pay",
+    "lint",
+    "organization",
+    "strings",
 ];
 
 /// The keys of `[book]`.
@@ -168,6 +193,8 @@ pub const SITE_KEYS: &[&str] = &["base-url"];
 pub const LADDER_KEYS: &[&str] = &["areas", "expectations", "default-area"];
 /// The keys of `[markdown]`.
 pub const MARKDOWN_KEYS: &[&str] = &["allow-html"];
+/// The keys of `[organization]`.
+pub const ORGANIZATION_KEYS: &[&str] = &["name", "url", "logo"];
 
 fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
     let mut config = Config::default();
@@ -209,6 +236,9 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
     }
     if let Some(section) = top.get("lint") {
         config.lint = crate::wording::settings::decode_lint_settings(section, decoder);
+    }
+    if let Some(section) = top.get("organization") {
+        config.organization = decode_organization(section, decoder);
     }
     if let Some(section) = top.get("strings") {
         config.strings = crate::strings::decode_strings(section, decoder, "[strings]");
@@ -269,6 +299,7 @@ pub const SECTION_KEYS: &[(&str, &[&str])] = &[
     ("markdown", MARKDOWN_KEYS),
     ("pay", crate::pay::settings::PAY_SECTION_KEYS),
     ("lint", crate::wording::settings::LINT_KEYS),
+    ("organization", ORGANIZATION_KEYS),
     ("strings", crate::strings::STRING_KEYS),
 ];
 
@@ -404,6 +435,64 @@ fn decode_site(section: &Node, decoder: &mut Decoder, site: &mut SiteSection) {
         }
     }
     fields.finish(decoder, SITE_KEYS, "[site]");
+}
+
+fn decode_organization(section: &Node, decoder: &mut Decoder) -> Option<OrganizationSection> {
+    let mut fields = decoder.fields(section, "[organization]")?;
+    let name = fields
+        .require("name", "[organization]")
+        .and_then(|node| decoder.text(node, "name"));
+    let mut url_field = |fields: &mut Fields, key: &str| {
+        let value = decoder.text(fields.get(key)?, key)?;
+        match absolute_url_problem(&value.value) {
+            None => Some(value.value),
+            Some(problem) => {
+                decoder
+                    .error("invalid-url", value.pos, format!("`{key}` {problem}"))
+                    .help = Some(format!(
+                    "for example `{key} = \"https://example.org/{}\"`",
+                    if key == "logo" { "logo.png" } else { "" }
+                ));
+                None
+            }
+        }
+    };
+    let url = url_field(&mut fields, "url");
+    let logo = url_field(&mut fields, "logo");
+    fields.finish(decoder, ORGANIZATION_KEYS, "[organization]");
+    let name = name?;
+    if name.value.trim().is_empty() {
+        decoder.error(
+            "empty-field",
+            name.pos,
+            "the organization's `name` is empty",
+        );
+        return None;
+    }
+    Some(OrganizationSection {
+        name: name.value,
+        url,
+        logo,
+        pos: section.pos,
+    })
+}
+
+/// Why `url` is not an absolute http(s) URL that can stand in a page as
+/// written, if it is not.
+pub fn absolute_url_problem(url: &str) -> Option<String> {
+    if let Some(c) = url
+        .chars()
+        .find(|&c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c))
+    {
+        return Some(format!("holds {c:?}, which cannot appear in a URL"));
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.starts_with('/') => None,
+        _ => Some("must be an absolute http(s) URL".into()),
+    }
 }
 
 /// Why a configured folder could escape the book root, if it could.

@@ -17,6 +17,7 @@ pub mod import;
 pub mod markdown;
 pub mod node;
 pub mod pay;
+pub mod posting;
 pub mod render;
 pub mod report;
 pub mod scaffold;

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args, global),
         Command::Export(args) => cmd::export::run(args, global),
         Command::Debrief(args) => cmd::debrief::run(args, global),
+        Command::Role(args) => cmd::role::run(args, global),
         Command::Calibrate(args) => cmd::calibrate::run(args, global),
         Command::Diff(args) => cmd::diff::run(args, global),
         Command::Team(args) => cmd::team::run(args, global),

@@ -11,6 +11,7 @@ pub mod import;
 pub mod init;
 mod inputs;
 pub mod pay;
+pub mod role;
 pub mod schema;
 pub mod serve;
 pub mod team;

@@ -176,6 +176,47 @@ fn allow_marks(files: &[source::SourceFile]) -> crate::wording::allowed::AllowMa
     marks
 }
 
+/// `book.toml` without its `[organization]` table: who hires is not part
+/// of the ladder, so naming the employer for job postings (issue 23) keeps
+/// the version that filled-in scorecards and assessments were made against.
+fn without_organization(config: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let Ok(text) = std::str::from_utf8(config) else {
+        return config.into();
+    };
+    let is_header = |line: &str| line.trim() == "[organization]";
+    if !text.lines().any(is_header) {
+        return config.into();
+    }
+    // The blank lines before the table go with it; those at its end stay,
+    // so the file hashes as it did before the table was added.
+    let mut kept = String::with_capacity(text.len());
+    let mut inside = false;
+    let mut blanks = String::new();
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            if is_header(line) {
+                while kept.ends_with("\n\n") {
+                    kept.pop();
+                }
+                inside = true;
+                continue;
+            }
+            if inside {
+                kept.push_str(&blanks);
+                inside = false;
+            }
+        }
+        if !inside {
+            kept.push_str(line);
+        } else if line.trim().is_empty() {
+            blanks.push_str(line);
+        } else {
+            blanks.clear();
+        }
+    }
+    kept.into_bytes().into()
+}
+
 /// The ladder's version: a hash of book.toml and of the files that make the
 /// ladder (tracks, levels, competencies, archetypes, scorecards), so an
 /// exported assessment or scorecard can tell which ladder it was made
@@ -183,15 +224,17 @@ fn allow_marks(files: &[source::SourceFile]) -> crate::wording::allowed::AllowMa
 /// no expectation, and hashing thousands of them would slow every build.
 /// `pay.yaml` is left out too: pay is not a criterion, and an unpublished
 /// book must build to the same bytes whatever its bands (issue 27).
+/// Roles (job postings) are left out too: they publish the ladder and
+/// change nothing it expects.
 fn content_version(config: &[u8], files: &[source::SourceFile]) -> String {
     let mut hasher = Sha256::new();
-    hasher.update(config);
+    hasher.update(without_organization(config).as_ref());
     let mut sorted: Vec<&source::SourceFile> = files
         .iter()
         .filter(|file| {
             !matches!(
                 file.kind,
-                source::Kind::Page | source::Kind::Index | source::Kind::Pay
+                source::Kind::Page | source::Kind::Index | source::Kind::Pay | source::Kind::Role
             )
         })
         .collect();

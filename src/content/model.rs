@@ -193,6 +193,51 @@ pub struct Scorecard {
     pub signals: Signals,
 }
 
+pub use crate::content::raw::role::Remote;
+
+/// A salary band as a role publishes it (schema.org `baseSalary`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Salary {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// An ISO 4217 code, checked against the list.
+    pub currency: String,
+    /// `YEAR`, `MONTH`, `WEEK`, `DAY` or `HOUR`.
+    pub per: String,
+}
+
+/// A job posting built on a level (issue 23): its own facts here, the
+/// expectations, interviews and emphasis from the level, scorecard and
+/// archetype it names.
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub id: String,
+    /// The source file, for problems found later.
+    pub file: String,
+    /// The posting's title; the level's title when the role gives none.
+    pub title: String,
+    pub level: usize,
+    pub archetype: Option<usize>,
+    pub scorecard: Option<usize>,
+    pub team: Option<String>,
+    /// Places as written (`City, Country`): where the work is, or for a
+    /// remote role where applicants may live.
+    pub locations: Vec<String>,
+    /// `None` when the role does not say.
+    pub remote: Option<Remote>,
+    /// schema.org `employmentType` values.
+    pub employment_types: Vec<String>,
+    /// The band as the role writes it; `posting::band` decides what is shown.
+    pub salary: Option<Salary>,
+    /// ISO 8601 dates (`YYYY-MM-DD`), checked.
+    pub posted: Option<String>,
+    pub valid_through: Option<String>,
+    /// Where to apply: an absolute URL.
+    pub apply: Option<String>,
+    /// The posting's own text (about the team, the role, its variants).
+    pub body: Html,
+}
+
 /// A guide: a free page under `pages/`. Its body stays Markdown and is
 /// rendered, its links checked, when its page is written: the HTML of ten
 /// thousand guides would be most of a large book's model, and rendering
@@ -238,6 +283,8 @@ pub struct Book {
     pub competencies: Vec<Competency>,
     pub archetypes: Vec<Archetype>,
     pub scorecards: Vec<Scorecard>,
+    /// Job postings, by title then id.
+    pub roles: Vec<Role>,
     pub pages: Vec<Page>,
     pub nav: Vec<NavNode>,
     pub index: Option<Intro>,

@@ -4,6 +4,8 @@
 //! references (levels, competencies, archetypes) are checked in `resolve`.
 //! An item whose required fields are missing is reported and left out.
 
+pub mod role;
+
 use rayon::prelude::*;
 
 use crate::content::source::{FrontMatterError, Kind, SourceFile, split_front_matter};
@@ -165,6 +167,8 @@ pub struct RawBook {
     pub competencies: Vec<RawCompetency>,
     pub archetypes: Vec<RawArchetype>,
     pub scorecards: Vec<RawScorecard>,
+    /// Job postings (issue 23).
+    pub roles: Vec<role::RawRole>,
     pub pages: Vec<RawPage>,
     pub index: Option<RawPage>,
 }
@@ -224,6 +228,7 @@ pub fn parse_sources(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> R
                         .extend(decode_competency(&node, source, &mut decoder));
                 }
             }
+            Kind::Role => book.roles.extend(role::parse_role(source, &mut decoder)),
             Kind::Scorecard => {
                 if let Some(node) = parse_yaml_file(&source.text, &mut decoder) {
                     book.scorecards
@@ -250,8 +255,8 @@ pub fn parse_sources(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> R
                         Kind::Index => {
                             book.index = decode_page(&node, body, source, &mut decoder, false)
                         }
-                        Kind::Tracks | Kind::Pay | Kind::Scorecard | Kind::Page => {
-                            unreachable!("YAML kinds and pages are handled above")
+                        Kind::Tracks | Kind::Pay | Kind::Scorecard | Kind::Role | Kind::Page => {
+                            unreachable!("YAML kinds, roles and pages are handled above")
                         }
                     }
                 }
@@ -359,6 +364,7 @@ impl RawBook {
             + self.competencies.len()
             + self.archetypes.len()
             + self.scorecards.len()
+            + self.roles.len()
             + self.pages.len()
     }
 }
@@ -400,6 +406,7 @@ fn required_front_matter(kind: Kind) -> Option<(&'static str, &'static str)> {
         Kind::Competency => Some(("a competency", "name: ...\narea: ...\nexpectations: ...")),
         Kind::Archetype => Some(("an archetype", "name: ...")),
         Kind::Page => Some(("a page", "title: ...")),
+        Kind::Role => Some(("a role", "title: ...\nlevel: ...")),
         Kind::Index | Kind::Tracks | Kind::Pay | Kind::Scorecard => None,
     }
 }

@@ -21,6 +21,8 @@ pub enum Kind {
     Competency,
     Archetype,
     Scorecard,
+    /// `roles/<id>.md`: a job posting built on a level (issue 23).
+    Role,
     Page,
 }
 
@@ -179,8 +181,8 @@ fn visit(
                 "this file is not part of any content kind and is ignored",
             )
             .with_help(
-                "levels/ and archetypes/ take .md, competencies/ .yaml or .md, scorecards/ .yaml, \
-                 pages/ .md, static/ anything; each may have sub-folders",
+                "levels/, archetypes/ and roles/ take .md, competencies/ .yaml or .md, \
+                 scorecards/ .yaml, pages/ .md, static/ anything; each may have sub-folders",
             ),
         ),
     };
@@ -214,6 +216,7 @@ pub fn classify(relative: &str) -> Option<(Kind, String)> {
                 "competencies" if markdown || yaml => Some((Kind::Competency, name.into())),
                 "archetypes" if markdown => Some((Kind::Archetype, name.into())),
                 "scorecards" if yaml => Some((Kind::Scorecard, name.into())),
+                "roles" if markdown => Some((Kind::Role, name.into())),
                 _ => None,
             }
         }
@@ -450,6 +453,11 @@ mod tests {
             classify("competencies/craft/x.yaml"),
             Some((Kind::Competency, "x".into()))
         );
+        assert_eq!(
+            classify("roles/senior-sre.md"),
+            Some((Kind::Role, "senior-sre".into()))
+        );
+        assert_eq!(classify("roles/x.yaml"), None);
         assert_eq!(classify("levels/nested/x.yaml"), None);
         assert_eq!(classify("other/x.md"), None);
         assert_eq!(classify("levels/x.yaml"), None);

@@ -198,3 +198,33 @@ fn level_changes_name_what_starts_and_what_grows() {
     );
     assert_eq!(replaced, ["Defines SLIs for one service."]);
 }
+
+#[test]
+fn the_organization_does_not_change_the_ladder_s_version() {
+    let plain = "[book]\ntitle = \"T\"\n\n[ladder]\nareas = [\"A\"]\n";
+    let with = "[book]\ntitle = \"T\"\n\n[organization]\n# who hires\nname = \"Example\"\n\n[ladder]\nareas = [\"A\"]\n";
+    assert_eq!(
+        super::without_organization(with.as_bytes()).as_ref(),
+        plain.as_bytes()
+    );
+    assert_eq!(
+        super::content_version(plain.as_bytes(), &[]),
+        super::content_version(with.as_bytes(), &[])
+    );
+    let renamed = with.replace("Example", "Other");
+    assert_eq!(
+        super::content_version(renamed.as_bytes(), &[]),
+        super::content_version(plain.as_bytes(), &[])
+    );
+    // As the bundled book has it: the table last, after a blank line.
+    let last = format!("{plain}\n[organization]\nname = \"Example\"\n");
+    assert_eq!(
+        super::without_organization(last.as_bytes()).as_ref(),
+        plain.as_bytes()
+    );
+    let ladder = plain.replace("\"A\"", "\"B\"");
+    assert_ne!(
+        super::content_version(ladder.as_bytes(), &[]),
+        super::content_version(plain.as_bytes(), &[])
+    );
+}

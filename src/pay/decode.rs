@@ -169,7 +169,7 @@ fn decode_currency(node: &Node, decoder: &mut Decoder) -> Option<At<String>> {
     };
     decoder
         .error(
-            "unknown-currency",
+            "invalid-currency",
             code.pos,
             format!("`{}` is not an ISO 4217 currency code", code.value),
         )
@@ -311,7 +311,7 @@ mod tests {
         assert_eq!(
             problems,
             vec![
-                "content/pay.yaml:1:11: error[unknown-currency]: `eur` is not an ISO 4217 currency code",
+                "content/pay.yaml:1:11: error[invalid-currency]: `eur` is not an ISO 4217 currency code",
                 "content/pay.yaml:2:6: error[unknown-period]: `per: YEARLY` is not a pay period",
                 "content/pay.yaml:4:13: error[invalid-band]: the band of `a` starts above where it ends (min 9 > max 1)",
                 "content/pay.yaml:5:13: error[invalid-band]: `min` is -1: a pay figure cannot be negative",

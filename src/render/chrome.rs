@@ -31,7 +31,8 @@ impl Chrome {
         let footer = render(tera, FOOTER_TEMPLATE, None, None)?;
         let levels = render(tera, LEVELS_TEMPLATE, None, None)?;
         let mut headers = HashMap::new();
-        for (_, path) in FIXED_PAGES {
+        let roles = (!book.roles.is_empty()).then_some(super::ROLE_INDEX);
+        for path in FIXED_PAGES.iter().map(|(_, path)| *path).chain(roles) {
             let section = section_of(path);
             headers.insert(section, render(tera, HEADER_TEMPLATE, Some(section), None)?);
         }

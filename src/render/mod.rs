@@ -41,6 +41,10 @@ pub enum PageKind {
     Archetype(usize),
     ScorecardIndex,
     Scorecard(usize),
+    /// The open roles (issue 23): planned only when the book has roles, so
+    /// a book without them builds as before.
+    RoleIndex,
+    Role(usize),
     PageIndex,
     Page(usize),
     Assess,
@@ -73,6 +77,9 @@ pub const FIXED_PAGES: [(PageKind, &str); 10] = [
     (PageKind::Print, "print.html"),
     (PageKind::NotFound, "404.html"),
 ];
+
+/// The list of open roles, in the plan only when the book has roles.
+pub const ROLE_INDEX: &str = "roles/index.html";
 
 /// Every HTML page of the book, in a fixed order.
 pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
@@ -118,6 +125,21 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
             kind: PageKind::Pay,
             path: views::PAY_PAGE.into(),
         });
+    }
+    if !book.roles.is_empty() {
+        plan.push(PlannedPage {
+            kind: PageKind::RoleIndex,
+            path: ROLE_INDEX.into(),
+        });
+        plan.extend(
+            book.roles
+                .iter()
+                .enumerate()
+                .map(|(index, role)| PlannedPage {
+                    kind: PageKind::Role(index),
+                    path: format!("roles/{}.html", role.id),
+                }),
+        );
     }
     for (ids, folder, kind) in items {
         for (index, id) in ids.into_iter().enumerate() {
@@ -196,6 +218,7 @@ struct SiteContext<'a> {
     tracks: Vec<views::TrackSummary<'a>>,
     has_archetypes: bool,
     has_scorecards: bool,
+    has_roles: bool,
     has_pages: bool,
     generator: &'static str,
 }
@@ -271,6 +294,7 @@ impl<'b> Renderer<'b> {
             tracks: views::tracks(book),
             has_archetypes: !book.archetypes.is_empty(),
             has_scorecards: !book.scorecards.is_empty(),
+            has_roles: !book.roles.is_empty(),
             has_pages: !book.pages.is_empty(),
             generator: concat!("ladderbook ", env!("CARGO_PKG_VERSION")),
         };
@@ -409,6 +433,17 @@ impl<'b> Renderer<'b> {
             PageKind::Scorecard(i) => {
                 ctx.insert("scorecard", &views::scorecard(book, *i));
                 ("scorecard.html", Some(book.scorecards[*i].title.clone()))
+            }
+            PageKind::RoleIndex => {
+                ctx.insert("roles", &views::role_summaries(book, &self.words));
+                ("roles.html", Some(self.word("nav_roles")))
+            }
+            PageKind::Role(i) => {
+                ctx.insert(
+                    "role",
+                    &views::role(book, *i, &self.words, &root_prefix(&page.path)),
+                );
+                ("role.html", Some(book.roles[*i].title.clone()))
             }
             PageKind::PageIndex => {
                 ctx.insert("tree", &views::page_tree(book));

@@ -33,6 +33,8 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/archetype.html",
     "templates/scorecards.html",
     "templates/scorecard.html",
+    "templates/roles.html",
+    "templates/role.html",
     "templates/pages.html",
     "templates/page.html",
     "templates/assess.html",
@@ -45,6 +47,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/partials/header.html",
     "templates/partials/levels-nav.html",
     "templates/partials/footer.html",
+    "templates/partials/role-style.html",
 );
 
 /// Built-in assets, by path below the output's `assets/`.

@@ -34,7 +34,7 @@ pub const ID_PATTERN: &str = "^(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$)[a-z0-9
 
 /// The schema kinds, in the order `ladderbook schema` prints them. Each is
 /// written as `<kind>.schema.json`.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 10] = [
     "book",
     "tracks",
     "pay",
@@ -42,6 +42,7 @@ pub const KINDS: [&str; 9] = [
     "competency",
     "archetype",
     "scorecard",
+    "role",
     "page",
     "index",
 ];
@@ -62,6 +63,7 @@ pub fn kind_of(kind: Kind) -> &'static str {
         Kind::Competency => "competency",
         Kind::Archetype => "archetype",
         Kind::Scorecard => "scorecard",
+        Kind::Role => "role",
         Kind::Page => "page",
     }
 }
@@ -77,6 +79,7 @@ pub fn schema(kind: &str) -> Option<Value> {
         "competency" => generate::<Competency>(),
         "archetype" => generate::<Archetype>(),
         "scorecard" => generate::<Scorecard>(),
+        "role" => generate::<Role>(),
         "page" => generate::<Page>(),
         "index" => generate::<Index>(),
         _ => return None,
@@ -197,6 +200,7 @@ fn strip_null(schema: &mut Value) {
 mod tests {
     use super::*;
     use crate::config::{SECTION_KEYS, SECTIONS};
+    use crate::content::raw::role::{ROLE_FIELDS, SALARY_FIELDS};
     use crate::content::raw::{
         ARCHETYPE_FIELDS, COMPETENCY_FIELDS, DIMENSION_FIELDS, INTERVIEW_FIELDS, ITEM_FIELDS,
         LEVEL_FIELDS, PAGE_FIELDS, SCALE_STEP_FIELDS, SCORECARD_FIELDS, SIGNALS_FIELDS,
@@ -261,6 +265,8 @@ mod tests {
                 INTERVIEW_FIELDS,
             ),
             (schema("scorecard"), vec!["signals"], SIGNALS_FIELDS),
+            (schema("role"), vec![], ROLE_FIELDS),
+            (schema("role"), vec!["salary"], SALARY_FIELDS),
             (schema("page"), vec![], PAGE_FIELDS),
             (schema("index"), vec![], PAGE_FIELDS),
             (schema("book"), vec![], &SECTIONS),
@@ -337,6 +343,8 @@ mod tests {
             required("scorecard", &[]),
             ["dimensions", "interviews", "levels", "title"]
         );
+        assert_eq!(required("role", &[]), ["level"]);
+        assert_eq!(required("role", &["salary"]), ["currency"]);
         assert_eq!(required("page", &[]), ["title"]);
         assert!(required("index", &[]).is_empty());
     }
@@ -375,6 +383,7 @@ mod tests {
             Kind::Competency,
             Kind::Archetype,
             Kind::Scorecard,
+            Kind::Role,
             Kind::Page,
         ] {
             assert!(KINDS.contains(&kind_of(kind)), "{kind:?}");

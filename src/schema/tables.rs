@@ -5,7 +5,10 @@
 
 use serde_json::Value;
 
-use crate::config::{BOOK_KEYS, BUILD_KEYS, LADDER_KEYS, MARKDOWN_KEYS, SECTIONS, SITE_KEYS};
+use crate::config::{
+    BOOK_KEYS, BUILD_KEYS, LADDER_KEYS, MARKDOWN_KEYS, ORGANIZATION_KEYS, SECTIONS, SITE_KEYS,
+};
+use crate::content::raw::role::{ROLE_FIELDS, SALARY_FIELDS};
 use crate::content::raw::{
     ARCHETYPE_FIELDS, COMPETENCY_FIELDS, DIMENSION_FIELDS, INTERVIEW_FIELDS, LEVEL_FIELDS,
     PAGE_FIELDS, SCALE_STEP_FIELDS, SCORECARD_FIELDS, SIGNALS_FIELDS, TRACK_FIELDS,
@@ -22,6 +25,7 @@ fn heading(kind: &str) -> &'static str {
         "competency" => "`content/competencies/<id>.yaml`",
         "archetype" => "`content/archetypes/<id>.md` front matter",
         "scorecard" => "`content/scorecards/<id>.yaml`",
+        "role" => "`content/roles/<id>.md` front matter",
         "page" => "`content/pages/**/*.md` front matter",
         "index" => "`content/index.md` front matter",
         _ => unreachable!("every schema kind has a heading"),
@@ -37,6 +41,7 @@ fn field_order(kind: &str, path: &str) -> &'static [&'static str] {
         ("book", "[site]") => SITE_KEYS,
         ("book", "[ladder]") => LADDER_KEYS,
         ("book", "[markdown]") => MARKDOWN_KEYS,
+        ("book", "[organization]") => ORGANIZATION_KEYS,
         ("book", "[strings]") => crate::strings::STRING_KEYS,
         ("book", "[pay]") => crate::pay::settings::PAY_SECTION_KEYS,
         ("book", "[lint]") => crate::wording::settings::LINT_KEYS,
@@ -51,6 +56,8 @@ fn field_order(kind: &str, path: &str) -> &'static [&'static str] {
         ("scorecard", "dimensions[]") => DIMENSION_FIELDS,
         ("scorecard", "interviews[]") => INTERVIEW_FIELDS,
         ("scorecard", "signals") => SIGNALS_FIELDS,
+        ("role", "") => ROLE_FIELDS,
+        ("role", "salary") => SALARY_FIELDS,
         ("page" | "index", _) => PAGE_FIELDS,
         _ => &[],
     }

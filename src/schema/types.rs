@@ -106,6 +106,8 @@ pub struct BookToml {
     pub pay: Option<PaySection>,
     /// The wording and pay checks a book turns off, and the words it allows.
     pub lint: Option<LintSection>,
+    /// Who hires: the employer that roles' job postings name (`hiringOrganization`).
+    pub organization: Option<OrganizationSection>,
     /// The words of the interface (labels, headings, notes), key by key; keys not given keep the English default (docs/theming.md).
     pub strings: Option<StringsSection>,
 }
@@ -292,6 +294,20 @@ pub struct PayZone {
     pub per: PayPeriod,
     /// Each level's band in this zone, by level id.
     pub bands: IdMap<PayBand>,
+}
+
+/// `[organization]`: the employer of the book's roles, written once for every job posting.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct OrganizationSection {
+    /// The employer's name, as job postings show it.
+    pub name: Text,
+    /// The employer's own site, an absolute http(s) URL.
+    #[schemars(regex(pattern = r#"^https?://[^\s"<>\\^`{|}]+$"#))]
+    pub url: Option<String>,
+    /// The employer's logo, an absolute http(s) URL of an image.
+    #[schemars(regex(pattern = r#"^https?://[^\s"<>\\^`{|}]+$"#))]
+    pub logo: Option<String>,
 }
 
 /// `content/tracks.yaml`: the ladder's tracks, in display order. Without this file there is one implicit track, `default`.
@@ -525,4 +541,86 @@ pub struct Index {
     pub title: Option<Text>,
     /// Unused on the home page; allowed so a page can become the home page unchanged.
     pub order: Option<i64>,
+}
+
+/// The front matter of `content/roles/<id>.md`: a job posting built on a level; the Markdown body below it is the posting's own text (about the team, the role, its variants).
+#[derive(JsonSchema)]
+#[schemars(
+    title = "ladderbook role",
+    deny_unknown_fields,
+    rename_all = "kebab-case"
+)]
+pub struct Role {
+    /// The role's id and URL slug (default: the file name without `.md`).
+    pub id: Option<Id>,
+    /// The posting's title, e.g. "Senior Site Reliability Engineer, Payments" (default: the level's title).
+    pub title: Option<Text>,
+    /// The id of the level the role hires at: its expectations make the posting.
+    pub level: Id,
+    /// The id of an archetype: its emphasis orders the expectations.
+    pub archetype: Option<Id>,
+    /// The id of the scorecard whose interviews make "How we interview".
+    pub scorecard: Option<Id>,
+    /// The team the role joins.
+    pub team: Option<Text>,
+    /// Where the job is, as `City, Country` (for a remote role: where applicants may live, a country each).
+    pub location: Option<OneOrMany<Text>>,
+    /// `true` (fully remote), `false` (on site) or `hybrid`.
+    pub remote: Option<RemoteValue>,
+    /// schema.org employment types: `FULL_TIME`, `PART_TIME`, `CONTRACTOR`, `TEMPORARY`, `INTERN`, `VOLUNTEER`, `PER_DIEM`, `OTHER`.
+    pub employment_type: Option<OneOrMany<EmploymentType>>,
+    /// The pay band.
+    pub salary: Option<SalaryBand>,
+    /// The day the posting is published, `YYYY-MM-DD`.
+    pub posted: Option<Date>,
+    /// The last day the posting is open, `YYYY-MM-DD`; not before `posted`.
+    pub valid_through: Option<Date>,
+    /// Where candidates apply: an absolute http(s) URL.
+    #[schemars(regex(pattern = r#"^https?://[^\s"<>\\^`{|}]+$"#))]
+    pub apply: Option<String>,
+}
+
+inline_schema! {
+    /// `true`, `false` or `hybrid`.
+    RemoteValue => { "anyOf": [{ "type": "boolean" }, { "type": "string", "enum": ["hybrid"] }] }
+}
+
+inline_schema! {
+    /// A schema.org employment type.
+    EmploymentType => { "type": "string", "enum": ["FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"] }
+}
+
+inline_schema! {
+    /// A day, `YYYY-MM-DD`.
+    Date => { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }
+}
+
+inline_schema! {
+    /// An amount above 0.
+    Amount => { "type": "number", "exclusiveMinimum": 0 }
+}
+
+inline_schema! {
+    /// An ISO 4217 currency code, e.g. `EUR`.
+    Currency => { "type": "string", "pattern": "^[A-Z]{3}$" }
+}
+
+inline_schema! {
+    /// `YEAR`, `MONTH`, `WEEK`, `DAY` or `HOUR`.
+    SalaryPeriod => { "type": "string", "enum": ["YEAR", "MONTH", "WEEK", "DAY", "HOUR"] }
+}
+
+/// A role's pay band: `min` and `max` (at least one), the currency, and what the amounts are paid per.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct SalaryBand {
+    /// The lowest pay of the band; not above `max`.
+    pub min: Option<Amount>,
+    /// The highest pay of the band.
+    pub max: Option<Amount>,
+    /// The ISO 4217 code of the currency, e.g. `EUR`.
+    pub currency: Currency,
+    /// What the amounts are paid per.
+    #[schemars(extend("default" = "YEAR"))]
+    pub per: Option<SalaryPeriod>,
 }

@@ -406,6 +406,10 @@ fn source_file(book: &Book, root: &Path, page: &PlannedPage) -> Option<String> {
             .map(|ext| format!("scorecards/{}.{ext}", book.scorecards[*i].id))
             .collect(),
         PageKind::Page(i) => vec![format!("pages/{}.md", book.pages[*i].path)],
+        PageKind::Role(i) => {
+            let file = &book.roles[*i].file;
+            return root.join(file).is_file().then(|| file.clone());
+        }
         _ => Vec::new(),
     };
     candidates

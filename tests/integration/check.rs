@@ -119,6 +119,22 @@ invalid_fixtures! {
     uncovered_dimension: "uncovered-dimension" => "uncovered-dimension", exit 0;
     scale_duplicate_id: "scale-duplicate-id" => "duplicate-id", exit 1;
     scale_not_increasing: "scale-not-increasing" => "scale-order", exit 1;
+    // Roles (issue 23).
+    role_unknown_level: "role-unknown-level" => "unknown-reference", exit 1;
+    role_unknown_archetype: "role-unknown-archetype" => "unknown-reference", exit 1;
+    role_unknown_scorecard: "role-unknown-scorecard" => "unknown-reference", exit 1;
+    role_missing_level: "role-missing-level" => "missing-field", exit 1;
+    role_unknown_field: "role-unknown-field" => "unknown-field", exit 1;
+    role_salary_min_above_max: "role-salary-min-above-max" => "invalid-salary", exit 1;
+    role_currency_unknown: "role-currency-unknown" => "invalid-currency", exit 1;
+    role_date_invalid: "role-date-invalid" => "invalid-date", exit 1;
+    role_date_order: "role-date-order" => "date-order", exit 1;
+    role_remote_wrong: "role-remote-wrong" => "wrong-type", exit 1;
+    role_employment_type_unknown: "role-employment-type-unknown" => "wrong-type", exit 1;
+    role_apply_not_url: "role-apply-not-url" => "invalid-url", exit 1;
+    role_missing_salary: "role-missing-salary" => "posting-incomplete", exit 0;
+    role_scorecard_other_level: "role-scorecard-other-level" => "role-mismatch", exit 0;
+    organization_missing: "organization-missing" => "posting-incomplete", exit 0;
     // Links.
     link_broken_in_level_body: "link-broken-in-level-body" => "broken-link", exit 1;
     // Guides are checked as their pages render, at the same file:line:col.

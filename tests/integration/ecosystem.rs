@@ -154,6 +154,12 @@ const SCHEMA_ERRORS: &[&str] = &[
     "level-unknown-field",
     "order-not-an-integer",
     "rank-not-an-integer",
+    "role-apply-not-url",
+    "role-currency-unknown",
+    "role-employment-type-unknown",
+    "role-missing-level",
+    "role-remote-wrong",
+    "role-unknown-field",
 ];
 
 /// Schema errors are rejected; the other fixtures' problems (references,

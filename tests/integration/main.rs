@@ -21,6 +21,7 @@ mod mutations;
 mod pay;
 mod pipes;
 mod rebuild;
+mod roles;
 mod serve;
 mod strings;
 mod support;

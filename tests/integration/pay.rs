@@ -224,7 +224,7 @@ fn every_bad_pay_input_is_an_error_at_its_place_all_at_once() {
         run.diagnostic_lines(),
         [
             "book.toml:5:1: error[unknown-field]: unknown field `publsh` in [pay]",
-            "content/pay.yaml:1:11: error[unknown-currency]: `EURO` is not an ISO 4217 currency code",
+            "content/pay.yaml:1:11: error[invalid-currency]: `EURO` is not an ISO 4217 currency code",
             "content/pay.yaml:2:6: error[unknown-period]: `per: YEARLY` is not a pay period",
             "content/pay.yaml:4:15: error[invalid-band]: the band of `ic1` starts above where it ends (min 64000 > max 52000)",
             "content/pay.yaml:5:15: error[invalid-band]: `min` is -5: a pay figure cannot be negative",

@@ -15,6 +15,7 @@ mod competencies;
 mod ids;
 mod levels;
 mod pages;
+mod roles;
 mod scorecards;
 
 use std::collections::HashMap;
@@ -61,10 +62,18 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         levels: index_by_id(levels.iter().map(|l| &l.id)),
         competencies: index_by_id(competencies.iter().map(|c| &c.id)),
         archetypes: HashMap::new(),
+        scorecards: HashMap::new(),
     };
     let archetypes = ctx.archetypes(&raw, &placed);
     placed.archetypes = index_by_id(archetypes.iter().map(|a| &a.id));
     let scorecards = ctx.scorecards(&raw, &placed);
+    placed.scorecards = index_by_id(scorecards.iter().map(|s| &s.id));
+    let role_book = roles::RoleBook {
+        levels: &levels,
+        archetypes: &archetypes,
+        scorecards: &scorecards,
+    };
+    let roles = ctx.roles(&raw, &placed, role_book);
     let index = raw
         .index
         .as_ref()
@@ -96,6 +105,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         competencies,
         archetypes,
         scorecards,
+        roles,
         pages,
         nav,
         index,
@@ -119,6 +129,7 @@ struct Placed<'a> {
     levels: HashMap<String, usize>,
     competencies: HashMap<String, usize>,
     archetypes: HashMap<String, usize>,
+    scorecards: HashMap<String, usize>,
 }
 
 impl Placed<'_> {
@@ -127,6 +138,7 @@ impl Placed<'_> {
             RefKind::Level => (&self.levels, &self.targets.levels),
             RefKind::Competency => (&self.competencies, &self.targets.competencies),
             RefKind::Archetype => (&self.archetypes, &self.targets.archetypes),
+            RefKind::Scorecard => (&self.scorecards, &self.targets.scorecards),
         };
         match placed.get(id) {
             Some(&index) => Lookup::Found(index),
@@ -141,6 +153,7 @@ enum RefKind {
     Level,
     Competency,
     Archetype,
+    Scorecard,
 }
 
 impl RefKind {
@@ -149,6 +162,7 @@ impl RefKind {
             RefKind::Level => "level",
             RefKind::Competency => "competency",
             RefKind::Archetype => "archetype",
+            RefKind::Scorecard => "scorecard",
         }
     }
 }
@@ -213,7 +227,7 @@ fn link_targets(raw: &RawBook, ctx: &mut Resolver) -> LinkTargets {
             Kind::Archetype => &mut index.archetypes,
             Kind::Scorecard => &mut index.scorecards,
             Kind::Page => &mut index.pages,
-            Kind::Index | Kind::Tracks | Kind::Pay => continue,
+            Kind::Index | Kind::Tracks | Kind::Pay | Kind::Role => continue,
         };
         table.entry(stem.clone()).or_insert(UNDECODED);
     }
@@ -332,6 +346,7 @@ impl Resolver<'_> {
                     RefKind::Level => placed.targets.levels.keys(),
                     RefKind::Competency => placed.targets.competencies.keys(),
                     RefKind::Archetype => placed.targets.archetypes.keys(),
+                    RefKind::Scorecard => placed.targets.scorecards.keys(),
                 };
                 self.unknown_reference(file, reference, kind.name(), known);
                 None

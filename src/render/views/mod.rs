@@ -20,6 +20,7 @@ mod matrix;
 mod pages;
 mod pay;
 mod print;
+mod roles;
 mod scorecards;
 
 pub use archetypes::*;
@@ -30,6 +31,7 @@ pub use matrix::*;
 pub use pages::*;
 pub use pay::*;
 pub use print::*;
+pub use roles::*;
 pub use scorecards::*;
 
 /// A link to an item: root-relative address behind the marker, and its name.
