@@ -115,7 +115,7 @@ fn assemble(
     });
     let marks = allow_marks(&sources.files);
     // The sources are consumed, so each file's text is freed once decoded.
-    let mut raw = crate::timings::measure("load: decode", || {
+    let raw = crate::timings::measure("load: decode", || {
         raw::parse_sources(sources.files, diagnostics)
     });
     diagnostics.extend(crate::timings::measure("load: wording", || {
@@ -128,7 +128,8 @@ fn assemble(
             },
         )
     }));
-    let pay_file = raw.pay.take();
+    // Cloned, not taken: resolving roles needs to know the book has bands.
+    let pay_file = raw.pay.clone();
     let undecoded_levels: Vec<String> = raw
         .undecoded
         .iter()
@@ -149,6 +150,7 @@ fn assemble(
     if let Some(file) = pay_file {
         let (pay, problems) = crate::pay::checks::check_pay(file, &book, &undecoded_levels);
         diagnostics.extend(problems);
+        diagnostics.extend(crate::pay::roles::check_roles(&pay, &book));
         book.pay = Some(pay);
     }
     diagnostics.retain(|d| {

@@ -229,6 +229,13 @@ pub struct Role {
     pub employment_types: Vec<String>,
     /// The band as the role writes it; `posting::band` decides what is shown.
     pub salary: Option<Salary>,
+    /// The pay zone whose band of the role's level the posting takes when
+    /// it writes no `salary` (issue 27), as written.
+    pub zone: Option<crate::decode::At<String>>,
+    /// Where the front matter starts and where `salary` is written, for the
+    /// pay checks that run once the bands are known (`pay::roles`).
+    pub pos: crate::node::Pos,
+    pub salary_pos: Option<crate::node::Pos>,
     /// ISO 8601 dates (`YYYY-MM-DD`), checked.
     pub posted: Option<String>,
     pub valid_through: Option<String>,

@@ -6,6 +6,7 @@
 //! - `currency`  the ISO 4217 codes a `currency:` may name
 //! - `checks`    [`PayFile`] + the resolved levels → [`Pay`]: unknown levels,
 //!   missing bands, bands against rank, gaps and overlaps, equal value across tracks
+//! - `roles`     each role's band (its own `salary`, or its level's) and its problems
 //! - `money`     a figure or a band as text in the book's language
 //! - `report`    the `ladderbook pay` table (a pure struct), then `text`,
 //!   `markdown`, `csv` and `json`, one file per format
@@ -22,6 +23,7 @@ pub mod json;
 pub mod markdown;
 pub mod money;
 pub mod report;
+pub mod roles;
 pub mod settings;
 pub mod text;
 

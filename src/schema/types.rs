@@ -229,7 +229,7 @@ pub struct PaySection {
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LintSection {
-    /// Warning codes to turn off: `gendered-word`, `coded-word`, `trait-not-behaviour`, `missing-band`, `band-order`, `band-gap`, `band-overlap`, `unequal-pay`.
+    /// Warning codes to turn off: `gendered-word`, `coded-word`, `trait-not-behaviour`, `missing-band`, `band-order`, `band-gap`, `band-overlap`, `unequal-pay`, `salary-outside-band`, `posting-without-range`.
     pub off: Option<OneOrMany<LintCode>>,
     /// Words or phrases the wording checks accept everywhere, as found (`aggressive`) or as the list writes them (`aggress*`).
     pub allow: Option<OneOrMany<String>>,
@@ -237,7 +237,7 @@ pub struct LintSection {
 
 inline_schema! {
     /// A warning code `[lint] off` can turn off.
-    LintCode => { "type": "string", "enum": ["gendered-word", "coded-word", "trait-not-behaviour", "missing-band", "band-order", "band-gap", "band-overlap", "unequal-pay"] }
+    LintCode => { "type": "string", "enum": ["gendered-word", "coded-word", "trait-not-behaviour", "missing-band", "band-order", "band-gap", "band-overlap", "unequal-pay", "salary-outside-band", "posting-without-range"] }
 }
 
 /// `content/pay.yaml`: the pay band of each level. Either `currency`, `per` and `bands`, or `zones` (each with its own), not both.
@@ -571,6 +571,8 @@ pub struct Role {
     pub employment_type: Option<OneOrMany<EmploymentType>>,
     /// The pay band.
     pub salary: Option<SalaryBand>,
+    /// The zone of `content/pay.yaml` whose band of the role's level the posting shows when it writes no `salary`.
+    pub zone: Option<Id>,
     /// The day the posting is published, `YYYY-MM-DD`.
     pub posted: Option<Date>,
     /// The last day the posting is open, `YYYY-MM-DD`; not before `posted`.

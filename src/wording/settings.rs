@@ -20,6 +20,8 @@ pub const LINT_CODES: &[&str] = &[
     "band-gap",
     "band-overlap",
     "unequal-pay",
+    "salary-outside-band",
+    "posting-without-range",
 ];
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! The texts of a book the wording checks read, with where each is written:
 //! the ladder's criteria (tracks, levels, competencies, archetypes,
-//! scorecards), not the guides, which explain the ladder and state none.
+//! scorecards) and its job postings (roles' titles and bodies), not the
+//! guides, which explain the ladder and state none.
 
 use crate::content::raw::{Md, RawBook};
 use crate::decode::At;
@@ -118,6 +119,15 @@ pub fn book_texts(raw: &RawBook) -> Vec<Text<'_>> {
             .chain(&signals.weak)
             .chain(&signals.red_flags);
         texts.extend(mds.map(|md| Text::md(file, md)));
+    }
+    for role in &raw.roles {
+        let file = role.file.as_str();
+        texts.extend(role.title.iter().map(|title| Text::plain(file, title)));
+        texts.push(Text {
+            coded: true,
+            what: "posting",
+            ..Text::md(file, &role.body)
+        });
     }
     texts
 }

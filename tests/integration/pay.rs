@@ -307,3 +307,115 @@ fn the_pay_command_prints_each_step_up_in_every_format_published_or_not() {
     none.assert_code(1);
     assert!(none.stderr().contains("no content/pay.yaml"));
 }
+
+// ------------------------------------------------ postings take their range
+
+const ROLE: &str = "content/roles/senior-sre.md";
+
+/// The roles fixture (sre-2, sre-3, one role at sre-3 with a salary of
+/// 80000–100000 EUR a year) with bands, and the role's salary removed
+/// unless `keep_salary`.
+fn roles_book(pay_yaml: &str, keep_salary: bool, zone: Option<&str>) -> TestBook {
+    let book = TestBook::fixture("roles/base").with("content/pay.yaml", pay_yaml);
+    let role = std::fs::read_to_string(book.root().join(ROLE)).unwrap();
+    let mut text = if keep_salary {
+        role
+    } else {
+        role.replace(
+            "salary:\n  min: 80000\n  max: 100000\n  currency: EUR\n  per: YEAR\n",
+            "",
+        )
+    };
+    if let Some(zone) = zone {
+        text = text.replacen(
+            "level: sre-3\n",
+            &format!("level: sre-3\nzone: {zone}\n"),
+            1,
+        );
+    }
+    book.write(ROLE, text);
+    book
+}
+
+const ROLE_BANDS: &str = "currency: EUR\nper: YEAR\nbands:\n  sre-2: { min: 61000, max: 79000 }\n  sre-3: { min: 77000, max: 97000 }\n";
+
+fn jsonld_salary(html: &str) -> serde_json::Value {
+    let open = "<script type=\"application/ld+json\">";
+    let start = html.find(open).expect("the page has JSON-LD") + open.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    let posting: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    posting["baseSalary"].clone()
+}
+
+#[test]
+fn a_role_without_salary_posts_its_level_s_band_even_when_bands_are_unpublished() {
+    let book = roles_book(ROLE_BANDS, false, None);
+    book.check(&["--deny-warnings"]).assert_code(0);
+    book.run(&["build"]).assert_code(0);
+    let page = read_site(&book, "roles/senior-sre.html");
+    assert!(main_of(&page).contains("77,000"), "{}", main_of(&page));
+    let salary = jsonld_salary(&page);
+    assert_eq!(salary["currency"], "EUR");
+    assert_eq!(salary["value"]["minValue"], 77000.0);
+    assert_eq!(salary["value"]["maxValue"], 97000.0);
+    assert_eq!(salary["value"]["unitText"], "YEAR");
+    let json = book.run(&["role", "senior-sre", "--format", "json"]).json();
+    assert_eq!(json["baseSalary"], salary);
+    let text = book.run(&["role", "senior-sre", "--format", "text"]).stdout;
+    assert!(text.contains("77,000–97,000 EUR"), "{text}");
+    // The level pages still show no band: only the posting carries it.
+    assert!(!read_site(&book, "levels/sre-3.html").contains("77,000"));
+}
+
+#[test]
+fn a_salary_outside_its_level_s_band_is_a_warning_naming_both_ranges() {
+    let run = roles_book(ROLE_BANDS, true, None).check(&["--format", "json"]);
+    run.assert_code(0);
+    assert_eq!(
+        run.diagnostic_lines(),
+        [
+            "content/roles/senior-sre.md:11:3: warning[salary-outside-band]: the salary 80000–100000 EUR per YEAR is outside the band of `sre-3`, 77000–97000 EUR per YEAR"
+        ]
+    );
+}
+
+#[test]
+fn a_role_with_no_salary_and_no_band_is_a_warning() {
+    let pay = "currency: EUR\nper: YEAR\nbands:\n  sre-2: { min: 61000, max: 79000 }\n";
+    let run = roles_book(pay, false, None).check(&["--format", "json"]);
+    let lines = run.diagnostic_lines();
+    assert!(
+        lines.contains(&"content/roles/senior-sre.md:2:1: warning[posting-without-range]: the role has no `salary`, and `sre-3` has no band in content/pay.yaml: many jurisdictions require the range in the posting itself".to_string()),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn a_role_takes_the_band_of_the_zone_it_names() {
+    let zones = "zones:\n  - id: berlin\n    currency: EUR\n    per: YEAR\n    bands:\n      sre-2: { min: 61000, max: 79000 }\n      sre-3: { min: 77000, max: 97000 }\n  - id: warsaw\n    currency: PLN\n    per: MONTH\n    bands:\n      sre-2: { min: 18000, max: 24000 }\n      sre-3: { min: 23000, max: 30000 }\n";
+    let book = roles_book(zones, false, Some("warsaw"));
+    book.check(&["--deny-warnings"]).assert_code(0);
+    let json = book.run(&["role", "senior-sre", "--format", "json"]).json();
+    assert_eq!(json["baseSalary"]["currency"], "PLN");
+    assert_eq!(json["baseSalary"]["value"]["minValue"], 23000.0);
+    assert_eq!(json["baseSalary"]["value"]["unitText"], "MONTH");
+    let typo = roles_book(zones, false, Some("warsw")).check(&["--format", "json"]);
+    typo.assert_code(1);
+    assert_eq!(
+        typo.diagnostic_lines(),
+        [
+            "content/roles/senior-sre.md:4:7: error[unknown-reference]: the role names the pay zone `warsw`, which content/pay.yaml does not have"
+        ]
+    );
+    assert!(typo.stdout.contains("did you mean `warsaw`?"));
+    // Without `zone:` a book with zones has no band to give.
+    let lines = roles_book(zones, false, None)
+        .check(&["--format", "json"])
+        .diagnostic_lines();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("posting-without-range") && l.contains("no `zone`")),
+        "{lines:?}"
+    );
+}

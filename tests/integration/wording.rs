@@ -111,3 +111,25 @@ fn the_bundled_book_passes_every_wording_check() {
     let book = TestBook::copy_of(root, &["book.toml", "content"]);
     book.check(&["--deny-warnings"]).assert_code(0);
 }
+
+#[test]
+fn role_titles_and_postings_are_read_and_a_posting_is_weighed_as_a_whole() {
+    let book = TestBook::fixture("roles/base");
+    let role = std::fs::read_to_string(book.root().join("content/roles/senior-sre.md")).unwrap();
+    let role = role
+        .replace("title: Senior SRE, Payments", "title: Payments Ninja")
+        .replace(
+            "The payments team keeps card payments flowing.",
+            "We want a competitive, assertive and fearless engineer.",
+        );
+    book.write("content/roles/senior-sre.md", role);
+    let lines = book.check(&["--format", "json"]).diagnostic_lines();
+    assert!(
+        lines.contains(&"content/roles/senior-sre.md:2:8: warning[trait-not-behaviour]: “Ninja” names a trait, not an observable behaviour or outcome".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"content/roles/senior-sre.md:19:1: warning[coded-word]: this posting leans masculine-coded: 3 masculine-coded (competitive, assertive, fearless) against 0 feminine-coded".to_string()),
+        "{lines:?}"
+    );
+}

@@ -72,6 +72,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         levels: &levels,
         archetypes: &archetypes,
         scorecards: &scorecards,
+        has_pay: raw.pay.is_some(),
     };
     let roles = ctx.roles(&raw, &placed, role_book);
     let index = raw

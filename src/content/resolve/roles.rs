@@ -29,6 +29,9 @@ pub(super) struct RoleBook<'a> {
     pub levels: &'a [Level],
     pub archetypes: &'a [Archetype],
     pub scorecards: &'a [Scorecard],
+    /// The book has `content/pay.yaml`: a role without `salary` takes its
+    /// level's band from it (issue 27).
+    pub has_pay: bool,
 }
 
 impl Resolver<'_> {
@@ -76,7 +79,7 @@ impl Resolver<'_> {
         }
         let apply = raw.apply.as_ref().and_then(|url| self.apply_url(file, url));
         let (body, _, _) = self.markdown(file, &raw.body, false, placed.targets);
-        self.missing_posting_fields(raw);
+        self.missing_posting_fields(raw, book.has_pay);
         let level = level?;
         self.fits_level(raw, level, archetype, scorecard, book);
         Some(Role {
@@ -98,6 +101,9 @@ impl Resolver<'_> {
                 .map(|e| e.value.clone())
                 .collect(),
             salary,
+            zone: raw.zone.clone(),
+            pos: raw.pos,
+            salary_pos: raw.salary.as_ref().map(|s| s.pos),
             posted: posted.map(|d| d.to_string()),
             valid_through: valid_through.map(|d| d.to_string()),
             apply,
@@ -235,7 +241,9 @@ impl Resolver<'_> {
 
     /// One warning per field that job search engines require or recommend
     /// and the role does not give (Google's JobPosting guidelines).
-    fn missing_posting_fields(&mut self, raw: &RawRole) {
+    /// With `content/pay.yaml` a role without `salary` takes its level's
+    /// band, and `pay::roles` says when there is none (issue 27).
+    fn missing_posting_fields(&mut self, raw: &RawRole, has_pay: bool) {
         let remote = raw.remote.as_ref().map(|r| r.value);
         let location_why = if remote == Some(Remote::Remote) {
             "job search engines require the countries a remote applicant may live in"
@@ -262,6 +270,9 @@ impl Resolver<'_> {
             ),
         ];
         for (field, why) in missing {
+            if field == "salary" && has_pay {
+                continue;
+            }
             if !raw.written.iter().any(|written| written == field) {
                 self.warning(
                     "posting-incomplete",
