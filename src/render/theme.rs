@@ -48,6 +48,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/partials/levels-nav.html",
     "templates/partials/footer.html",
     "templates/partials/role-style.html",
+    "templates/partials/pay-style.html",
 );
 
 /// Built-in assets, by path below the output's `assets/`.
