@@ -25,6 +25,23 @@ pub fn closest(code: &str) -> Option<&'static str> {
     crate::decode::did_you_mean(code, &known)
 }
 
+/// The hint for a `currency` that is not a code in use; `None` when it is
+/// one. pay.yaml and roles' `salary` word the problem the same way.
+pub fn unknown_code_help(code: &str) -> Option<String> {
+    if is_known(code) {
+        return None;
+    }
+    let upper = code.trim().to_ascii_uppercase();
+    Some(if is_known(&upper) {
+        format!("write it in capitals: `{upper}`")
+    } else {
+        match closest(&upper) {
+            Some(close) => format!("did you mean `{close}`? Currencies are ISO 4217 codes"),
+            None => "use the three-letter ISO 4217 code, e.g. `EUR`, `USD`, `GBP`".into(),
+        }
+    })
+}
+
 /// The sign written before a figure in English text, where one is common.
 pub fn symbol(code: &str) -> Option<&'static str> {
     match code {

@@ -153,19 +153,8 @@ fn decode_zone(node: &Node, decoder: &mut Decoder) -> Option<RawZone> {
 
 fn decode_currency(node: &Node, decoder: &mut Decoder) -> Option<At<String>> {
     let code = decoder.text(node, "currency")?;
-    if currency::is_known(&code.value) {
+    let Some(help) = currency::unknown_code_help(&code.value) else {
         return Some(code);
-    }
-    let upper = code.value.trim().to_ascii_uppercase();
-    let help = if currency::is_known(&upper) {
-        format!("currency codes are upper case: `{upper}`")
-    } else {
-        match currency::closest(&upper) {
-            Some(close) => {
-                format!("did you mean `{close}`? Use an ISO 4217 code such as EUR, USD or GBP")
-            }
-            None => "use an ISO 4217 code such as EUR, USD or GBP".into(),
-        }
     };
     decoder
         .error(

@@ -12,17 +12,8 @@ use crate::config::absolute_url_problem;
 use crate::content::model::*;
 use crate::content::raw::role::{RawRole, RawSalary};
 use crate::content::raw::*;
-use crate::decode::{At, did_you_mean};
+use crate::decode::At;
 use crate::node::Pos;
-
-/// Whether `code` is on the ISO 4217 list (`pay::currency`, shared with pay.yaml).
-pub fn is_currency(code: &str) -> bool {
-    crate::pay::currency::is_known(code)
-}
-
-fn currencies() -> impl Iterator<Item = &'static str> {
-    crate::pay::currency::codes()
-}
 
 /// What a role's references resolve to, and the book around them.
 pub(super) struct RoleBook<'a> {
@@ -148,18 +139,8 @@ impl Resolver<'_> {
 
     /// A currency must be on the ISO 4217 list, in capitals.
     fn currency(&mut self, file: &str, code: &At<String>) -> bool {
-        if is_currency(&code.value) {
+        let Some(help) = crate::pay::currency::unknown_code_help(&code.value) else {
             return true;
-        }
-        let upper = code.value.trim().to_ascii_uppercase();
-        let known: Vec<&str> = currencies().collect();
-        let help = if is_currency(&upper) {
-            format!("write it in capitals: `{upper}`")
-        } else {
-            match did_you_mean(&upper, &known) {
-                Some(close) => format!("did you mean `{close}`? Currencies are ISO 4217 codes"),
-                None => "use the three-letter ISO 4217 code, e.g. `EUR`, `USD`, `GBP`".into(),
-            }
         };
         self.error(
             "invalid-currency",
@@ -338,6 +319,7 @@ mod tests {
 
     #[test]
     fn currencies_come_from_the_iso_list() {
+        use crate::pay::currency::{codes as currencies, is_known as is_currency};
         for code in ["EUR", "USD", "GBP", "JPY", "CHF", "XOF", "ZWG"] {
             assert!(is_currency(code), "{code}");
         }
