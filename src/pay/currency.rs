@@ -62,5 +62,14 @@ mod tests {
     fn the_list_holds_the_codes_in_use_and_nothing_else() {
         assert!(is_known("EUR") && is_known("USD") && is_known("ZAR"));
         assert!(!is_known("eur") && !is_known("EURO") && !is_known("XYZ"));
+        for code in ["GBP", "JPY", "CHF", "XOF", "ZWG"] {
+            assert!(is_known(code), "{code}");
+        }
+        // Not money anyone is paid in, or withdrawn from the list.
+        for code in ["XXX", "XAU", "HRK", "", "#"] {
+            assert!(!is_known(code), "{code}");
+        }
+        assert!(codes().count() > 150);
+        assert!(codes().all(|c| c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase())));
     }
 }

@@ -89,7 +89,7 @@ fn changing_the_ladder_changes_the_posting() {
     );
     book.write(
         "content/scorecards/senior-sre.yaml",
-        &std::fs::read_to_string(book.root().join("content/scorecards/senior-sre.yaml"))
+        std::fs::read_to_string(book.root().join("content/scorecards/senior-sre.yaml"))
             .unwrap()
             .replace("minutes: 45", "minutes: 50"),
     );
