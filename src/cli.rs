@@ -150,6 +150,12 @@ pub enum Command {
     )]
     Team(TeamArgs),
 
+    /// Print the pay bands of content/pay.yaml with each step up (published or not)
+    #[command(
+        after_help = "Examples:\n  ladderbook pay\n  ladderbook pay my-ladder --format csv > bands.csv\n  ladderbook pay --format json\n\nEach level's band by track and rank, with the ratio of the next level's min to\nthis one's (×1.19: the next level starts 19 % higher). Reads the bands whether or\nnot `[pay] publish` is set; nothing is written. See docs/workflows.md.\nExit status: 0, 1 the book has errors or no content/pay.yaml, 2 I/O failure."
+    )]
+    Pay(PayArgs),
+
     /// Create a new book from a spreadsheet ladder (the columns of `export --format csv`)
     #[command(
         after_help = "Examples:\n  ladderbook import --from csv ladder.csv my-ladder --dry-run\n  ladderbook import --from csv grid.csv my-ladder --header-row 3 --map Scope=competency\n  ladderbook export old --format csv | ladderbook import --from csv - new\n  ladderbook import --from progression-framework progression-framework/frameworks my-ladder\n\nA CSV is read as a grid (levels as rows or columns, competencies the other way,\ncriteria in the cells, split at line breaks, blank lines and bullets) or in the long\nlayout of `export --format csv` (track, level, level_code, level_title, rank, area,\ncompetency, competency_name, expectation, carried_from, examples). Nothing is written\nunless the new book checks clean. See docs/migrating.md."
@@ -248,6 +254,24 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PayFormat {
+    Text,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct PayArgs {
+    /// The book's folder (the one with book.toml)
+    #[arg(default_value = ".")]
+    pub book_dir: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = PayFormat::Text)]
+    pub format: PayFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -21,6 +21,10 @@ pub struct Config {
     /// (issue 17); `None` leaves the site as it was.
     #[serde(skip)]
     pub history: Option<HistorySection>,
+    /// `[pay]`: whether pay bands are published (issue 27).
+    pub pay: crate::pay::settings::PaySettings,
+    /// `[lint]`: wording and pay checks turned off, words allowed (issue 27).
+    pub lint: crate::wording::settings::LintSettings,
     /// `[organization]`: who hires, for job postings (issue 23).
     pub organization: Option<OrganizationSection>,
     /// `[strings]`: the book's own words for the interface (`crate::strings`).
@@ -138,6 +142,8 @@ impl Default for Config {
             ladder: LadderSection::default(),
             markdown: MarkdownSection::default(),
             history: None,
+            pay: Default::default(),
+            lint: Default::default(),
             organization: None,
             strings: crate::strings::Strings::new(),
         }
@@ -186,13 +192,15 @@ pub fn parse_config(text: &str, diagnostics: &mut Diagnostics) -> Config {
 
 /// The sections of `book.toml`. `schema.rs` describes the same keys for
 /// editors, and its tests check that the lists never drift apart.
-pub const SECTIONS: [&str; 8] = [
+pub const SECTIONS: [&str; 10] = [
     "book",
     "build",
     "site",
     "ladder",
     "markdown",
     "history",
+    "pay",
+    "lint",
     "organization",
     "strings",
 ];
@@ -249,6 +257,12 @@ fn decode_config(node: &Node, decoder: &mut Decoder) -> Config {
     }
     if let Some(section) = top.get("history") {
         config.history = crate::history::releases::decode_history(section, decoder);
+    }
+    if let Some(section) = top.get("pay") {
+        config.pay = crate::pay::settings::decode_pay_settings(section, decoder);
+    }
+    if let Some(section) = top.get("lint") {
+        config.lint = crate::wording::settings::decode_lint_settings(section, decoder);
     }
     if let Some(section) = top.get("organization") {
         config.organization = decode_organization(section, decoder);
@@ -350,6 +364,8 @@ pub const SECTION_KEYS: &[(&str, &[&str])] = &[
     ("ladder", LADDER_KEYS),
     ("markdown", MARKDOWN_KEYS),
     ("history", HISTORY_KEYS),
+    ("pay", crate::pay::settings::PAY_SECTION_KEYS),
+    ("lint", crate::wording::settings::LINT_KEYS),
     ("organization", ORGANIZATION_KEYS),
     ("strings", crate::strings::STRING_KEYS),
 ];

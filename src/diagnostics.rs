@@ -145,6 +145,11 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    /// Keeps the diagnostics `keep` says yes to (`[lint] off`).
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
+    }
+
     /// Sorted by file, then position, then message, so output is stable.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {

@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::Calibrate(args) => cmd::calibrate::run(args, global),
         Command::Diff(args) => cmd::diff::run(args, global),
         Command::Team(args) => cmd::team::run(args, global),
+        Command::Pay(args) => cmd::pay::run(args, global),
         Command::Init(args) => cmd::init::run(args, global),
         Command::Serve(args) => cmd::serve::run(args, global),
         Command::Import(args) => cmd::import::run(args, global),

@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod init;
 mod inputs;
+pub mod pay;
 pub mod role;
 pub mod schema;
 pub mod serve;

@@ -116,11 +116,30 @@ fn assemble(
             || inputs_digest(config_bytes, &sources),
         )
     });
+    let marks = allow_marks(&sources.files);
     // The sources are consumed, so each file's text is freed once decoded.
     let raw = crate::timings::measure("load: decode", || {
         raw::parse_sources(sources.files, diagnostics)
     });
-    let book = crate::timings::measure("load: resolve", || {
+    diagnostics.extend(crate::timings::measure("load: wording", || {
+        crate::wording::check_wording(
+            &raw,
+            &crate::wording::WordingInput {
+                language: &config.book.language,
+                lint: &config.lint,
+                marks: &marks,
+            },
+        )
+    }));
+    // Cloned, not taken: resolving roles needs to know the book has bands.
+    let pay_file = raw.pay.clone();
+    let undecoded_levels: Vec<String> = raw
+        .undecoded
+        .iter()
+        .filter(|(kind, _)| *kind == source::Kind::Level)
+        .map(|(_, stem)| stem.clone())
+        .collect();
+    let mut book = crate::timings::measure("load: resolve", || {
         resolve::resolve(
             resolve::ResolveInput {
                 config,
@@ -131,6 +150,15 @@ fn assemble(
             },
             diagnostics,
         )
+    });
+    if let Some(file) = pay_file {
+        let (pay, problems) = crate::pay::checks::check_pay(file, &book, &undecoded_levels);
+        diagnostics.extend(problems);
+        diagnostics.extend(crate::pay::roles::check_roles(&pay, &book));
+        book.pay = Some(pay);
+    }
+    diagnostics.retain(|d| {
+        d.severity == crate::diagnostics::Severity::Error || !book.config.lint.is_off(d.code)
     });
     // The build stops at these errors: report the guides' broken links now
     // too, which would otherwise be found only once the pages render.
@@ -167,6 +195,20 @@ fn inputs_digest(config: &[u8], sources: &source::Sources) -> u128 {
         field(static_file.relative.as_bytes());
     }
     hasher.digest128()
+}
+
+/// The `ladderbook-allow` comments of the files the wording checks read.
+fn allow_marks(files: &[source::SourceFile]) -> crate::wording::allowed::AllowMarks {
+    let mut marks = crate::wording::allowed::AllowMarks::default();
+    for file in files {
+        if !matches!(
+            file.kind,
+            source::Kind::Page | source::Kind::Index | source::Kind::Pay
+        ) {
+            marks.add_file(&file.file, &file.text);
+        }
+    }
+    marks
 }
 
 /// `book.toml` without its `[organization]` table: who hires is not part
@@ -215,6 +257,8 @@ fn without_organization(config: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 /// exported assessment or scorecard can tell which ladder it was made
 /// against. Guides (`pages/`, `index.md`) are left out: editing one changes
 /// no expectation, and hashing thousands of them would slow every build.
+/// `pay.yaml` is left out too: pay is not a criterion, and an unpublished
+/// book must build to the same bytes whatever its bands (issue 27).
 /// Roles (job postings) are left out too: they publish the ladder and
 /// change nothing it expects.
 fn content_version(config: &[u8], files: &[source::SourceFile]) -> String {
@@ -225,7 +269,7 @@ fn content_version(config: &[u8], files: &[source::SourceFile]) -> String {
         .filter(|file| {
             !matches!(
                 file.kind,
-                source::Kind::Page | source::Kind::Index | source::Kind::Role
+                source::Kind::Page | source::Kind::Index | source::Kind::Pay | source::Kind::Role
             )
         })
         .collect();

@@ -235,6 +235,13 @@ pub struct Role {
     pub employment_types: Vec<String>,
     /// The band as the role writes it; `posting::band` decides what is shown.
     pub salary: Option<Salary>,
+    /// The pay zone whose band of the role's level the posting takes when
+    /// it writes no `salary` (issue 27), as written.
+    pub zone: Option<crate::decode::At<String>>,
+    /// Where the front matter starts and where `salary` is written, for the
+    /// pay checks that run once the bands are known (`pay::roles`).
+    pub pos: crate::node::Pos,
+    pub salary_pos: Option<crate::node::Pos>,
     /// ISO 8601 dates (`YYYY-MM-DD`), checked.
     pub posted: Option<String>,
     pub valid_through: Option<String>,
@@ -306,9 +313,18 @@ pub struct Book {
     /// The releases `[history]` publishes, read from the repository after
     /// loading (`history::published::attach`); `None` without `[history]`.
     pub history: Option<std::sync::Arc<crate::history::published::Published>>,
+    /// The pay bands of `content/pay.yaml`, checked against the levels
+    /// (issue 27); shown only through [`Book::published_pay`].
+    pub pay: Option<crate::pay::Pay>,
 }
 
 impl Book {
+    /// The pay bands when `[pay] publish = true`: the one way renderers and
+    /// exports reach pay figures, so none leaks from an unpublished book.
+    pub fn published_pay(&self) -> Option<&crate::pay::Pay> {
+        self.pay.as_ref().filter(|_| self.config.pay.publish)
+    }
+
     #[cfg(test)]
     pub fn level_index(&self, id: &str) -> Option<usize> {
         self.levels.iter().position(|level| level.id == id)

@@ -163,6 +163,8 @@ pub struct RawBook {
     /// `None` when `tracks.yaml` is absent (one implicit track). Present but
     /// empty when the file is broken; its problems are already reported.
     pub tracks: Option<(String, Vec<RawTrack>)>,
+    /// `content/pay.yaml`, when the book has one and it is a mapping.
+    pub pay: Option<crate::pay::PayFile>,
     /// Files whose item could not be decoded (already reported), by kind and
     /// stem: references to them are not reported a second time.
     pub undecoded: Vec<(Kind, String)>,
@@ -220,6 +222,11 @@ pub fn parse_sources(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> R
                 book.tracks = Some((source.file.clone(), tracks));
                 continue;
             }
+            Kind::Pay => {
+                book.pay = parse_yaml_file(&source.text, &mut decoder)
+                    .and_then(|node| crate::pay::decode::decode_pay(&node, &mut decoder));
+                continue;
+            }
             Kind::Competency if !source.file.ends_with(".md") => {
                 if let Some(node) = parse_yaml_file(&source.text, &mut decoder) {
                     book.competencies
@@ -253,7 +260,7 @@ pub fn parse_sources(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> R
                         Kind::Index => {
                             book.index = decode_page(&node, body, source, &mut decoder, false)
                         }
-                        Kind::Tracks | Kind::Scorecard | Kind::Role | Kind::Page => {
+                        Kind::Tracks | Kind::Pay | Kind::Scorecard | Kind::Role | Kind::Page => {
                             unreachable!("YAML kinds, roles and pages are handled above")
                         }
                     }
@@ -405,7 +412,7 @@ fn required_front_matter(kind: Kind) -> Option<(&'static str, &'static str)> {
         Kind::Archetype => Some(("an archetype", "name: ...")),
         Kind::Page => Some(("a page", "title: ...")),
         Kind::Role => Some(("a role", "title: ...\nlevel: ...")),
-        Kind::Index | Kind::Tracks | Kind::Scorecard => None,
+        Kind::Index | Kind::Tracks | Kind::Pay | Kind::Scorecard => None,
     }
 }
 

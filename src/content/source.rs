@@ -15,6 +15,8 @@ use crate::node::Pos;
 pub enum Kind {
     Index,
     Tracks,
+    /// `content/pay.yaml`: the pay bands (issue 27).
+    Pay,
     Level,
     Competency,
     Archetype,
@@ -202,6 +204,7 @@ pub fn classify(relative: &str) -> Option<(Kind, String)> {
     match stem.split_once('/') {
         None if stem == "index" && markdown => Some((Kind::Index, stem.into())),
         None if stem == "tracks" && yaml => Some((Kind::Tracks, stem.into())),
+        None if stem == "pay" && yaml => Some((Kind::Pay, stem.into())),
         Some(("pages", rest)) if markdown => Some((Kind::Page, rest.into())),
         // Sub-folders only sort the files (issue 21): the id is the file's
         // own name wherever it sits, and `duplicate-id` names both files

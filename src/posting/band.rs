@@ -1,6 +1,8 @@
 //! The pay band a role publishes. Every output (page, JSON-LD, the
 //! `role` command) asks [`salary_band`], so there is one place that decides
-//! where a role's band comes from: today the role's own `salary`.
+//! where a role's band comes from: the role's own `salary`, else the band
+//! of its level in `content/pay.yaml` (issue 27), published or not: a
+//! posting carries its range either way.
 
 use serde::Serialize;
 
@@ -18,32 +20,29 @@ pub struct Band {
 }
 
 /// The band of `role`, if it publishes one.
-pub fn salary_band(_book: &Book, role: &Role) -> Option<Band> {
-    role.salary.as_ref().map(|salary| Band {
-        min: salary.min,
-        max: salary.max,
-        currency: salary.currency.clone(),
-        per: salary.per.clone(),
+pub fn salary_band(book: &Book, role: &Role) -> Option<Band> {
+    if let Some(salary) = &role.salary {
+        return Some(Band {
+            min: salary.min,
+            max: salary.max,
+            currency: salary.currency.clone(),
+            per: salary.per.clone(),
+        });
+    }
+    let (zone, band) = crate::pay::roles::role_band(book.pay.as_ref()?, role)?;
+    Some(Band {
+        min: Some(band.min),
+        max: Some(band.max),
+        currency: zone.currency.clone(),
+        per: zone.per.unit_text().to_string(),
     })
 }
 
 /// An amount as people read it: whole numbers with thousands separators
-/// (`95,000`), other amounts with two decimals (`42.50`).
+/// (`95,000`), other amounts with two decimals (`42.50`); the English form
+/// of `pay::money`, which writes every figure.
 pub fn amount(value: f64) -> String {
-    let cents = (value * 100.0).round() as i64;
-    let whole = cents / 100;
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match cents % 100 {
-        0 => grouped,
-        rest => format!("{grouped}.{rest:02}"),
-    }
+    crate::pay::money::amount(value, crate::pay::money::style_of("en"))
 }
 
 #[cfg(test)]

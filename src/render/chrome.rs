@@ -62,7 +62,12 @@ impl Chrome {
 
     /// The chrome of the page at `path`.
     pub fn for_page(&self, path: &str) -> Value {
-        let section = section_of(path);
+        // "Pay and progression" belongs with the levels it lists.
+        let section = if path == super::views::PAY_PAGE {
+            "levels"
+        } else {
+            section_of(path)
+        };
         let level = path
             .strip_prefix("levels/")
             .and_then(|rest| rest.strip_suffix(".html"))

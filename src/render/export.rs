@@ -37,6 +37,10 @@ pub const LEVEL_WIDE_COLUMN: &str = "level_wide";
 /// The optional column of `matrix.csv` that marks with `yes` the row of a
 /// level whose entry is `[]` (issue 25); only books that end an entry have it.
 pub const ENDED_COLUMN: &str = "ended";
+/// The optional column of `matrix.csv` with the level's pay band, there only
+/// when the book publishes pay (issue 27): `52000–64000 EUR per YEAR`, one
+/// line per zone (`berlin: ...`).
+pub const PAY_COLUMN: &str = "pay_band";
 
 #[derive(Serialize)]
 struct Text<'a> {
@@ -121,6 +125,61 @@ struct LevelOut<'a> {
     equivalent: Option<&'a str>,
     previous: Option<&'a str>,
     next: Option<&'a str>,
+    /// The level's published bands (issue 27); absent unless `[pay] publish`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pay: Vec<PayOut<'a>>,
+}
+
+/// One published band of a level.
+#[derive(Serialize)]
+struct PayOut<'a> {
+    /// The zone's id; absent in a book without zones.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    zone: &'a str,
+    currency: &'a str,
+    per: &'static str,
+    min: f64,
+    max: f64,
+}
+
+/// A level's published bands (none unless the book publishes pay).
+fn pay_out(book: &Book, level: usize) -> Vec<PayOut<'_>> {
+    let Some(pay) = book.published_pay() else {
+        return Vec::new();
+    };
+    pay.zones
+        .iter()
+        .filter_map(|zone| {
+            let band = zone.band_of(level)?;
+            Some(PayOut {
+                zone: &zone.id,
+                currency: &zone.currency,
+                per: zone.per.unit_text(),
+                min: band.min,
+                max: band.max,
+            })
+        })
+        .collect()
+}
+
+/// A level's published bands as one `matrix.csv` cell.
+fn pay_cell(book: &Book, level: usize) -> String {
+    pay_out(book, level)
+        .iter()
+        .map(|out| {
+            let band = crate::pay::Band {
+                level,
+                min: out.min,
+                max: out.max,
+            };
+            let range = crate::pay::money::plain_range(&band, out.currency);
+            match out.zone {
+                "" => format!("{range} per {}", out.per),
+                zone => format!("{zone}: {range} per {}", out.per),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[derive(Serialize)]
@@ -274,7 +333,8 @@ pub fn ladder_json(book: &Book) -> String {
         levels: book
             .levels
             .iter()
-            .map(|l| LevelOut {
+            .enumerate()
+            .map(|(index, l)| LevelOut {
                 id: &l.id,
                 title: &l.title,
                 code: l.code.as_deref(),
@@ -285,6 +345,7 @@ pub fn ladder_json(book: &Book) -> String {
                 equivalent: l.equivalent.map(level_id),
                 previous: l.previous.map(level_id),
                 next: l.next.map(level_id),
+                pay: pay_out(book, index),
             })
             .collect(),
         competencies: book
@@ -420,6 +481,10 @@ pub fn matrix_csv(book: &Book) -> String {
     if with_ends {
         header.push(ENDED_COLUMN);
     }
+    let with_pay = book.published_pay().is_some();
+    if with_pay {
+        header.push(PAY_COLUMN);
+    }
     writer
         .write_record(&header)
         .expect("writing to memory cannot fail");
@@ -487,6 +552,14 @@ pub fn matrix_csv(book: &Book) -> String {
                 }
                 if with_ends {
                     fields.push(if ended { "yes" } else { "" });
+                }
+                let pay = if with_pay {
+                    pay_cell(book, l)
+                } else {
+                    String::new()
+                };
+                if with_pay {
+                    fields.push(&pay);
                 }
                 let cells: Vec<_> = fields.into_iter().map(spreadsheet_cell).collect();
                 writer

@@ -54,6 +54,8 @@ pub enum PageKind {
     ChangesIndex,
     /// One release's changes (index into `Published::releases`).
     Release(usize),
+    /// "Pay and progression", only when the book publishes pay (issue 27).
+    Pay,
 }
 
 /// A page and the address it is published at (spec: the published site's addresses).
@@ -140,6 +142,12 @@ pub fn plan_pages(book: &Book) -> Vec<PlannedPage> {
                 path: format!("changes/{}.html", release.slug),
             });
         }
+    }
+    if book.published_pay().is_some() {
+        plan.push(PlannedPage {
+            kind: PageKind::Pay,
+            path: views::PAY_PAGE.into(),
+        });
     }
     if !book.roles.is_empty() {
         plan.push(PlannedPage {
@@ -433,6 +441,7 @@ impl<'b> Renderer<'b> {
         ctx.insert("path", &page.path);
         ctx.insert("section", section_of(&page.path));
         ctx.insert_value("chrome", self.chrome.for_page(&page.path));
+        ctx.insert("pay_published", &book.published_pay().is_some());
         let (template, title) = match &page.kind {
             PageKind::Home => {
                 ctx.insert("intro", &book.index.as_ref().map(|p| p.body.html.as_str()));
@@ -560,6 +569,10 @@ impl<'b> Renderer<'b> {
                     "release.html",
                     Some(format!("{} {}", self.word("release_title"), release.name)),
                 )
+            }
+            PageKind::Pay => {
+                ctx.insert("pay", &views::pay_page(book));
+                ("pay.html", Some(self.word("pay_title")))
             }
         };
         ctx.insert("title", &title);

@@ -42,6 +42,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/404.html",
     "templates/changes.html",
     "templates/release.html",
+    "templates/pay.html",
     "templates/partials/tree.html",
     "templates/partials/nav-entry.html",
     "templates/partials/nav-open.html",
@@ -50,6 +51,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/partials/footer.html",
     "templates/partials/changes-style.html",
     "templates/partials/role-style.html",
+    "templates/partials/pay-style.html",
 );
 
 /// Built-in assets, by path below the output's `assets/`.

@@ -34,9 +34,10 @@ pub const ID_PATTERN: &str = "^(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$)[a-z0-9
 
 /// The schema kinds, in the order `ladderbook schema` prints them. Each is
 /// written as `<kind>.schema.json`.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 10] = [
     "book",
     "tracks",
+    "pay",
     "level",
     "competency",
     "archetype",
@@ -57,6 +58,7 @@ pub fn kind_of(kind: Kind) -> &'static str {
     match kind {
         Kind::Index => "index",
         Kind::Tracks => "tracks",
+        Kind::Pay => "pay",
         Kind::Level => "level",
         Kind::Competency => "competency",
         Kind::Archetype => "archetype",
@@ -72,6 +74,7 @@ pub fn schema(kind: &str) -> Option<Value> {
     let schema = match kind {
         "book" => generate::<BookToml>(),
         "tracks" => generate::<Tracks>(),
+        "pay" => generate::<PayYaml>(),
         "level" => generate::<Level>(),
         "competency" => generate::<Competency>(),
         "archetype" => generate::<Archetype>(),
@@ -267,6 +270,12 @@ mod tests {
             (schema("page"), vec![], PAGE_FIELDS),
             (schema("index"), vec![], PAGE_FIELDS),
             (schema("book"), vec![], &SECTIONS),
+            (schema("pay"), vec![], crate::pay::decode::PAY_KEYS),
+            (
+                schema("pay"),
+                vec!["zones", "[]"],
+                crate::pay::decode::ZONE_KEYS,
+            ),
         ];
         for (root, path, fields) in &cases {
             assert_eq!(property_names(root, path), sorted(fields), "{path:?}");
@@ -369,6 +378,7 @@ mod tests {
         for kind in [
             Kind::Index,
             Kind::Tracks,
+            Kind::Pay,
             Kind::Level,
             Kind::Competency,
             Kind::Archetype,

@@ -21,6 +21,7 @@ fn heading(kind: &str) -> &'static str {
     match kind {
         "book" => "`book.toml`",
         "tracks" => "`content/tracks.yaml`",
+        "pay" => "`content/pay.yaml`",
         "level" => "`content/levels/<id>.md` front matter",
         "competency" => "`content/competencies/<id>.yaml`",
         "archetype" => "`content/archetypes/<id>.md` front matter",
@@ -44,6 +45,10 @@ fn field_order(kind: &str, path: &str) -> &'static [&'static str] {
         ("book", "[history]") => HISTORY_KEYS,
         ("book", "[organization]") => ORGANIZATION_KEYS,
         ("book", "[strings]") => crate::strings::STRING_KEYS,
+        ("book", "[pay]") => crate::pay::settings::PAY_SECTION_KEYS,
+        ("book", "[lint]") => crate::wording::settings::LINT_KEYS,
+        ("pay", "") => crate::pay::decode::PAY_KEYS,
+        ("pay", "zones[]") => crate::pay::decode::ZONE_KEYS,
         ("tracks", _) => TRACK_FIELDS,
         ("level", _) => LEVEL_FIELDS,
         ("competency", _) => COMPETENCY_FIELDS,

@@ -104,6 +104,10 @@ pub struct BookToml {
     pub markdown: Option<MarkdownSection>,
     /// The releases the site's Changes section publishes, read from the book's git repository.
     pub history: Option<HistorySection>,
+    /// Whether the pay bands of `content/pay.yaml` are published, and the steps allowed between them.
+    pub pay: Option<PaySection>,
+    /// The wording and pay checks a book turns off, and the words it allows.
+    pub lint: Option<LintSection>,
     /// Who hires: the employer that roles' job postings name (`hiringOrganization`).
     pub organization: Option<OrganizationSection>,
     /// The words of the interface (labels, headings, notes), key by key; keys not given keep the English default (docs/theming.md).
@@ -218,6 +222,92 @@ pub struct HistorySection {
     pub releases: Option<Vec<Text>>,
     /// A tag pattern: every tag it matches is a release, in version order (`v1.9` before `v1.10`); `*` stands for any characters, `?` for one (`"v*"`).
     pub tags: Option<Text>,
+}
+
+/// `[pay]`: publishing pay bands.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PaySection {
+    /// Show each level's band on its page, in the matrix, the exports and the "Pay and progression" page; when false, no figure of pay.yaml reaches the site.
+    #[schemars(extend("default" = false))]
+    pub publish: Option<bool>,
+    /// Let a level's band start above the top of the band of the rank below (`band-gap` otherwise).
+    #[schemars(extend("default" = false))]
+    pub allow_gaps: Option<bool>,
+    /// Let a level's band start below the top of the band of the rank below (`band-overlap` otherwise).
+    #[schemars(extend("default" = true))]
+    pub allow_overlaps: Option<bool>,
+}
+
+/// `[lint]`: the checks turned off and the words allowed everywhere.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LintSection {
+    /// Warning codes to turn off: `gendered-word`, `coded-word`, `trait-not-behaviour`, `missing-band`, `band-order`, `band-gap`, `band-overlap`, `unequal-pay`, `salary-outside-band`, `posting-without-range`.
+    pub off: Option<OneOrMany<LintCode>>,
+    /// Words or phrases the wording checks accept everywhere, as found (`aggressive`) or as the list writes them (`aggress*`).
+    pub allow: Option<OneOrMany<String>>,
+}
+
+inline_schema! {
+    /// A warning code `[lint] off` can turn off.
+    LintCode => { "type": "string", "enum": ["gendered-word", "coded-word", "trait-not-behaviour", "missing-band", "band-order", "band-gap", "band-overlap", "unequal-pay", "salary-outside-band", "posting-without-range"] }
+}
+
+/// `content/pay.yaml`: the pay band of each level. Either `currency`, `per` and `bands`, or `zones` (each with its own), not both.
+#[derive(JsonSchema)]
+#[schemars(title = "ladderbook pay.yaml", deny_unknown_fields)]
+pub struct PayYaml {
+    /// The ISO 4217 code of the figures, e.g. `EUR` (without `zones`).
+    pub currency: Option<CurrencyCode>,
+    /// What one figure pays for: `YEAR`, `MONTH` or `HOUR` (without `zones`).
+    pub per: Option<PayPeriod>,
+    /// Each level's band, by level id (without `zones`).
+    pub bands: Option<IdMap<PayBand>>,
+    /// Pay by location: a list of zones, each with its own currency, period and bands.
+    #[schemars(length(min = 1))]
+    pub zones: Option<Vec<PayZone>>,
+}
+
+inline_schema! {
+    /// An ISO 4217 currency code, e.g. `EUR`.
+    CurrencyCode => { "type": "string", "pattern": "^[A-Z]{3}$" }
+}
+
+inline_schema! {
+    /// What one figure pays for (schema.org `unitText`).
+    PayPeriod => { "type": "string", "enum": ["YEAR", "MONTH", "HOUR"] }
+}
+
+inline_schema! {
+    /// A pay figure: a number, zero or more, without currency signs or separators.
+    Figure => { "type": "number", "minimum": 0 }
+}
+
+/// One level's band: the lowest and the highest figure paid at that level.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PayBand {
+    /// The lowest figure, at most `max`.
+    pub min: Figure,
+    /// The highest figure.
+    pub max: Figure,
+}
+
+/// One pay zone (a location or a market).
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PayZone {
+    /// The zone's id, unique in the file; a role names it in `zone`.
+    pub id: Id,
+    /// The zone's name, shown on pages (default: its id).
+    pub name: Option<String>,
+    /// The ISO 4217 code of the zone's figures.
+    pub currency: CurrencyCode,
+    /// What one figure pays for: `YEAR`, `MONTH` or `HOUR`.
+    pub per: PayPeriod,
+    /// Each level's band in this zone, by level id.
+    pub bands: IdMap<PayBand>,
 }
 
 /// `[organization]`: the employer of the book's roles, written once for every job posting.
@@ -497,6 +587,8 @@ pub struct Role {
     pub employment_type: Option<OneOrMany<EmploymentType>>,
     /// The pay band.
     pub salary: Option<SalaryBand>,
+    /// The zone of `content/pay.yaml` whose band of the role's level the posting shows when it writes no `salary`.
+    pub zone: Option<Id>,
     /// The day the posting is published, `YYYY-MM-DD`.
     pub posted: Option<Date>,
     /// The last day the posting is open, `YYYY-MM-DD`; not before `posted`.

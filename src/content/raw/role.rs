@@ -46,6 +46,9 @@ pub struct RawRole {
     pub remote: Option<At<Remote>>,
     pub employment_type: Vec<At<String>>,
     pub salary: Option<RawSalary>,
+    /// The pay zone of `content/pay.yaml` whose band the role takes when
+    /// it writes no `salary` (issue 27).
+    pub zone: Option<At<String>>,
     pub posted: Option<At<String>>,
     pub valid_through: Option<At<String>>,
     pub apply: Option<At<String>>,
@@ -67,6 +70,7 @@ pub const ROLE_FIELDS: &[&str] = &[
     "remote",
     "employment-type",
     "salary",
+    "zone",
     "posted",
     "valid-through",
     "apply",
@@ -119,6 +123,7 @@ pub fn parse_role(source: &SourceFile, decoder: &mut Decoder) -> Option<RawRole>
         .filter(|value| one_of(decoder, value, "employment-type", EMPLOYMENT_TYPES))
         .collect();
     let salary = fields.get("salary").and_then(|node| salary(node, decoder));
+    let zone = optional_text(&mut fields, decoder, "zone");
     let posted = optional_text(&mut fields, decoder, "posted");
     let valid_through = optional_text(&mut fields, decoder, "valid-through");
     let apply = optional_text(&mut fields, decoder, "apply");
@@ -137,6 +142,7 @@ pub fn parse_role(source: &SourceFile, decoder: &mut Decoder) -> Option<RawRole>
         remote,
         employment_type,
         salary,
+        zone,
         posted,
         valid_through,
         apply,

@@ -85,6 +85,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         levels: &levels,
         archetypes: &archetypes,
         scorecards: &scorecards,
+        has_pay: raw.pay.is_some(),
     };
     let roles = ctx.roles(&raw, &placed, role_book);
     let index = raw
@@ -127,6 +128,7 @@ pub fn resolve(input: ResolveInput, diagnostics: &mut Diagnostics) -> Book {
         version,
         inputs,
         history: None,
+        pay: None,
     }
 }
 
@@ -241,7 +243,7 @@ fn link_targets(raw: &RawBook, ctx: &mut Resolver) -> LinkTargets {
             Kind::Archetype => &mut index.archetypes,
             Kind::Scorecard => &mut index.scorecards,
             Kind::Page => &mut index.pages,
-            Kind::Index | Kind::Tracks | Kind::Role => continue,
+            Kind::Index | Kind::Tracks | Kind::Pay | Kind::Role => continue,
         };
         table.entry(stem.clone()).or_insert(UNDECODED);
     }

@@ -12,30 +12,17 @@ use crate::config::absolute_url_problem;
 use crate::content::model::*;
 use crate::content::raw::role::{RawRole, RawSalary};
 use crate::content::raw::*;
-use crate::decode::{At, did_you_mean};
+use crate::decode::At;
 use crate::node::Pos;
-
-/// The ISO 4217 codes a salary may be paid in (a data file, so it can be
-/// read and kept up to date without reading code).
-const CURRENCIES: &str = include_str!("iso4217.txt");
-
-/// Whether `code` is on the ISO 4217 list.
-pub fn is_currency(code: &str) -> bool {
-    currencies().any(|known| known == code)
-}
-
-fn currencies() -> impl Iterator<Item = &'static str> {
-    CURRENCIES
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .flat_map(str::split_whitespace)
-}
 
 /// What a role's references resolve to, and the book around them.
 pub(super) struct RoleBook<'a> {
     pub levels: &'a [Level],
     pub archetypes: &'a [Archetype],
     pub scorecards: &'a [Scorecard],
+    /// The book has `content/pay.yaml`: a role without `salary` takes its
+    /// level's band from it (issue 27).
+    pub has_pay: bool,
 }
 
 impl Resolver<'_> {
@@ -83,7 +70,7 @@ impl Resolver<'_> {
         }
         let apply = raw.apply.as_ref().and_then(|url| self.apply_url(file, url));
         let (body, _, _) = self.markdown(file, &raw.body, false, placed.targets);
-        self.missing_posting_fields(raw);
+        self.missing_posting_fields(raw, book.has_pay);
         let level = level?;
         self.fits_level(raw, level, archetype, scorecard, book);
         Some(Role {
@@ -105,6 +92,9 @@ impl Resolver<'_> {
                 .map(|e| e.value.clone())
                 .collect(),
             salary,
+            zone: raw.zone.clone(),
+            pos: raw.pos,
+            salary_pos: raw.salary.as_ref().map(|s| s.pos),
             posted: posted.map(|d| d.to_string()),
             valid_through: valid_through.map(|d| d.to_string()),
             apply,
@@ -149,18 +139,8 @@ impl Resolver<'_> {
 
     /// A currency must be on the ISO 4217 list, in capitals.
     fn currency(&mut self, file: &str, code: &At<String>) -> bool {
-        if is_currency(&code.value) {
+        let Some(help) = crate::pay::currency::unknown_code_help(&code.value) else {
             return true;
-        }
-        let upper = code.value.trim().to_ascii_uppercase();
-        let known: Vec<&str> = currencies().collect();
-        let help = if is_currency(&upper) {
-            format!("write it in capitals: `{upper}`")
-        } else {
-            match did_you_mean(&upper, &known) {
-                Some(close) => format!("did you mean `{close}`? Currencies are ISO 4217 codes"),
-                None => "use the three-letter ISO 4217 code, e.g. `EUR`, `USD`, `GBP`".into(),
-            }
         };
         self.error(
             "invalid-currency",
@@ -242,7 +222,9 @@ impl Resolver<'_> {
 
     /// One warning per field that job search engines require or recommend
     /// and the role does not give (Google's JobPosting guidelines).
-    fn missing_posting_fields(&mut self, raw: &RawRole) {
+    /// With `content/pay.yaml` a role without `salary` takes its level's
+    /// band, and `pay::roles` says when there is none (issue 27).
+    fn missing_posting_fields(&mut self, raw: &RawRole, has_pay: bool) {
         let remote = raw.remote.as_ref().map(|r| r.value);
         let location_why = if remote == Some(Remote::Remote) {
             "job search engines require the countries a remote applicant may live in"
@@ -269,6 +251,9 @@ impl Resolver<'_> {
             ),
         ];
         for (field, why) in missing {
+            if field == "salary" && has_pay {
+                continue;
+            }
             if !raw.written.iter().any(|written| written == field) {
                 self.warning(
                     "posting-incomplete",
@@ -325,22 +310,5 @@ impl Resolver<'_> {
                 ));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn currencies_come_from_the_iso_list() {
-        for code in ["EUR", "USD", "GBP", "JPY", "CHF", "XOF", "ZWG"] {
-            assert!(is_currency(code), "{code}");
-        }
-        for code in ["eur", "EURO", "XXX", "XAU", "ABC", "HRK", "", "#"] {
-            assert!(!is_currency(code), "{code}");
-        }
-        assert!(currencies().count() > 150);
-        assert!(currencies().all(|c| c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase())));
     }
 }

@@ -202,6 +202,8 @@ pub struct LevelView<'a> {
     pub scorecards: Vec<Link>,
     /// The latest release, when an expectation of this page is marked.
     pub marked_release: Option<super::ReleaseLink<'a>>,
+    /// The level's pay bands when the book publishes them (issue 27).
+    pub bands: Vec<super::BandView>,
 }
 
 /// How many competencies changed in one way; the summary line counts
@@ -293,5 +295,6 @@ pub fn level(book: &Book, index: usize) -> LevelView<'_> {
             .as_deref()
             .filter(|_| marked)
             .map(|published| super::latest_release(published)),
+        bands: super::level_bands(book, index),
     }
 }

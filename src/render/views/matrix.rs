@@ -43,6 +43,9 @@ pub struct MatrixTrack<'a> {
     pub name: &'a str,
     pub levels: Vec<LevelSummary<'a>>,
     pub areas: Vec<MatrixArea<'a>>,
+    /// Each level's published bands, in the order of `levels`; empty when
+    /// the book does not publish pay (issue 27).
+    pub bands: Vec<Vec<super::BandView>>,
 }
 
 pub fn matrix(book: &Book) -> Vec<MatrixTrack<'_>> {
@@ -103,11 +106,20 @@ pub fn matrix(book: &Book) -> Vec<MatrixTrack<'_>> {
                 })
                 .filter(|area| !area.rows.is_empty())
                 .collect();
+            let bands = if book.published_pay().is_some() {
+                level_ids
+                    .iter()
+                    .map(|&l| super::level_bands(book, l))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             MatrixTrack {
                 id: summary.id,
                 name: summary.name,
                 levels: summary.levels,
                 areas,
+                bands,
             }
         })
         .collect()
