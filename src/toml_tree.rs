@@ -88,6 +88,16 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
+    /// The text from the start of line `line` (1-based; 0 counts as 1) to
+    /// the end, or `""` past the last line: `text.lines().skip(line - 1)`
+    /// without scanning the lines before it.
+    pub fn from_line(&self, line: u32) -> &'a str {
+        let index = (line as usize).saturating_sub(1);
+        self.starts
+            .get(index)
+            .map_or("", |&start| &self.text[start..])
+    }
+
     pub fn pos(&self, offset: usize) -> Pos {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&start| start <= offset) - 1;
@@ -116,6 +126,23 @@ mod tests {
         };
         assert_eq!(fields[0].0.pos, Pos::new(2, 1));
         assert_eq!(fields[0].1.pos, Pos::new(2, 9));
+    }
+
+    #[test]
+    fn lines_are_found_without_scanning() {
+        let text = "one\ntwo\r\n\nfour";
+        let index = LineIndex::new(text);
+        for line in 0..7u32 {
+            let expected: Vec<&str> = text
+                .lines()
+                .skip((line as usize).saturating_sub(1))
+                .collect();
+            let found: Vec<&str> = index.from_line(line).lines().collect();
+            assert_eq!(found, expected, "line {line}");
+        }
+        assert_eq!(index.from_line(2), "two\r\n\nfour");
+        assert_eq!(LineIndex::new("a\n").from_line(2), "");
+        assert_eq!(LineIndex::new("a\n").from_line(3), "");
     }
 
     #[test]

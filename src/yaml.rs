@@ -107,7 +107,10 @@ fn original_error(mut err: &serde_saphyr::Error) -> &serde_saphyr::Error {
 }
 
 /// A limit breach in words; the library's own text is its debug form.
-fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
+/// `rendered` is the error's text without a snippet: rendering the snippet
+/// (as `to_string` does) costs more than parsing a small document, and the
+/// import's writer parses one per value it may write plainly (issue 26).
+fn limit_message(err: &serde_saphyr::Error, rendered: &str) -> Option<String> {
     use serde_saphyr::budget::BudgetBreach;
     let message = match original_error(err) {
         serde_saphyr::Error::Budget { breach, .. } => match breach {
@@ -125,7 +128,7 @@ fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
             BudgetBreach::Events { .. } => "the document is too large".to_string(),
             _ => "the document exceeds the size limits for a content file".to_string(),
         },
-        _ if err.to_string().contains("recursion limit exceeded") => {
+        _ if rendered.contains("recursion limit exceeded") => {
             format!("values are nested more than {MAX_DEPTH} levels deep")
         }
         _ => return None,
@@ -142,7 +145,8 @@ fn to_yaml_error(err: &serde_saphyr::Error) -> YamlError {
     let options = serde_saphyr::render_options! {
         snippets: serde_saphyr::SnippetMode::Off,
     };
-    if let Some(message) = limit_message(err) {
+    let rendered = original_error(err).render_with_options(options);
+    if let Some(message) = limit_message(err, &rendered) {
         return YamlError {
             pos,
             message,
@@ -150,7 +154,6 @@ fn to_yaml_error(err: &serde_saphyr::Error) -> YamlError {
             tab: false,
         };
     }
-    let rendered = original_error(err).render_with_options(options);
     YamlError {
         pos,
         message: plain_message(&rendered),

@@ -12,6 +12,7 @@ use crate::content::source::{FrontMatterError, Kind, SourceFile, split_front_mat
 use crate::decode::{At, Decoder, Fields};
 use crate::diagnostics::Diagnostics;
 use crate::node::{Node, NodeKind, Pos};
+use crate::toml_tree::LineIndex;
 
 /// Markdown source and where it starts. `line_based` is true when the text
 /// stands in its file line for line from `pos`, every line at `pos.col`
@@ -280,9 +281,11 @@ pub fn parse_sources(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> R
 /// line based, so a broken link inside one is reported where it is written;
 /// the others (folded, quoted) keep the position of the value.
 fn pin_markdown(book: &mut RawBook, files: &[SourceFile]) {
-    let texts: std::collections::HashMap<&str, &str> = files
+    // Each file's lines are indexed once: a competency file holds an item
+    // per line, and finding each from the top was quadratic (issue 26).
+    let texts: std::collections::HashMap<&str, LineIndex> = files
         .iter()
-        .map(|f| (f.file.as_str(), f.text.as_str()))
+        .map(|f| (f.file.as_str(), LineIndex::new(&f.text)))
         .collect();
     let mut items: Vec<(&str, Vec<&mut Md>)> = Vec::new();
     if let Some((file, tracks)) = &mut book.tracks {
@@ -344,8 +347,8 @@ fn pin_markdown(book: &mut RawBook, files: &[SourceFile]) {
 
 /// Whether `text` stands in `source` line for line from `pos`, every line
 /// starting at column `pos.col` (blank lines may be shorter).
-fn written_verbatim(source: &str, text: &str, pos: Pos) -> bool {
-    let mut source_lines = source.lines().skip((pos.line as usize).saturating_sub(1));
+fn written_verbatim(source: &LineIndex, text: &str, pos: Pos) -> bool {
+    let mut source_lines = source.from_line(pos.line).lines();
     let indent = (pos.col as usize).saturating_sub(1);
     text.trim_end_matches('\n').split('\n').all(|text_line| {
         let Some(source_line) = source_lines.next() else {
@@ -1050,8 +1053,9 @@ mod tests {
 
     #[test]
     fn verbatim_values_are_found_line_for_line() {
-        let source =
-            "a: one line\nb: |\n  first\n\n  third [x](@/y)\nc: folded\n  text\nd: \"quoted\"\n";
+        let source = &LineIndex::new(
+            "a: one line\nb: |\n  first\n\n  third [x](@/y)\nc: folded\n  text\nd: \"quoted\"\n",
+        );
         assert!(written_verbatim(source, "one line", Pos::new(1, 4)));
         assert!(written_verbatim(
             source,

@@ -282,8 +282,10 @@ fn render_item(item: &CellItem, indent: usize) -> String {
 /// A one-line value: plain when YAML reads it back as the same string,
 /// else double-quoted (JSON's escapes are valid YAML).
 fn yaml_line(text: &str) -> String {
-    let plain =
-        surely_plain(text) || (!text.contains('\n') && reads_back(&format!("k: {text}\n"), text));
+    let plain = surely_plain(text)
+        || (!text.contains('\n')
+            && !surely_not_plain(text)
+            && reads_back(&format!("k: {text}\n"), text));
     if plain {
         text.to_string()
     } else {
@@ -347,6 +349,24 @@ fn surely_plain(text: &str) -> bool {
         && !KEYWORDS.contains(&text.to_ascii_lowercase().as_str())
 }
 
+/// Text YAML certainly does not read back as itself when written plainly:
+/// empty, white space around it (trimmed), `#` at its start or after a space
+/// (a comment), or `: ` or a last `:` (a mapping). Criteria such as
+/// `Scope: the team` are common, and parsing a document only to see it
+/// fail cost a tenth of a large import (issue 26's benchmark row).
+fn surely_not_plain(text: &str) -> bool {
+    let space = |c: char| c == ' ' || c == '\t';
+    text.is_empty()
+        || text.starts_with(space)
+        || text.ends_with(space)
+        || text.starts_with('#')
+        || text.ends_with(':')
+        || text.contains(": ")
+        || text.contains(":\t")
+        || text.contains(" #")
+        || text.contains("\t#")
+}
+
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).expect("a string serialises")
 }
@@ -383,6 +403,30 @@ mod tests {
             "true", "3", "null", "a: b", "# no", "- item", "[x]", " lead", "'q",
         ] {
             assert_eq!(yaml_line(tricky), quoted(tricky), "{tricky}");
+        }
+        for not_plain in [
+            "",
+            " lead",
+            "trail ",
+            "\tx",
+            "# no",
+            "a #b",
+            "a\t#b",
+            "Scope: the team",
+            "a:\tb",
+            "ends:",
+            "a: b: c",
+        ] {
+            assert!(surely_not_plain(not_plain), "{not_plain:?}");
+            assert!(
+                !reads_back(&format!("k: {not_plain}\n"), not_plain),
+                "{not_plain:?}"
+            );
+            assert_eq!(yaml_line(not_plain), quoted(not_plain), "{not_plain:?}");
+        }
+        for maybe_plain in ["a:b", "a#b", "http://x.org/#top", "C# and F#", "50%"] {
+            assert!(!surely_not_plain(maybe_plain), "{maybe_plain:?}");
+            assert_eq!(yaml_line(maybe_plain), maybe_plain, "{maybe_plain:?}");
         }
         assert_eq!(yaml_value("a\nb\n", 4), "|\n    a\n    b");
         assert_eq!(yaml_value("  code\nx", 4), "|2-\n      code\n    x");
