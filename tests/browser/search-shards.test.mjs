@@ -4,12 +4,10 @@
 // holds them (a part of a page still points back at its page).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtemp, mkdir, writeFile, readdir, readFile } from "node:fs/promises";
-import { join, dirname } from "node:path";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { BIN, SHOTS, launch, newPage } from "./lib.mjs";
+import { SHOTS, buildBook, launch, newPage } from "./lib.mjs";
 
 const GUIDES = 600;
 
@@ -31,14 +29,7 @@ for (let i = 0; i < GUIDES; i++) {
 
 let browser, site, shardOf;
 before(async () => {
-  const dir = await mkdtemp(join(tmpdir(), "lb-search-shards-"));
-  const book = join(dir, "book");
-  for (const [path, text] of Object.entries(FILES)) {
-    await mkdir(dirname(join(book, path)), { recursive: true });
-    await writeFile(join(book, path), text);
-  }
-  site = join(dir, "site");
-  execFileSync(BIN, ["--quiet", "build", book, "--out", site]);
+  site = await buildBook("search-shards", FILES);
   // Which shard holds each guide, as the build wrote them.
   const shards = await readdir(join(site, "assets/search"));
   shardOf = {};
