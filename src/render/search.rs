@@ -1,9 +1,12 @@
 //! The search index: every place a reader may look for, as a small script.
 //!
-//! `assets/search-index.js` assigns `window.LADDERBOOK_SEARCH`, so the
-//! default theme's `search.js` can load it with a `<script>` tag: that works
-//! from `file://`, where `fetch()` of a local JSON file does not. The
-//! browser builds a MiniSearch index from it on first use.
+//! `assets/search-index.js` assigns `window.LADDERBOOK_SEARCH`, and each
+//! shard `assets/search/N.js` its share of the guides' entries, so the
+//! default theme's `search.js` can load them with `<script>` tags: that
+//! works from `file://`, where `fetch()` of a local JSON file does not. The
+//! browser builds a MiniSearch index from them on first use. The guides'
+//! entries are spread over shards by their address, so that an edit of one
+//! guide rewrites one shard, not the whole index (issue 20).
 //!
 //! Each document is one place with an address: a level, archetype, free
 //! page or the home page and each of their headings' sections, a
@@ -64,34 +67,87 @@ pub struct Document {
     pub text: String,
 }
 
-/// `assets/search-index.js`: the book's documents, assigned to
-/// `window.LADDERBOOK_SEARCH` as `{kinds, docs}`. The guides' entries
-/// ([`guide_entries`]) are made as their pages are rendered, and given here
-/// in the order of the book's pages.
+/// How many guides' entries a shard holds, on average at most: an edit of
+/// one guide rewrites its shard, a few hundred kilobytes at most, instead
+/// of the whole index (24 MB at ten thousand guides).
+const GUIDES_PER_SHARD: usize = 256;
+
+/// How many shards the guides' entries are spread over: a power of two,
+/// so that it changes only when the number of guides doubles or halves.
+pub fn shard_count(guides: usize) -> usize {
+    guides.div_ceil(GUIDES_PER_SHARD).max(1).next_power_of_two()
+}
+
+/// The shard holding the entries of the guide at `path` (its page's
+/// address): from the address alone, so that editing, adding or removing
+/// one guide moves no other guide's entries to another shard.
+pub fn shard_of(path: &str, shards: usize) -> usize {
+    (xxhash_rust::xxh3::xxh3_64(path.as_bytes()) % shards.max(1) as u64) as usize
+}
+
+/// The address of shard `number` below the site root.
+pub fn shard_path(number: usize) -> String {
+    format!("assets/search/{number}.js")
+}
+
+/// One file of the search index, written in pieces.
+///
+/// `assets/search-index.js` (the head, [`SearchIndex::head`]) assigns
+/// `window.LADDERBOOK_SEARCH = {kinds, shards, docs}` with the book's own
+/// documents; each shard `assets/search/N.js` ([`SearchIndex::shard`])
+/// assigns its guides' entries to `window.LADDERBOOK_SEARCH_SHARDS[N]`. The
+/// browser joins them in order: the head's docs, then shard 0, 1, ...
+/// The guides' entries ([`guide_entries`]) are made as their pages are
+/// rendered, and each shard lists its guides in the order of the book's
+/// pages.
 ///
 /// Each entry of `docs` is `[kind, title, back, url, text]`: arrays, because
 /// field names repeated ten thousand times would double the file. A page
 /// has `back` 0 and its address; a part of a page is `back` entries after
 /// its page and has only `#anchor` as its url. Counting back rather than
-/// from the start lets every guide's entries be made on their own.
+/// from the start lets every guide's entries be made on their own, and
+/// moved to any shard.
 pub struct SearchIndex<'a> {
-    /// The opening of the file and the entries of the book's own documents.
+    /// The opening of the file, and for the head the book's own entries.
     head: String,
     /// Each guide's entries, in the order of the book's pages: made now,
-    /// or borrowed from the previous build's index (a rebuild).
+    /// or borrowed from the previous build's shard (a rebuild).
     guides: Vec<Cow<'a, str>>,
+    /// What closes the file.
+    tail: &'static str,
 }
 
 impl<'a> SearchIndex<'a> {
-    pub fn new<G: Into<Cow<'a, str>>>(book: &Book, guides: impl IntoIterator<Item = G>) -> Self {
-        let guides = guides.into_iter().map(Into::into).collect();
+    /// `assets/search-index.js`: the kinds, the number of shards and the
+    /// book's own documents (every place but the guides).
+    pub fn head(book: &Book, shards: usize) -> SearchIndex<'static> {
         let mut head = String::from(
             "/* ladderbook search index: generated, do not edit */\nwindow.LADDERBOOK_SEARCH = {\"kinds\":",
         );
         head.push_str(&serde_json::to_string(&KINDS).expect("strings always serialize"));
-        head.push_str(",\"docs\":[");
+        head.push_str(&format!(",\"shards\":{shards},\"docs\":["));
         head.push_str(&entries(&documents(book)));
-        SearchIndex { head, guides }
+        SearchIndex {
+            head,
+            guides: Vec::new(),
+            tail: "]};\n",
+        }
+    }
+
+    /// Shard `number`: the entries of its guides, in the order given.
+    pub fn shard<G: Into<Cow<'a, str>>>(
+        number: usize,
+        guides: impl IntoIterator<Item = G>,
+    ) -> SearchIndex<'a> {
+        let head = format!(
+            "/* ladderbook search index, shard {number}: generated, do not edit */\n\
+             (window.LADDERBOOK_SEARCH_SHARDS = window.LADDERBOOK_SEARCH_SHARDS || [])[{number}] = ["
+        );
+        SearchIndex {
+            head,
+            guides: guides.into_iter().map(Into::into).collect(),
+            tail: "];\n",
+        }
     }
 
     /// The file's text in pieces, in order. They are written one after the
@@ -110,11 +166,11 @@ impl<'a> SearchIndex<'a> {
             });
         std::iter::once(self.head.as_str())
             .chain(guides)
-            .chain(std::iter::once("]};\n"))
+            .chain(std::iter::once(self.tail))
     }
 
     /// Where each guide's entries sit in the file, in the order they were
-    /// given to [`SearchIndex::new`] (an empty range for a guide without).
+    /// given to [`SearchIndex::shard`] (an empty range for a guide without).
     pub fn guide_ranges(&self) -> Vec<std::ops::Range<u64>> {
         let mut offset = self.head.len() as u64;
         let mut needs_comma = !self.head.ends_with('[');
@@ -596,25 +652,75 @@ mod tests {
         docs
     }
 
-    fn index_js(book: &Book) -> String {
-        let guides: Vec<String> = guide_sections(book)
+    /// The head and every shard, as a build writes them.
+    fn index_files(book: &Book) -> (String, Vec<String>) {
+        let guides: Vec<(String, String)> = guide_sections(book)
             .into_iter()
             .map(|(i, sections)| {
                 let page = &book.pages[i];
-                guide_entries(&page.title, &format!("pages/{}.html", page.path), &sections)
+                let url = format!("pages/{}.html", page.path);
+                let entries = guide_entries(&page.title, &url, &sections);
+                (url, entries)
             })
             .collect();
-        SearchIndex::new(book, guides).to_js()
+        let shards = shard_count(guides.len());
+        let files = (0..shards)
+            .map(|n| {
+                let own = guides
+                    .iter()
+                    .filter(|(url, _)| shard_of(url, shards) == n)
+                    .map(|(_, entries)| entries.as_str());
+                SearchIndex::shard(n, own).to_js()
+            })
+            .collect();
+        (SearchIndex::head(book, shards).to_js(), files)
     }
 
-    /// The index file's data, parsed back.
-    fn index_data(book: &Book) -> serde_json::Value {
-        let js = index_js(book);
+    /// The JSON a file assigns: the head's object, or a shard's list.
+    fn assigned(js: &str) -> serde_json::Value {
         let json = js
             .split_once("window.LADDERBOOK_SEARCH = ")
+            .or_else(|| js.split_once("] = "))
             .and_then(|(_, rest)| rest.trim_end().strip_suffix(';'))
-            .expect("the file assigns the global");
+            .expect("the file assigns a value");
         serde_json::from_str(json).expect("the data is JSON")
+    }
+
+    /// The index's data as the browser joins it: the head's docs, then
+    /// each shard's in order.
+    fn index_data(book: &Book) -> serde_json::Value {
+        let (head, shards) = index_files(book);
+        let mut data = assigned(&head);
+        assert_eq!(data["shards"], shards.len());
+        let docs = data["docs"].as_array_mut().expect("docs");
+        for shard in &shards {
+            docs.extend(assigned(shard).as_array().expect("entries").clone());
+        }
+        data
+    }
+
+    fn index_js(book: &Book) -> String {
+        let (head, shards) = index_files(book);
+        head + &shards.concat()
+    }
+
+    #[test]
+    fn shards_are_chosen_by_address_and_their_number_grows_by_doubling() {
+        assert_eq!(shard_count(0), 1);
+        assert_eq!(shard_count(GUIDES_PER_SHARD), 1);
+        assert_eq!(shard_count(GUIDES_PER_SHARD + 1), 2);
+        assert_eq!(shard_count(10_000), 64);
+        let paths: Vec<String> = (0..10_000).map(|i| format!("pages/g/{i}.html")).collect();
+        let mut sizes = vec![0usize; 64];
+        for path in &paths {
+            let shard = shard_of(path, 64);
+            assert_eq!(shard, shard_of(path, 64), "the same every time");
+            sizes[shard] += 1;
+        }
+        // Spread evenly enough that no shard is several times another.
+        let (least, most) = (sizes.iter().min(), sizes.iter().max());
+        assert!(*least.unwrap() > 100 && *most.unwrap() < 220, "{sizes:?}");
+        assert_eq!(shard_path(7), "assets/search/7.js");
     }
 
     #[test]
@@ -624,8 +730,9 @@ mod tests {
             String::new(),
             "[5,\"bc\"]".to_string(),
         ];
-        let index = SearchIndex::new(&book(&[]), guides.clone());
+        let index = SearchIndex::shard(3, guides.clone());
         let file = index.to_js();
+        assert_eq!(assigned(&file).as_array().map(Vec::len), Some(2));
         let ranges = index.guide_ranges();
         assert_eq!(ranges.len(), 3);
         for (range, guide) in ranges.iter().zip(&guides) {
@@ -820,14 +927,8 @@ mod tests {
         let data = |index: &SearchIndex| {
             let js = index.to_js();
             assert_eq!(index.parts().collect::<String>(), js);
-            let json = js
-                .split_once("window.LADDERBOOK_SEARCH = ")
-                .and_then(|(_, rest)| rest.trim_end().strip_suffix(';'))
-                .expect("the file assigns the global");
-            serde_json::from_str::<serde_json::Value>(json).expect("the data is JSON")["docs"]
-                .as_array()
-                .expect("docs is a list")
-                .len()
+            assert_eq!(index.size(), js.len() as u64);
+            assigned(&js)
         };
         let guides = || {
             vec![
@@ -839,8 +940,19 @@ mod tests {
         };
         let book = book(&[]);
         let own = documents(&book).len();
-        assert_eq!(data(&SearchIndex::new(&book, guides())), own + 3);
-        assert_eq!(data(&SearchIndex::new(&book, Vec::<String>::new())), own);
+        let head = data(&SearchIndex::head(&book, 4));
+        assert_eq!(head["docs"].as_array().map(Vec::len), Some(own));
+        assert_eq!(head["shards"], 4);
+        assert_eq!(
+            data(&SearchIndex::shard(2, guides()))
+                .as_array()
+                .map(Vec::len),
+            Some(3)
+        );
+        assert_eq!(
+            data(&SearchIndex::shard(0, Vec::<String>::new())),
+            serde_json::json!([])
+        );
     }
 
     #[test]

@@ -179,7 +179,7 @@ fn escape(text: &str) -> String {
 }
 
 /// Reloads a tab when a rebuild changed its page, or any file but the
-/// search index (stylesheets, scripts, images may be in use here), or when
+/// search index and its shards (stylesheets, scripts, images may be in use here), or when
 /// the event names no files (the problems overlay changed).
 const LIVE_SCRIPT: &str = r#"// ladderbook serve: reload this tab when a rebuild changed what it shows.
 (function () {
@@ -190,7 +190,7 @@ const LIVE_SCRIPT: &str = r#"// ladderbook serve: reload this tab when a rebuild
     : [here, here + ".html", here + "/index.html"];
   function shown(path) {
     return candidates.indexOf(path) >= 0
-      || (!/\.html$/.test(path) && path !== "assets/search-index.js");
+      || (!/\.html$/.test(path) && !/^assets\/search(-index\.js$|\/)/.test(path));
   }
   var source = new EventSource("/__ladderbook/events");
   source.addEventListener("reload", function (event) {

@@ -16,8 +16,9 @@
 //! - its own address.
 //!
 //! Editing one guide's body thus changes the fingerprints of its page, of
-//! the pages that read every body, and of the search index; anything else
-//! changes them all. Where the program cannot be identified, no page has a
+//! the pages that read every body, of the search index's head (made again,
+//! but linked forward when its bytes are the same) and of the one shard of
+//! the index holding that guide's entries; anything else changes them all. Where the program cannot be identified, no page has a
 //! fingerprint and every page is rendered.
 
 use std::collections::HashMap;
@@ -26,10 +27,12 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::content::model::Book;
-use crate::render::{BodyReads, PlannedPage, Renderer};
+use crate::render::{BodyReads, PageKind, PlannedPage, Renderer, search};
 
-/// The search index's path: its fingerprint covers every guide's body, and
-/// each guide's entries in it are a part keyed by the guide page's.
+/// The search index's head (the book's own places and the number of
+/// shards): its fingerprint covers every body, since the home page's is in
+/// it. Each shard's covers its guides' pages, and each guide's entries in
+/// a shard are a part keyed by the guide page's fingerprint.
 pub const SEARCH_INDEX: &str = "assets/search-index.js";
 
 /// The fingerprint of each page's inputs (and of the search index's), by
@@ -82,6 +85,8 @@ pub fn page_keys(
         SEARCH_INDEX.to_string(),
         key(SEARCH_INDEX, &mut std::iter::once(every)),
     );
+    let shards = shard_keys(plan, &keys, key);
+    keys.extend(shards);
     Ok(keys)
 }
 
@@ -99,6 +104,35 @@ fn published_releases(book: &Book, hasher: &mut Xxh3) {
             hasher.update(field.as_bytes());
         }
     }
+}
+
+/// The fingerprint of each shard of the search index: of the fingerprints
+/// of its guides' pages, in plan order, since a guide's entries are made
+/// from exactly what its page is (`render::search::shard_of`).
+fn shard_keys(
+    plan: &[PlannedPage],
+    keys: &HashMap<String, u128>,
+    key: impl Fn(&str, &mut dyn Iterator<Item = u128>) -> u128,
+) -> Vec<(String, u128)> {
+    let guides: Vec<&str> = plan
+        .iter()
+        .filter(|page| matches!(page.kind, PageKind::Page(_)))
+        .map(|page| page.path.as_str())
+        .collect();
+    let shards = search::shard_count(guides.len());
+    let mut members: Vec<Vec<u128>> = vec![Vec::new(); shards];
+    for path in guides {
+        members[search::shard_of(path, shards)].push(keys[path]);
+    }
+    members
+        .into_iter()
+        .enumerate()
+        .map(|(number, guide_keys)| {
+            let path = search::shard_path(number);
+            let value = key(&path, &mut guide_keys.into_iter());
+            (path, value)
+        })
+        .collect()
 }
 
 /// This program: its version and the executable's size, modification time

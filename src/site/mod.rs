@@ -348,9 +348,13 @@ fn render_pages(
 /// rendered now its entries of the search index.
 type PageOutcome = Result<(u64, Option<String>), RenderFailure>;
 
-/// `assets/search-index.js`, of the guides' entries in plan order: linked
-/// forward when no input changed; else each guide's entries come from its
-/// render, or, for a guide whose page was reused, from the previous index.
+/// The search index: its head (`assets/search-index.js`, the book's own
+/// places) and its shards, each holding the entries of the guides
+/// [`search::shard_of`] assigns to it, in plan order. Each file is linked
+/// forward when its inputs did not change; else each guide's entries come
+/// from its render, or, for a guide whose page was reused, from the
+/// previous build's shard. So an edit of one guide reads and writes one
+/// shard, not the whole index.
 fn write_search_index(
     book: &Book,
     renderer: &Renderer,
@@ -358,13 +362,43 @@ fn write_search_index(
     guides: &mut [(usize, PageOutcome)],
     sink: &dyn Sink,
 ) -> anyhow::Result<u64> {
+    let shards = search::shard_count(guides.len());
+    let mut members: Vec<Vec<&mut (usize, PageOutcome)>> =
+        (0..shards).map(|_| Vec::new()).collect();
+    for guide in guides.iter_mut() {
+        members[search::shard_of(&plan[guide.0].path, shards)].push(guide);
+    }
+    let shard_bytes = members
+        .into_par_iter()
+        .enumerate()
+        .map(|(number, mut guides)| write_search_shard(renderer, plan, number, &mut guides, sink))
+        .sum::<anyhow::Result<u64>>()?;
     if let Some(size) = sink.reuse(inputs::SEARCH_INDEX)? {
+        return Ok(size + shard_bytes);
+    }
+    let head = search::SearchIndex::head(book, shards);
+    let parts: Vec<&str> = head.parts().collect();
+    sink.put_parts(inputs::SEARCH_INDEX, &parts)?;
+    Ok(head.size() + shard_bytes)
+}
+
+/// Shard `number` of the search index, of `guides` in plan order.
+fn write_search_shard(
+    renderer: &Renderer,
+    plan: &[PlannedPage],
+    number: usize,
+    guides: &mut [&mut (usize, PageOutcome)],
+    sink: &dyn Sink,
+) -> anyhow::Result<u64> {
+    let path = search::shard_path(number);
+    if let Some(size) = sink.reuse(&path)? {
         return Ok(size);
     }
-    let previous = sink.previous_parts(inputs::SEARCH_INDEX);
+    let previous = sink.previous_parts(&path);
     let search_entries: Vec<Cow<str>> = guides
-        .par_iter_mut()
-        .filter_map(|(position, result)| {
+        .iter_mut()
+        .filter_map(|guide| {
+            let (position, result) = &mut **guide;
             let page = &plan[*position];
             let entries = result.as_mut().ok()?.1.take();
             Some(match entries {
@@ -381,24 +415,24 @@ fn write_search_index(
             })
         })
         .collect();
-    let index = search::SearchIndex::new(book, search_entries);
-    let parts: Vec<&str> = index.parts().collect();
-    sink.put_parts(inputs::SEARCH_INDEX, &parts)?;
-    let ok_guides = guides.iter().filter(|(_, result)| result.is_ok());
-    let listed = index
+    let shard = search::SearchIndex::shard(number, search_entries);
+    let parts: Vec<&str> = shard.parts().collect();
+    sink.put_parts(&path, &parts)?;
+    let ok_guides = guides.iter().filter(|guide| guide.1.is_ok());
+    let listed = shard
         .guide_ranges()
         .into_iter()
         .zip(ok_guides)
-        .filter_map(|(range, (position, _))| {
+        .filter_map(|(range, guide)| {
             Some(manifest::Part {
-                key: sink.key_of(&plan[*position].path)?,
+                key: sink.key_of(&plan[guide.0].path)?,
                 offset: range.start,
                 len: range.end - range.start,
             })
         })
         .collect();
-    sink.list_parts(inputs::SEARCH_INDEX, listed);
-    Ok(index.size())
+    sink.list_parts(&path, listed);
+    Ok(shard.size())
 }
 
 /// The exports, the sitemap, the theme's assets and the book's static
@@ -452,6 +486,7 @@ fn static_clashes(book: &Book, renderer: &Renderer, plan: &[PlannedPage]) -> Dia
         .iter()
         .map(|page| page.path.clone())
         .chain(GENERATED_FILES.iter().map(|name| name.to_string()))
+        .chain((0..search_shards(plan)).map(search::shard_path))
         .chain(
             renderer
                 .theme()
@@ -480,6 +515,15 @@ fn static_clashes(book: &Book, renderer: &Renderer, plan: &[PlannedPage]) -> Dia
         }
     }
     problems
+}
+
+/// How many shards the search index of `plan` has.
+fn search_shards(plan: &[PlannedPage]) -> usize {
+    let guides = plan
+        .iter()
+        .filter(|page| matches!(page.kind, crate::render::PageKind::Page(_)))
+        .count();
+    search::shard_count(guides)
 }
 
 fn sitemap(book: &Book, plan: &[PlannedPage]) -> Option<String> {

@@ -3,12 +3,9 @@
 // with their level, and the result counts them; pages stay axe clean.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
-import { join, dirname } from "node:path";
-import { tmpdir } from "node:os";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { BIN, SHOTS, serveSite, launch, newPage, shoot } from "./lib.mjs";
+import { SHOTS, buildBook, serveSite, launch, newPage, shoot } from "./lib.mjs";
 
 const FILES = {
   "book.toml": '[book]\ntitle = "Data progression"\n\n[ladder]\nexpectations = "cumulative"\n',
@@ -47,14 +44,7 @@ expectations:
 
 let server, browser, site;
 before(async () => {
-  const dir = await mkdtemp(join(tmpdir(), "lb-cumulative-"));
-  const book = join(dir, "book");
-  for (const [path, text] of Object.entries(FILES)) {
-    await mkdir(dirname(join(book, path)), { recursive: true });
-    await writeFile(join(book, path), text);
-  }
-  site = join(dir, "site");
-  execFileSync(BIN, ["--quiet", "build", book, "--out", site]);
+  site = await buildBook("cumulative", FILES);
   server = await serveSite(site);
   browser = await launch();
 });

@@ -1,7 +1,9 @@
 // Shared helpers of the browser tests: the built site served over HTTP on
 // 127.0.0.1 under a sub-path, and Debian's Chromium driven by playwright-core.
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, dirname, basename } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -20,6 +22,20 @@ const TYPES = {
   ".csv": "text/csv; charset=utf-8",
   ".png": "image/png",
 };
+
+/** Writes a book of `files` (path → text) into a new temporary folder
+ * named after `name`, builds it, and returns the site's folder. */
+export async function buildBook(name, files) {
+  const dir = await mkdtemp(join(tmpdir(), `lb-${name}-`));
+  const book = join(dir, "book");
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(book, path)), { recursive: true });
+    await writeFile(join(book, path), text);
+  }
+  const site = join(dir, "site");
+  execFileSync(BIN, ["--quiet", "build", book, "--out", site]);
+  return site;
+}
 
 /** Serves the site's parent folder, so the site lives at /<name>/ (the
  * bundled book's site unless another built site is given). */

@@ -82,13 +82,16 @@ test("the index loads only when search is first used", async () => {
   const loaded = () =>
     page.evaluate(() => ({
       index: typeof window.LADDERBOOK_SEARCH,
-      scripts: [...document.scripts].map((s) => s.getAttribute("src")).filter((s) => /search-index|minisearch/.test(s)),
+      scripts: [...document.scripts].map((s) => s.getAttribute("src")).filter((s) => /search-index|search\/|minisearch/.test(s)),
     }));
   assert.deepEqual(await loaded(), { index: "undefined", scripts: [] });
   await page.focus(input);
-  await page.waitForFunction(() => window.LADDERBOOK_SEARCH && window.MiniSearch);
+  await page.waitForFunction(() => window.MiniSearch && window.LADDERBOOK_SEARCH_SHARDS?.[0]);
   const after = await loaded();
-  assert.equal(after.scripts.length, 2);
+  // MiniSearch, the index's head and its one shard (the bundled book has
+  // far fewer guides than a shard holds).
+  assert.equal(after.scripts.length, 3, after.scripts.join());
+  assert.ok(after.scripts.some((src) => /^\.\.\/assets\/search\/0\.js/.test(src)), after.scripts.join());
   assert.ok(after.scripts.every((src) => src.startsWith("../assets/")), after.scripts.join());
   assert.deepEqual(page.errors, []);
   await page.close();

@@ -136,7 +136,7 @@ fn an_edited_page_rewrites_only_the_files_whose_bytes_changed() {
     let changed_bytes = differing(&before, &after, |s| s.bytes.clone());
     assert!(
         changed_bytes.contains(&"pages/promotion.html".to_string())
-            && changed_bytes.contains(&"assets/search-index.js".to_string()),
+            && changed_bytes.contains(&"assets/search/0.js".to_string()),
         "{changed_bytes:?}"
     );
     assert!(changed_bytes.len() < 5, "{changed_bytes:?}");

@@ -22,6 +22,25 @@ fn files(site: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Every file below `site` but the manifest, by path, with its inode (0
+/// where the platform has none).
+fn inodes(site: &Path) -> BTreeMap<String, u64> {
+    files(site)
+        .into_keys()
+        .map(|path| {
+            let metadata = std::fs::metadata(site.join(&path)).expect("listed");
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::MetadataExt::ino(&metadata);
+            #[cfg(not(unix))]
+            let inode = {
+                let _ = &metadata;
+                0
+            };
+            (path, inode)
+        })
+        .collect()
+}
+
 /// Builds `book` twice over its own output (the second build reuses every
 /// page), applies `change`, builds it over its output again and into a
 /// fresh folder. Fails unless both sites are the same bytes; returns the
@@ -78,10 +97,77 @@ fn a_guide_body_edit_changes_its_page_and_the_search_index_only() {
     assert_eq!(
         changed,
         [
-            "assets/search-index.js",
+            "assets/search/0.js",
             "pages/guides/hiring.html",
             "print.html"
         ]
+    );
+}
+
+/// The search index is a head and shards: a book of a few hundred guides
+/// has several, and one guide's body edit rewrites its page and the one
+/// shard holding its entries, not the head nor the other shards.
+#[test]
+fn a_guide_body_edit_rewrites_one_shard_of_the_search_index() {
+    let mut book = valid();
+    for i in 0..400 {
+        book = book.with(
+            &format!("content/pages/many/g{i:03}.md"),
+            format!("---\ntitle: Guide {i}\n---\nWords of guide {i}.\n\n## Part\n\nMore words.\n"),
+        );
+    }
+    let edited = "pages/many/g399.html";
+    let mut before = BTreeMap::new();
+    let changed = changed_by(&book, |book| {
+        before = inodes(&book.root().join("site"));
+        edit(
+            book,
+            "content/pages/many/g399.md",
+            "More words.",
+            "More words, and a new one: zeppelin.",
+        );
+    });
+    let site = files(&book.root().join("site"));
+    let shards: Vec<&String> = site
+        .keys()
+        .filter(|path| path.starts_with("assets/search/"))
+        .collect();
+    assert_eq!(shards.len(), 2, "{shards:?}");
+    let holding = |needle: &str| -> Vec<&String> {
+        shards
+            .iter()
+            .copied()
+            .filter(|path| String::from_utf8_lossy(&site[*path]).contains(needle))
+            .collect()
+    };
+    let own = holding(edited);
+    assert_eq!(own.len(), 1, "one shard holds the guide: {own:?}");
+    assert!(
+        String::from_utf8_lossy(&site[own[0]]).contains("zeppelin"),
+        "its shard has the new words"
+    );
+    // The guide is past the print edition's first 300: only its page and
+    // its shard change.
+    assert_eq!(changed, [own[0].as_str(), edited], "{changed:?}");
+    if cfg!(unix) {
+        let after = inodes(&book.root().join("site"));
+        let new: Vec<&String> = after
+            .iter()
+            .filter(|(path, inode)| before.get(*path) != Some(inode))
+            .map(|(path, _)| path)
+            .collect();
+        assert_eq!(
+            new,
+            changed.iter().collect::<Vec<_>>(),
+            "files written anew"
+        );
+    }
+    let run = book.run(&["build", "."]);
+    run.assert_code(0);
+    assert!(
+        run.stderr().contains(": 0 files written"),
+        "{}",
+        run.stderr()
     );
 }
 

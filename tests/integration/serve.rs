@@ -335,7 +335,7 @@ fn a_rebuild_names_the_files_it_changed_and_an_unchanged_one_reloads_nothing() {
     let changed = event["changed"].as_array().expect("a list of files");
     assert!(
         changed.contains(&"pages/promotion.html".into())
-            && changed.contains(&"assets/search-index.js".into())
+            && changed.contains(&"assets/search/0.js".into())
             && !changed.contains(&"index.html".into()),
         "{event}"
     );

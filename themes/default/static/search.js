@@ -1,8 +1,9 @@
 // ladderbook: instant search in the top bar.
 //
-// The index (assets/search-index.js) and MiniSearch (assets/vendor/) are
-// loaded with <script> tags, not fetch(), so search works from file://; and
-// only on first use (focus on the box, or "/"), so pages stay light.
+// The index (assets/search-index.js, then the shards it names,
+// assets/search/N.js) and MiniSearch (assets/vendor/) are loaded with
+// <script> tags, not fetch(), so search works from file://; and only on
+// first use (focus on the box, or "/"), so pages stay light.
 // The box follows the ARIA combobox pattern with a listbox popup
 // (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/): focus stays in the
 // input and aria-activedescendant names the highlighted result.
@@ -59,20 +60,47 @@
     });
   }
 
+  // The head of the index, then every shard it names, all at once.
+  function loadIndex(query) {
+    var head = window.LADDERBOOK_SEARCH ? Promise.resolve() : loadScript(root + "assets/search-index.js" + query);
+    return head.then(function () {
+      var data = window.LADDERBOOK_SEARCH;
+      var loaded = window.LADDERBOOK_SEARCH_SHARDS || [];
+      var shards = [];
+      for (var i = 0; i < (data.shards || 0); i++) {
+        if (!loaded[i]) shards.push(loadScript(root + "assets/search/" + i + ".js" + query));
+      }
+      return Promise.all(shards);
+    });
+  }
+
+  // The head's entries, then each shard's in order: one list, in which a
+  // part of a page still comes `back` entries after its page.
+  function allEntries() {
+    var data = window.LADDERBOOK_SEARCH;
+    var loaded = window.LADDERBOOK_SEARCH_SHARDS || [];
+    var all = data.docs;
+    for (var i = 0; i < (data.shards || 0); i++) {
+      if (!loaded[i]) throw new Error("search shard " + i + " is missing");
+      all = all.concat(loaded[i]);
+    }
+    return all;
+  }
+
   function load() {
     if (state !== "idle") return;
     state = "loading";
     var query = version ? "?v=" + encodeURIComponent(version) : "";
     Promise.all([
       window.MiniSearch ? null : loadScript(root + "assets/vendor/minisearch.min.js"),
-      window.LADDERBOOK_SEARCH ? null : loadScript(root + "assets/search-index.js" + query),
+      loadIndex(query),
     ]).then(function () {
-      var data = window.LADDERBOOK_SEARCH;
-      kinds = data.kinds;
+      var entries = allEntries();
+      kinds = window.LADDERBOOK_SEARCH.kinds;
       // [kind, title, back, url, text]; a part of a page comes `back`
       // entries after its page and has only "#anchor" as url.
-      docs = data.docs.map(function (d, id) {
-        var parent = d[2] > 0 ? data.docs[id - d[2]] : null;
+      docs = entries.map(function (d, id) {
+        var parent = d[2] > 0 ? entries[id - d[2]] : null;
         return {
           id: id,
           kind: kinds[d[0]],
