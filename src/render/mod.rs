@@ -196,8 +196,6 @@ pub struct RenderOrder {
 pub enum BodyReads {
     /// These guides', by index into `Book::pages`.
     Guides(Vec<usize>),
-    /// Every guide's.
-    All,
 }
 
 /// The way from a page back to the site root: `""`, `"../"`, `"../../"`...
@@ -386,14 +384,34 @@ impl<'b> Renderer<'b> {
     }
 
     /// Which guides' bodies the bytes of a page of `kind` depend on: what
-    /// [`Renderer::render`] reads of them. A kind not listed here depends
-    /// on every body, so a page kind added later is never reused wrongly
-    /// (`site::inputs`); list it here only when it reads fewer.
+    /// [`Renderer::render`] reads of them (`site::inputs`). A guide's body is
+    /// read only through `views::guide_body`: by its own page, the print
+    /// edition and the search shards. Every other page shows guides by their
+    /// front matter (titles, the tree), which `Book::inputs` covers whole.
+    /// Each kind is named, with no catch-all, so a kind added later is a
+    /// decision here rather than a page silently reused.
     pub fn body_reads(&self, kind: &PageKind) -> BodyReads {
         match kind {
             PageKind::Page(i) => BodyReads::Guides(vec![*i]),
             PageKind::Print => BodyReads::Guides(views::print_guides(self.book)),
-            _ => BodyReads::All,
+            PageKind::Home
+            | PageKind::Matrix
+            | PageKind::LevelIndex
+            | PageKind::Level(_)
+            | PageKind::CompetencyIndex
+            | PageKind::Competency(_)
+            | PageKind::ArchetypeIndex
+            | PageKind::Archetype(_)
+            | PageKind::ScorecardIndex
+            | PageKind::Scorecard(_)
+            | PageKind::RoleIndex
+            | PageKind::Role(_)
+            | PageKind::PageIndex
+            | PageKind::Assess
+            | PageKind::NotFound
+            | PageKind::ChangesIndex
+            | PageKind::Release(_)
+            | PageKind::Pay => BodyReads::Guides(Vec::new()),
         }
     }
 

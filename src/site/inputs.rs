@@ -12,14 +12,14 @@
 //!   `book.toml`, every content file, each guide's front matter);
 //! - the bodies of the guides the page reads, as the renderer declares them
 //!   ([`BodyReads`]): a guide's page its own, the print edition those it
-//!   carries, every other page all of them;
+//!   carries, any other page none;
 //! - its own address.
 //!
 //! Editing one guide's body thus changes the fingerprints of its page, of
-//! the pages that read every body, of the search index's head (made again,
-//! but linked forward when its bytes are the same) and of the one shard of
-//! the index holding that guide's entries; anything else changes them all. Where the program cannot be identified, no page has a
-//! fingerprint and every page is rendered.
+//! the print edition when it carries the guide, and of the one shard of
+//! the index holding that guide's entries; anything else changes them all.
+//! Where the program cannot be identified, no page has a fingerprint and
+//! every page is rendered.
 
 use std::collections::HashMap;
 
@@ -29,9 +29,8 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::content::model::Book;
 use crate::render::{BodyReads, PageKind, PlannedPage, Renderer, search};
 
-/// The search index's head (the book's own places and the number of
-/// shards): its fingerprint covers every body, since the home page's is in
-/// it. Each shard's covers its guides' pages, and each guide's entries in
+/// The search index's head (the book's own places, the home page's among
+/// them, and the number of shards): it reads no guide's body. Each shard's covers its guides' pages, and each guide's entries in
 /// a shard are a part keyed by the guide page's fingerprint.
 pub const SEARCH_INDEX: &str = "assets/search-index.js";
 
@@ -56,11 +55,6 @@ pub fn page_keys(
         .par_iter()
         .map(|page| xxhash_rust::xxh3::xxh3_128(page.body.text.as_bytes()))
         .collect();
-    let mut every = Xxh3::new();
-    for body in &bodies {
-        every.update(&body.to_le_bytes());
-    }
-    let every = every.digest128();
     let key = |path: &str, reads: &mut dyn Iterator<Item = u128>| {
         let mut hasher = Xxh3::new();
         hasher.update(&shared.to_le_bytes());
@@ -74,16 +68,16 @@ pub fn page_keys(
     let mut keys: HashMap<String, u128> = plan
         .iter()
         .map(|page| {
-            let value = match renderer.body_reads(&page.kind) {
-                BodyReads::Guides(read) => key(&page.path, &mut read.iter().map(|&i| bodies[i])),
-                BodyReads::All => key(&page.path, &mut std::iter::once(every)),
-            };
+            let BodyReads::Guides(read) = renderer.body_reads(&page.kind);
+            let value = key(&page.path, &mut read.iter().map(|&i| bodies[i]));
             (page.path.clone(), value)
         })
         .collect();
+    // The head holds the book's own places, the home page's among them
+    // (`index.md`, a whole input); the guides' entries are in the shards.
     keys.insert(
         SEARCH_INDEX.to_string(),
-        key(SEARCH_INDEX, &mut std::iter::once(every)),
+        key(SEARCH_INDEX, &mut std::iter::empty()),
     );
     let shards = shard_keys(plan, &keys, key);
     keys.extend(shards);
