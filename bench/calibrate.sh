@@ -12,21 +12,9 @@ set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(dirname "$BENCH")"
-rounds=5
-build=1
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --rounds) rounds="$2"; shift ;;
-    --no-build) build=0 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "calibrate.sh: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
-if [ "$build" = 1 ]; then
-  (cd "$REPO" && cargo build --release --quiet)
-fi
-BIN="$REPO/target/release/ladderbook"
+# shellcheck source=lib/options.sh
+source "$BENCH/lib/options.sh"
+bench_options "$0" 11 "$@"
 SCRATCH="$(mktemp -d)"
 trap 'rm -rf "$SCRATCH"' EXIT
 "$BIN" export "$REPO" --format json > "$SCRATCH/ladder.json"

@@ -15,21 +15,9 @@ set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(dirname "$BENCH")"
-rounds=5
-build=1
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --rounds) rounds="$2"; shift ;;
-    --no-build) build=0 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "wording.sh: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift
-done
-if [ "$build" = 1 ]; then
-  (cd "$REPO" && cargo build --release --quiet)
-fi
-BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/ladderbook"
+# shellcheck source=lib/options.sh
+source "$BENCH/lib/options.sh"
+bench_options "$0" 13 "$@"
 SCRATCH="$(mktemp -d)"
 trap 'rm -rf "$SCRATCH"' EXIT
 python3 "$BENCH/gen_book.py" --out "$SCRATCH/pages-10000" --pages 10000 >/dev/null
