@@ -90,16 +90,8 @@ pub fn render_html(report: &Team, lang: &str) -> String {
 }
 
 fn facts(body: &mut String, report: &Team) {
-    let spof = report
-        .coverage
-        .iter()
-        .filter(|c| c.single_point_of_failure)
-        .count();
-    let uncovered = report
-        .archetypes
-        .iter()
-        .filter(|a| a.covered_by.is_empty())
-        .count();
+    let spof = report.single_points_of_failure();
+    let uncovered = report.uncovered_archetypes();
     body.push_str("<ul class=\"facts\">");
     for (figure, what) in [
         (report.people.len(), "people"),

@@ -32,6 +32,24 @@ pub struct Team {
     pub notices: Vec<Notice>,
 }
 
+impl Team {
+    /// How many competencies one person or nobody holds.
+    pub fn single_points_of_failure(&self) -> usize {
+        self.coverage
+            .iter()
+            .filter(|c| c.single_point_of_failure)
+            .count()
+    }
+
+    /// How many of the book's archetypes nobody covers.
+    pub fn uncovered_archetypes(&self) -> usize {
+        self.archetypes
+            .iter()
+            .filter(|a| a.covered_by.is_empty())
+            .count()
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RatedAgainst {
     /// `level`: one level for everyone (`--level`); `current-level`: each

@@ -51,16 +51,8 @@ pub fn rated_against_person(person: &PersonRow) -> String {
 
 /// One line under the title: people, files' levels, findings in numbers.
 pub fn headline(report: &Team) -> String {
-    let gaps = report
-        .coverage
-        .iter()
-        .filter(|c| c.single_point_of_failure)
-        .count();
-    let uncovered = report
-        .archetypes
-        .iter()
-        .filter(|a| a.covered_by.is_empty())
-        .count();
+    let gaps = report.single_points_of_failure();
+    let uncovered = report.uncovered_archetypes();
     format!(
         "{} · {} single points of failure · {} of {} archetypes covered by nobody",
         crate::report::count(report.people.len(), "person").replace("persons", "people"),
