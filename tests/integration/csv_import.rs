@@ -24,12 +24,6 @@ fn nothing_written(book: &TestBook) -> bool {
     std::fs::read_dir(book.root()).unwrap().next().is_none()
 }
 
-fn export(book: &TestBook) -> Value {
-    let run = book.run(&["export", ".", "--format", "json"]);
-    run.assert_code(0);
-    run.json()
-}
-
 /// (own items, examples) of the book: items of entries that are not carried over.
 fn counts(json: &Value) -> (usize, usize) {
     let mut items = 0;
@@ -74,7 +68,7 @@ fn a_semicolon_file_is_read_like_a_comma_file() {
                e-2;E2;2;Craft;review;Review;Reviews.\n";
     let (book, run) = import(csv, &[]);
     run.assert_code(0);
-    let json = export(&book);
+    let json = book.exported_ladder();
     assert_eq!(json["levels"].as_array().unwrap().len(), 2);
     assert_eq!(counts(&json), (3, 0), "one item per row");
     assert_eq!(
@@ -84,10 +78,10 @@ fn a_semicolon_file_is_read_like_a_comma_file() {
     // The same file with the delimiter named, and written with tabs.
     let (named, run) = import(csv, &["--delimiter", ";"]);
     run.assert_code(0);
-    assert_eq!(counts(&export(&named)), (3, 0));
+    assert_eq!(counts(&named.exported_ladder()), (3, 0));
     let (tabs, run) = import(&csv.replace(';', "\t").replace("\t with", "; with"), &[]);
     run.assert_code(0);
-    assert_eq!(counts(&export(&tabs)), (3, 0));
+    assert_eq!(counts(&tabs.exported_ladder()), (3, 0));
     // A wrong delimiter named by hand is the user's to fix: one error names
     // both layouts (issue 26), not one per missing column.
     let (wrong, run) = import(csv, &["--delimiter", "tab"]);
@@ -124,7 +118,7 @@ fn bullet_lines_become_items_and_e_g_lines_their_examples() {
     );
     let (book, run) = import(&csv, &[]);
     run.assert_code(0);
-    let json = export(&book);
+    let json = book.exported_ladder();
     assert_eq!(counts(&json), (4, 2));
     let items = &json["competencies"][0]["expectations"][0]["items"];
     let texts: Vec<&str> = items
@@ -156,7 +150,7 @@ fn the_sheet_s_order_of_competencies_survives() {
     );
     let (book, run) = import(&csv, &[]);
     run.assert_code(0);
-    let json = export(&book);
+    let json = book.exported_ladder();
     let ids: Vec<&str> = json["competencies"]
         .as_array()
         .unwrap()
@@ -181,7 +175,7 @@ fn a_book_with_examples_round_trips_through_its_csv() {
     run.assert_code(0);
     let again = target.run(&["export", ".", "--format", "csv"]);
     assert_eq!(again.stdout, exported.stdout);
-    assert_eq!(counts(&export(&target)), (2, 2));
+    assert_eq!(counts(&target.exported_ladder()), (2, 2));
 }
 
 /// The Monzo data ladder's CSV: every criterion and example survives.
@@ -195,7 +189,7 @@ fn the_monzo_data_sheet_imports_every_criterion_and_example() {
     };
     let (book, run) = import(&text, &[]);
     run.assert_code(0);
-    let json = export(&book);
+    let json = book.exported_ladder();
     assert_eq!(json["levels"].as_array().unwrap().len(), 6);
     assert_eq!(json["competencies"].as_array().unwrap().len(), 7);
     // 141 criteria and 33 examples: the 174 strings of the source.
@@ -208,7 +202,7 @@ fn the_monzo_data_sheet_imports_every_criterion_and_example() {
         config.replace("[ladder]\n", "[ladder]\nexpectations = \"cumulative\"\n"),
     );
     book.check(&["--deny-warnings"]).assert_code(0);
-    let json = export(&book);
+    let json = book.exported_ladder();
     assert_eq!(counts(&json), (141, 33), "each item once, at its own level");
     book.run(&["build", "."]).assert_code(0);
     let assess = std::fs::read_to_string(book.root().join("site/assess.html")).unwrap();

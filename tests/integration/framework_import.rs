@@ -63,12 +63,6 @@ fn import(
     (book, run)
 }
 
-fn export(book: &TestBook) -> Value {
-    let run = book.run(&["export", ".", "--format", "json"]);
-    run.assert_code(0);
-    run.json()
-}
-
 /// (text, examples) of each item a level introduces for a competency.
 fn own_items(json: &Value, competency: &str, level: &str) -> Vec<(String, Vec<String>)> {
     let c = json["competencies"]
@@ -119,7 +113,7 @@ fn a_framework_file_becomes_a_cumulative_track_field_by_field() {
         "{}",
         run.stderr
     );
-    let json = export(&book);
+    let json = book.exported_ladder();
     let tracks = &json["tracks"];
     assert_eq!(tracks[0]["id"], "backend");
     assert_eq!(tracks[0]["name"], "Backend Engineering");
@@ -245,7 +239,7 @@ fn the_monzo_data_framework_imports_every_criterion_and_builds_clean() {
         ".",
     ]);
     run.assert_code(0);
-    let json = export(&book);
+    let json = book.exported_ladder();
     let ids: Vec<&str> = json["competencies"]
         .as_array()
         .unwrap()

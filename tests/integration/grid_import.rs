@@ -20,12 +20,6 @@ fn import(csv: &str, extra: &[&str]) -> (TestBook, crate::support::Run) {
     (book, run)
 }
 
-fn export(book: &TestBook) -> Value {
-    let run = book.run(&["export", ".", "--format", "json"]);
-    run.assert_code(0);
-    run.json()
-}
-
 fn ids(json: &Value, kind: &str) -> Vec<String> {
     json[kind]
         .as_array()
@@ -82,7 +76,7 @@ fn a_grid_with_levels_as_columns_a_title_row_extras_and_tips() {
             run.stderr
         );
     }
-    let json = export(&book);
+    let json = book.exported_ladder();
     assert_eq!(ids(&json, "levels"), ["e1", "l4", "l5"]);
     assert_eq!(ids(&json, "competencies"), ["delivery", "communication"]);
     assert_eq!(counts(&json), (8, 5));
@@ -114,7 +108,7 @@ fn a_tab_separated_grid_with_levels_as_rows_and_a_notes_column() {
 2\t\"• A\n• B\"\tLeads reviews\t\tx\n";
     let (book, run) = import(tsv, &["--map", "Comments2=ignore"]);
     run.assert_code(0);
-    let json = export(&book);
+    let json = book.exported_ladder();
     assert_eq!(ids(&json, "levels"), ["l1", "l2"]);
     assert_eq!(ids(&json, "competencies"), ["delivery", "review"]);
     assert_eq!(counts(&json), (7, 4));
@@ -177,7 +171,7 @@ fn the_header_row_can_be_given() {
         &["--header-row", "3"],
     );
     run.assert_code(0);
-    assert_eq!(counts(&export(&book)), (4, 4));
+    assert_eq!(counts(&book.exported_ladder()), (4, 4));
 }
 
 fn teleport() -> Option<String> {
@@ -212,7 +206,7 @@ fn the_teleport_sheet_imports_as_the_grid_it_is() {
     // Scope as one of the skills, as the sheet's own header has it.
     let (book, run) = import(&sheet, &["--map", "Scope=competency"]);
     run.assert_code(0);
-    let json = export(&book);
+    let json = book.exported_ladder();
     assert_eq!(ids(&json, "competencies"), TELEPORT_SKILLS);
     assert_eq!(counts(&json), (65, 54));
     book.run(&["build", "."]).assert_code(0);
@@ -227,7 +221,7 @@ fn the_teleport_sheet_imports_as_the_grid_it_is() {
         "{}",
         run.stderr
     );
-    let json = export(&book);
+    let json = book.exported_ladder();
     assert_eq!(ids(&json, "competencies"), TELEPORT_SKILLS[1..]);
     assert_eq!(ids(&json, "aspects"), ["scope"]);
     assert_eq!(counts(&json), (59, 48));
@@ -272,7 +266,7 @@ fn id_and_rank_columns_are_used_as_given_and_an_empty_one_falls_back() {
         "{}",
         run.stderr
     );
-    let json = export(&book);
+    let json = book.exported_ladder();
     let keys: Vec<(String, i64)> = level_keys(&json)
         .into_iter()
         .map(|(id, rank, _)| (id, rank))
@@ -297,7 +291,7 @@ fn id_code_and_rank_rows_of_a_grid_with_levels_as_columns_can_be_mapped() {
                Review,Reads diffs,Reviews designs,Sets standards\n";
     let (book, run) = import(csv, &["--map", "Order=rank", "--map", "Code=code"]);
     run.assert_code(0);
-    let json = export(&book);
+    let json = book.exported_ladder();
     // The book orders levels by rank: the sheet's last level comes first.
     assert_eq!(
         level_keys(&json),

@@ -23,6 +23,14 @@ pub struct TestBook {
 }
 
 impl TestBook {
+    /// The book's `export --format json` (`ladderbook.ladder/1`), which
+    /// must succeed: what an import made, read back field by field.
+    pub fn exported_ladder(&self) -> serde_json::Value {
+        let run = self.run(&["export", ".", "--format", "json"]);
+        run.assert_code(0);
+        run.json()
+    }
+
     /// An empty folder: no book.toml, no content.
     pub fn empty() -> TestBook {
         let temp = tempfile::Builder::new()
